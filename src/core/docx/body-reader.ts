@@ -1,0 +1,447 @@
+// Reads WordprocessingML (word/document.xml) into the document model.
+// Elements are handled through one table keyed by name; elements not listed pass through,
+// so their children are still read (w:ins, w:smartTag, w:customXml, w:hyperlink …).
+import { DocxError } from './errors';
+import type { DocxLimits } from './limits';
+import type { Block, Cell, CheckboxInline, Inline, Paragraph, Row, Table, TextInline } from './model';
+import { parseXml } from './xml';
+
+type Attributes = Readonly<Record<string, string>>;
+
+/** A Word on/off property: present means on unless w:val says 0, false, off or none. */
+function toggle(attributes: Attributes): boolean {
+  const value = attributes['w:val'] ?? attributes['w14:val'];
+  return value === undefined || !['0', 'false', 'off', 'none'].includes(value.toLowerCase());
+}
+
+// Wingdings/Symbol code points that forms use for ticks and boxes.
+const SYMBOLS: Record<string, string> = {
+  F0FC: '✓', F0FB: '✗', F0FD: '☒', F0FE: '☑', F0A8: '☐', F06F: '☐', F078: '☒', F0A2: '☐', F0D6: '✓', F0D5: '✗',
+  '00FC': '✓', '00FB': '✗', '00FD': '☒', '00FE': '☑', '00A8': '☐',
+};
+
+interface RunState {
+  bold: boolean;
+  strike: boolean;
+  highlight: boolean;
+  hidden: boolean;
+}
+
+interface FieldState {
+  instruction: string;
+  inResult: boolean;
+  checkbox?: { default: boolean; checked?: boolean };
+  link?: string;
+  checkboxEmitted: boolean;
+}
+
+interface ContentControlState {
+  placeholder: boolean;
+  checkbox?: boolean;
+  suppressing: boolean;
+}
+
+interface CellBuilder {
+  blocks: Block[];
+  span: number;
+  vMerge?: 'restart' | 'continue';
+}
+
+interface RowBuilder {
+  cells: CellBuilder[];
+  gridBefore: number;
+  deleted: boolean;
+}
+
+interface TableBuilder {
+  rows: RowBuilder[];
+}
+
+export interface BodyReadOptions {
+  readonly limits: DocxLimits;
+  /** Relationship id → target, for hyperlinks. */
+  readonly links: ReadonlyMap<string, string>;
+  readonly part: string;
+}
+
+export function readBody(xml: string, options: BodyReadOptions): Block[] {
+  const { limits, links } = options;
+  const body: Block[] = [];
+  const containers: Block[][] = [body];
+  const paragraphs: { inlines: Inline[]; pendingBlocks: Block[] }[] = [];
+  const tables: TableBuilder[] = [];
+  const hyperlinks: (string | undefined)[] = [];
+  const fields: FieldState[] = [];
+  const contentControls: ContentControlState[] = [];
+  const alternates: { taken: boolean }[] = [];
+  const names: string[] = [];
+  let cellCount = 0;
+  let run: RunState = { bold: false, strike: false, highlight: false, hidden: false };
+  let inRunProperties = false;
+  let inText = false;
+  let inInstruction = false;
+  let suppressed = 0; // inside deleted text or a content control still showing its placeholder
+  let skipDepth = 0; // inside an element whose whole subtree is ignored
+  let pendingCheckbox: CheckboxInline | undefined;
+
+  const currentParagraph = () => paragraphs[paragraphs.length - 1];
+  const currentTable = () => tables[tables.length - 1];
+  const currentRow = () => {
+    const table = currentTable();
+    return table?.rows[table.rows.length - 1];
+  };
+  const currentCell = () => {
+    const row = currentRow();
+    return row?.cells[row.cells.length - 1];
+  };
+  const currentLink = () => {
+    for (let i = fields.length - 1; i >= 0; i--) if (fields[i]!.link && fields[i]!.inResult) return fields[i]!.link;
+    return hyperlinks[hyperlinks.length - 1];
+  };
+  const inFieldInstruction = () => fields.some((f) => !f.inResult);
+
+  const emit = (inline: Inline) => {
+    const paragraph = currentParagraph();
+    if (paragraph) paragraph.inlines.push(inline);
+  };
+  const emitText = (text: string) => {
+    if (suppressed > 0 || run.hidden || inFieldInstruction() || text === '') return;
+    const link = currentLink();
+    const inline: TextInline = link
+      ? { kind: 'text', text, bold: run.bold, strike: run.strike, highlight: run.highlight, link }
+      : { kind: 'text', text, bold: run.bold, strike: run.strike, highlight: run.highlight };
+    emit(inline);
+  };
+  const emitFieldCheckbox = (field: FieldState) => {
+    if (!field.checkbox || field.checkboxEmitted) return;
+    field.checkboxEmitted = true;
+    emit({ kind: 'checkbox', checked: field.checkbox.checked ?? field.checkbox.default });
+  };
+
+  const skip = (depth: number) => {
+    skipDepth = depth;
+  };
+
+  const open: Record<string, (attributes: Attributes, depth: number) => void> = {
+    'w:p': () => {
+      paragraphs.push({ inlines: pendingCheckbox ? [pendingCheckbox] : [], pendingBlocks: [] });
+      pendingCheckbox = undefined;
+    },
+    'w:pPr': (_a, depth) => skip(depth),
+    'w:r': () => {
+      run = { bold: false, strike: false, highlight: false, hidden: false };
+    },
+    'w:rPr': (_a, depth) => {
+      if (names[names.length - 2] === 'w:r') inRunProperties = true;
+      else skip(depth);
+    },
+    'w:rPrChange': (_a, depth) => skip(depth),
+    'w:b': (a) => {
+      if (inRunProperties) run.bold = toggle(a);
+    },
+    'w:strike': (a) => {
+      if (inRunProperties) run.strike = toggle(a);
+    },
+    'w:dstrike': (a) => {
+      if (inRunProperties) run.strike = toggle(a);
+    },
+    'w:highlight': (a) => {
+      if (inRunProperties) run.highlight = toggle(a);
+    },
+    'w:shd': (a) => {
+      const fill = (a['w:fill'] ?? 'auto').toLowerCase();
+      if (inRunProperties) run.highlight = !['auto', 'ffffff', 'none', ''].includes(fill);
+    },
+    'w:vanish': (a) => {
+      if (inRunProperties) run.hidden = toggle(a);
+    },
+    'w:t': () => {
+      inText = true;
+    },
+    'w:delText': (_a, depth) => skip(depth),
+    'w:instrText': () => {
+      inInstruction = true;
+    },
+    'w:tab': () => emitText('\t'),
+    'w:ptab': () => emitText('\t'),
+    'w:br': () => emitText('\n'),
+    'w:cr': () => emitText('\n'),
+    'w:noBreakHyphen': () => emitText('-'),
+    'w:sym': (a) => {
+      const code = (a['w:char'] ?? '').toUpperCase();
+      emitText(SYMBOLS[code] ?? (/^[0-9A-F]{4}$/.test(code) && !code.startsWith('F0') ? String.fromCharCode(parseInt(code, 16)) : ''));
+    },
+    'w:fldChar': (a) => {
+      const type = a['w:fldCharType'];
+      if (type === 'begin') fields.push({ instruction: '', inResult: false, checkboxEmitted: false });
+      else if (type === 'separate') {
+        const field = fields[fields.length - 1];
+        if (field) {
+          field.inResult = true;
+          field.link = hyperlinkTarget(field.instruction);
+          emitFieldCheckbox(field);
+        }
+      } else if (type === 'end') {
+        const field = fields.pop();
+        if (field) {
+          field.inResult = true;
+          emitFieldCheckbox(field);
+        }
+      }
+    },
+    'w:checkBox': () => {
+      const field = fields[fields.length - 1];
+      if (field) field.checkbox = { default: false };
+    },
+    'w:default': (a) => {
+      const field = fields[fields.length - 1];
+      if (field?.checkbox && names[names.length - 2] === 'w:checkBox') field.checkbox.default = toggle(a);
+    },
+    'w:checked': (a) => {
+      const field = fields[fields.length - 1];
+      if (field?.checkbox && names[names.length - 2] === 'w:checkBox') field.checkbox.checked = toggle(a);
+    },
+    'w:fldSimple': (a) => {
+      fields.push({ instruction: a['w:instr'] ?? '', inResult: true, link: hyperlinkTarget(a['w:instr'] ?? ''), checkboxEmitted: false });
+    },
+    'w:hyperlink': (a) => {
+      const id = a['r:id'];
+      hyperlinks.push(id ? links.get(id) : undefined);
+    },
+    'w:del': () => {
+      suppressed++;
+    },
+    'w:moveFrom': () => {
+      suppressed++;
+    },
+    'w:sdt': () => {
+      contentControls.push({ placeholder: false, suppressing: false });
+    },
+    'w:showingPlcHdr': (a) => {
+      const control = contentControls[contentControls.length - 1];
+      if (control) control.placeholder = toggle(a);
+    },
+    'w14:checkbox': () => {
+      const control = contentControls[contentControls.length - 1];
+      if (control) control.checkbox = false;
+    },
+    'w14:checked': (a) => {
+      const control = contentControls[contentControls.length - 1];
+      if (control && control.checkbox !== undefined) control.checkbox = toggle(a);
+    },
+    'w:sdtEndPr': (_a, depth) => skip(depth),
+    'w:sdtContent': () => {
+      const control = contentControls[contentControls.length - 1];
+      if (!control) return;
+      if (control.checkbox !== undefined) {
+        // The glyph inside (☒/☐) is replaced by the checkbox's own state.
+        const box: CheckboxInline = { kind: 'checkbox', checked: control.checkbox };
+        if (currentParagraph() && names[names.length - 3] !== 'w:body' && !isBlockLevel(names)) emit(box);
+        else pendingCheckbox = box;
+        control.suppressing = true;
+      } else if (control.placeholder) {
+        control.suppressing = true;
+      }
+      if (control.suppressing) suppressed++;
+    },
+    'w:tbl': () => {
+      if (tables.length >= limits.tableNesting) {
+        throw new DocxError('table-too-large', `The document nests tables more than ${limits.tableNesting} deep.`);
+      }
+      tables.push({ rows: [] });
+    },
+    'w:tblPr': (_a, depth) => skip(depth),
+    'w:tblGrid': (_a, depth) => skip(depth),
+    'w:tblPrEx': (_a, depth) => skip(depth),
+    'w:tr': () => {
+      const table = currentTable();
+      if (!table) return;
+      if (table.rows.length >= limits.tableRows) {
+        throw new DocxError('table-too-large', `A table in the document has more than ${limits.tableRows} rows.`);
+      }
+      table.rows.push({ cells: [], gridBefore: 0, deleted: false });
+    },
+    'w:gridBefore': (a) => {
+      const row = currentRow();
+      if (row && names[names.length - 2] === 'w:trPr') row.gridBefore = Number(a['w:val'] ?? 0) || 0;
+    },
+    'w:tc': () => {
+      const row = currentRow();
+      if (!row) return;
+      if (++cellCount > limits.tableCells) {
+        throw new DocxError('table-too-large', `The document's tables have more than ${limits.tableCells} cells.`);
+      }
+      const cell: CellBuilder = { blocks: [], span: 1 };
+      row.cells.push(cell);
+      containers.push(cell.blocks);
+    },
+    'w:tcPrChange': (_a, depth) => skip(depth),
+    'w:gridSpan': (a) => {
+      const cell = currentCell();
+      if (cell) cell.span = Math.max(1, Math.min(64, Number(a['w:val'] ?? 1) || 1));
+    },
+    'w:vMerge': (a) => {
+      const cell = currentCell();
+      if (cell) cell.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
+    },
+    'w:txbxContent': () => {
+      containers.push([]);
+    },
+    'mc:AlternateContent': () => {
+      alternates.push({ taken: false });
+    },
+    'mc:Choice': (_a, depth) => {
+      const alternate = alternates[alternates.length - 1];
+      if (!alternate || alternate.taken) skip(depth);
+      else alternate.taken = true;
+    },
+    'mc:Fallback': (_a, depth) => {
+      const alternate = alternates[alternates.length - 1];
+      if (!alternate || alternate.taken) skip(depth);
+      else alternate.taken = true;
+    },
+    // Ignored subtrees: section layout, maths, embedded objects, comments' own content.
+    'w:sectPr': (_a, depth) => skip(depth),
+    'w:object': (_a, depth) => skip(depth),
+    'm:oMath': (_a, depth) => skip(depth),
+    'm:oMathPara': (_a, depth) => skip(depth),
+    'w:fldData': (_a, depth) => skip(depth),
+  };
+
+  const close: Record<string, () => void> = {
+    'w:p': () => {
+      const built = paragraphs.pop();
+      if (!built) return;
+      const paragraph: Paragraph = { kind: 'paragraph', inlines: mergeInlines(built.inlines) };
+      const container = containers[containers.length - 1]!;
+      container.push(paragraph, ...built.pendingBlocks);
+    },
+    'w:rPr': () => {
+      inRunProperties = false;
+    },
+    'w:t': () => {
+      inText = false;
+    },
+    'w:instrText': () => {
+      inInstruction = false;
+    },
+    'w:fldSimple': () => {
+      fields.pop();
+    },
+    'w:hyperlink': () => {
+      hyperlinks.pop();
+    },
+    'w:del': () => {
+      suppressed--;
+    },
+    'w:moveFrom': () => {
+      suppressed--;
+    },
+    'w:sdtContent': () => {
+      const control = contentControls[contentControls.length - 1];
+      if (control?.suppressing) {
+        suppressed--;
+        control.suppressing = false;
+      }
+    },
+    'w:sdt': () => {
+      contentControls.pop();
+    },
+    'w:tc': () => {
+      containers.pop();
+    },
+    'w:tr': () => {
+      const table = currentTable();
+      const row = currentRow();
+      if (table && row?.deleted) table.rows.pop();
+    },
+    'w:tbl': () => {
+      const built = tables.pop();
+      if (built) containers[containers.length - 1]!.push(finishTable(built));
+    },
+    'w:txbxContent': () => {
+      const blocks = containers.pop() ?? [];
+      // A text box's paragraphs follow the paragraph that anchors it.
+      const anchor = currentParagraph();
+      if (anchor) anchor.pendingBlocks.push(...blocks);
+      else containers[containers.length - 1]!.push(...blocks);
+    },
+    'mc:AlternateContent': () => {
+      alternates.pop();
+    },
+  };
+
+  parseXml(xml, options.part, limits.xmlDepth, {
+    open(name, attributes, depth) {
+      names.push(name);
+      if (skipDepth) return;
+      if (name === 'w:del' && names[names.length - 2] === 'w:trPr') {
+        const row = currentRow();
+        if (row) row.deleted = true;
+        return skip(depth);
+      }
+      open[name]?.(attributes, depth);
+    },
+    close(name, depth) {
+      names.pop();
+      if (skipDepth) {
+        if (depth === skipDepth) skipDepth = 0;
+        return;
+      }
+      close[name]?.();
+    },
+    text(text) {
+      if (skipDepth) return;
+      if (inText) emitText(text);
+      else if (inInstruction) {
+        const field = fields[fields.length - 1];
+        if (field && !field.inResult) field.instruction += text;
+      }
+    },
+  });
+  return body;
+}
+
+function isBlockLevel(names: readonly string[]): boolean {
+  // An sdt directly in the body, a cell or a text box wraps paragraphs; one inside w:p wraps runs.
+  const parent = names[names.length - 3];
+  return parent === 'w:body' || parent === 'w:tc' || parent === 'w:txbxContent' || parent === 'w:tr' || parent === 'w:tbl';
+}
+
+function hyperlinkTarget(instruction: string): string | undefined {
+  const match = /^\s*HYPERLINK\s+"([^"]*)"/i.exec(instruction);
+  return match?.[1];
+}
+
+/** Joins neighbouring text inlines that look the same, so that Word's rsid run splits disappear. */
+function mergeInlines(inlines: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    const last = out[out.length - 1];
+    if (
+      inline.kind === 'text' && last?.kind === 'text' &&
+      last.bold === inline.bold && last.strike === inline.strike && last.highlight === inline.highlight && last.link === inline.link
+    ) {
+      out[out.length - 1] = { ...last, text: last.text + inline.text };
+    } else out.push(inline);
+  }
+  return out;
+}
+
+/** Places every cell on the table grid and links cells that continue a vertical merge to where it starts. */
+function finishTable(built: TableBuilder): Table {
+  const rows: Row[] = [];
+  built.rows.forEach((rowBuilder, rowIndex) => {
+    let column = rowBuilder.gridBefore;
+    const cells: Cell[] = rowBuilder.cells.map((cellBuilder) => {
+      const cell: Cell = { blocks: cellBuilder.blocks, column, span: cellBuilder.span, mergeStart: cellBuilder.vMerge === 'restart' };
+      column += cellBuilder.span;
+      if (cellBuilder.vMerge !== 'continue' || rowIndex === 0) return cell;
+      const above = rows[rowIndex - 1]?.cells.find((c) => c.column === cell.column);
+      if (!above || (!above.mergeStart && above.mergedFromRow === undefined)) return cell;
+      return { ...cell, mergedFromRow: above.mergedFromRow ?? rowIndex - 1 };
+    });
+    rows.push({ cells });
+  });
+  return { kind: 'table', rows };
+}
