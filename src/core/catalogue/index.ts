@@ -1,0 +1,55 @@
+// The built-in catalogue: hubs and programme templates, validated at load like any hub's own templates.
+import { z } from 'zod';
+import hubsData from './hubs.json';
+import primaryMasteryReadiness2018 from './templates/primary-mastery-readiness-2018.json';
+import primaryMasterySpecialist2024 from './templates/primary-mastery-specialist-2024.json';
+import secondaryMasterySpecialist2018 from './templates/secondary-mastery-specialist-2018.json';
+import secondaryTfmWorkgroupEoi2021 from './templates/secondary-tfm-workgroup-eoi-2021.json';
+import { Hub, Template } from './schema';
+
+export interface Catalogue {
+  readonly hubs: readonly Hub[];
+  readonly templates: readonly Template[];
+}
+
+const BUILT_IN_TEMPLATES: readonly unknown[] = [
+  secondaryMasterySpecialist2018,
+  secondaryTfmWorkgroupEoi2021,
+  primaryMasteryReadiness2018,
+  primaryMasterySpecialist2024,
+];
+
+export class CatalogueError extends Error {
+  override name = 'CatalogueError';
+}
+
+/** Validates a template; the error names what is wrong in words a hub manager can act on. */
+export function parseTemplate(data: unknown, source: string, hubs: readonly Hub[]): Template {
+  const parsed = Template.safeParse(data);
+  if (!parsed.success) throw new CatalogueError(`Template ${source} is not valid:\n${z.prettifyError(parsed.error)}`);
+  const template = parsed.data;
+  if (template.hubs !== 'all') {
+    const names = new Set(hubs.map((h) => h.name));
+    const unknown = template.hubs.filter((h) => !names.has(h));
+    if (unknown.length) throw new CatalogueError(`Template ${source} names hubs that are not in the hub list: ${unknown.join(', ')}`);
+  }
+  return template;
+}
+
+/** The built-in catalogue, with a hub's own templates beside it (theirs win on the same id). */
+export function loadCatalogue(extraTemplates: readonly { data: unknown; source: string }[] = []): Catalogue {
+  const hubs = z.array(Hub).parse(hubsData);
+  const byId = new Map<string, Template>();
+  for (const data of BUILT_IN_TEMPLATES) {
+    const template = parseTemplate(data, String((data as { id?: unknown }).id), hubs);
+    byId.set(template.id, template);
+  }
+  for (const extra of extraTemplates) {
+    const template = parseTemplate(extra.data, extra.source, hubs);
+    byId.set(template.id, template);
+  }
+  return { hubs, templates: [...byId.values()] };
+}
+
+export { Hub, Template } from './schema';
+export type { Field, FieldType, Signatory, Criterion, Deadline, Column } from './schema';

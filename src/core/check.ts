@@ -1,0 +1,204 @@
+// From an application email (or a form on its own) to a verdict: find the forms among the
+// attachments, say which programme's each is, read and validate every field, check the
+// signatories and the deadline. The report's shape is the one ../shared/spec/cli.md fixes.
+import type { Catalogue } from './catalogue';
+import type { Field, Template } from './catalogue/schema';
+import { formatLocal, deadlineInstant, isLate } from './deadline';
+import { readDocx } from './docx/read-docx';
+import { identifyForm } from './forms/identify';
+import { layoutOf } from './forms/layout';
+import { locateFields, locateRows } from './forms/locate';
+import { readValue, type FieldValue } from './forms/values';
+import { foldWhitespace } from './text';
+import { hasErrors, byImportance, type Issue } from './issues';
+import type { Attachment, Mailbox, Message } from './message';
+import { checkSignatories, type SignatoryCheck } from './signatories';
+
+export interface FormReport {
+  readonly attachment: string;
+  readonly formId: string | null;
+  readonly confidence: number;
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly signatories: readonly SignatoryCheck[];
+  readonly issues: readonly Issue[];
+}
+
+export interface MessageSummary {
+  readonly subject: string;
+  readonly from: Mailbox | null;
+  readonly to: readonly Mailbox[];
+  readonly cc: readonly Mailbox[];
+  readonly receivedAt: string | null;
+  readonly internetMessageId: string | null;
+}
+
+export interface ApplicationReport {
+  readonly source: string;
+  readonly message: MessageSummary | null;
+  readonly forms: readonly FormReport[];
+  readonly issues: readonly Issue[];
+  readonly complete: boolean;
+}
+
+const WORD_TYPES = /officedocument\.wordprocessingml|msword|ms-word/i;
+
+/** An attachment that should be a Word form: by its name, or by its type when the name says nothing. */
+export function isWordAttachment(attachment: Pick<Attachment, 'name' | 'contentType'>): boolean {
+  if (/\.(docx|docm|dotx|doc)$/i.test(attachment.name)) return true;
+  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
+}
+
+/** Checks every Word attachment of an application email. */
+export function checkMessage(message: Message, catalogue: Catalogue, source: string): ApplicationReport {
+  const recipients = [...(message.from ? [message.from] : []), ...message.to, ...message.cc];
+  const messageIssues: Issue[] = [];
+  const forms: FormReport[] = [];
+  for (const attachment of message.attachments.filter(isWordAttachment)) {
+    const read = readForm(attachment.bytes, attachment.name, catalogue, recipients);
+    if ('unreadable' in read) messageIssues.push(read.unreadable);
+    else forms.push(read);
+  }
+  if (!forms.length && !messageIssues.length) {
+    messageIssues.push({ severity: 'error', code: 'no-form-attached', message: 'No Word application form is attached to this email.' });
+  }
+  const templates = uniqueTemplates(forms, catalogue);
+  for (const template of templates) {
+    if (message.receivedAt && template.deadline && isLate(message.receivedAt, template.deadline)) {
+      const zone = template.deadline.timeZone;
+      messageIssues.push({
+        severity: 'error', code: 'late',
+        message: `Received ${formatLocal(new Date(message.receivedAt), zone)} (UK time), after the ${template.programme} deadline of ${formatLocal(deadlineInstant(template.deadline), zone)}.`,
+      });
+    }
+    const returnTo = template.returnTo?.address.toLowerCase();
+    if (returnTo && ![...message.to, ...message.cc].some((m) => m.address.toLowerCase() === returnTo)) {
+      messageIssues.push({
+        severity: 'warning', code: 'wrong-recipient',
+        message: `The form asks for it to be sent to ${template.returnTo!.name ?? returnTo} (${returnTo}), who is not among the recipients.`,
+      });
+    }
+  }
+  return finish(source, summarize(message), markUnknownForms(forms), messageIssues);
+}
+
+/** Checks a form on its own, with no email: signatories cannot be checked. */
+export function checkDocument(bytes: Uint8Array, name: string, catalogue: Catalogue, source: string): ApplicationReport {
+  const read = readForm(bytes, name, catalogue, null);
+  if ('unreadable' in read) return finish(source, null, [], [read.unreadable]);
+  return finish(source, null, markUnknownForms([read]), []);
+}
+
+function finish(source: string, message: MessageSummary | null, forms: FormReport[], issues: Issue[]): ApplicationReport {
+  const known = forms.filter((f) => f.formId !== null);
+  const complete =
+    known.length > 0 &&
+    known.every((f) => f.signatories.every((s) => s.status === 'copied')) &&
+    !hasErrors(issues) &&
+    !forms.some((f) => hasErrors(f.issues));
+  return { source, message, forms, issues: byImportance(issues), complete };
+}
+
+function summarize(message: Message): MessageSummary {
+  const { subject, from, to, cc, receivedAt, internetMessageId } = message;
+  return { subject, from, to, cc, receivedAt, internetMessageId };
+}
+
+function uniqueTemplates(forms: readonly FormReport[], catalogue: Catalogue): Template[] {
+  const ids = new Set(forms.map((f) => f.formId).filter((id): id is string => id !== null));
+  return catalogue.templates.filter((t) => ids.has(t.id));
+}
+
+/** A document that is no known form is an error, unless the email also carries a known form. */
+function markUnknownForms(forms: FormReport[]): FormReport[] {
+  const anyKnown = forms.some((f) => f.formId !== null);
+  return forms.map((form) =>
+    form.formId !== null
+      ? form
+      : {
+          ...form,
+          issues: [{
+            severity: anyKnown ? 'warning' : 'error', code: 'unknown-form',
+            message: 'This document is not one of the known application forms (a hub manager can add its template).',
+          }],
+        },
+  );
+}
+
+type ReadResult = FormReport | { readonly unreadable: Issue };
+
+function readForm(bytes: Uint8Array, name: string, catalogue: Catalogue, recipients: readonly Mailbox[] | null): ReadResult {
+  const read = readDocx(bytes);
+  if (!read.ok) {
+    return { unreadable: { severity: 'error', code: 'unreadable-attachment', attachment: name, message: `${name}: ${read.error.message}` } };
+  }
+  const layout = layoutOf(read.document);
+  const { template, confidence } = identifyForm(catalogue.templates, layout);
+  if (!template) return { attachment: name, formId: null, confidence, fields: {}, signatories: [], issues: [] };
+
+  const located = locateFields(template, layout);
+  const fields: Record<string, FieldValue> = {};
+  const issues: Issue[] = [];
+  for (const field of template.fields) {
+    const context = { hubs: catalogue.hubs, programmeHubs: template.hubs, title: fieldTitle(field, template) };
+    const reading = field.type === 'rows' ? readRows(field, layout) : readValue(field, located.get(field.key)?.answer, context);
+    fields[field.key] = reading.value;
+    issues.push(...reading.issues);
+  }
+  issues.push(...checkRules(template, fields));
+  const signatories = checkSignatories(template.signatories, fields, recipients);
+  issues.push(...signatoryIssues(template, signatories));
+  return { attachment: name, formId: template.id, confidence, fields, signatories, issues: byImportance(issues) };
+}
+
+function readRows(field: Field, layout: ReturnType<typeof layoutOf>): { value: FieldValue; issues: Issue[] } {
+  const found = locateRows(field, layout);
+  if (!found) return { value: null, issues: [] };
+  const rows = found.rows
+    .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, foldWhitespace(v)])))
+    .filter((row) => Object.values(row).some((v) => v !== ''));
+  return { value: rows, issues: [] };
+}
+
+/** A hub manager's name for a field: its label, with the section or the field it follows when the label repeats. */
+export function fieldTitle(field: Field, template: Template): string {
+  if (field.section) return `${field.section} – ${field.label}`;
+  if (field.after) {
+    const anchor = template.fields.find((f) => f.key === field.after);
+    if (anchor) return `${anchor.label} – ${field.label}`;
+  }
+  return field.label;
+}
+
+function checkRules(template: Template, fields: Readonly<Record<string, FieldValue>>): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of template.fields) {
+    const value = fields[field.key];
+    const missing = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+    const title = fieldTitle(field, template);
+    if (missing && field.required) {
+      issues.push({ severity: 'error', code: 'required', field: field.key, message: `${title} is missing.` });
+    } else if (missing && field.requiredWhen && fields[field.requiredWhen.field] === field.requiredWhen.equals) {
+      const because = template.fields.find((f) => f.key === field.requiredWhen!.field);
+      issues.push({ severity: 'error', code: 'required', field: field.key, message: `${title} is missing; it is needed because of the answer to "${because?.label ?? field.requiredWhen.field}".` });
+    }
+    if (field.essential && !missing && value !== field.essential.equals) {
+      issues.push({ severity: 'error', code: 'not-eligible', field: field.key, message: `${field.essential.criterion} is essential for this programme.` });
+    }
+  }
+  return issues;
+}
+
+function signatoryIssues(template: Template, signatories: readonly SignatoryCheck[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const signatory of signatories) {
+    const role = template.signatories.find((s) => s.role === signatory.role)!;
+    if (signatory.status === 'notCopied') {
+      issues.push({ severity: 'error', code: 'signatory-not-copied', field: role.emailField, message: `The ${role.label} is not copied in: their signature is not confirmed.` });
+    } else if (signatory.status === 'noAddressOnForm') {
+      issues.push({ severity: 'error', code: 'signatory-no-address', field: role.emailField, message: `The form gives no email address for the ${role.label}, so their signature cannot be confirmed.` });
+    } else if (signatory.status === 'copiedUnderOtherAddress') {
+      issues.push({ severity: 'warning', code: 'signatory-other-address', field: role.emailField, message: `The ${role.label} is copied in from a different address from the one on the form.` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,40 @@
+// Which programme's form a document is: the share of the template's labels found in it,
+// and whether its title is there.
+import type { Template } from '../catalogue/schema';
+import type { Layout } from './layout';
+import { matchLabel } from './labels';
+import { labelKey } from '../text';
+
+export interface Identification {
+  readonly template: Template | undefined;
+  readonly confidence: number;
+}
+
+/** Below this, a document is not taken for any known form. */
+export const MIN_CONFIDENCE = 0.5;
+
+export function identifyForm(templates: readonly Template[], layout: Layout): Identification {
+  let best: Identification = { template: undefined, confidence: 0 };
+  for (const template of templates) {
+    if (!template.fields.length) continue;
+    const confidence = scoreTemplate(template, layout);
+    if (confidence > best.confidence) best = { template, confidence };
+  }
+  return best.confidence >= MIN_CONFIDENCE ? best : { template: undefined, confidence: best.confidence };
+}
+
+function scoreTemplate(template: Template, layout: Layout): number {
+  // Each distinct label counts once, however many fields share it.
+  const groups = new Map<string, string[]>();
+  for (const field of template.fields) {
+    const labels = [field.label, ...field.aliases, ...(field.columns?.[0] ? [field.columns[0].label] : [])];
+    groups.set(labelKey(field.label), labels);
+  }
+  for (const section of template.sections) groups.set(labelKey(section), [section]);
+  let found = 0;
+  for (const labels of groups.values()) if (layout.slots.some((slot) => matchLabel(slot, labels))) found++;
+  const labelShare = groups.size ? found / groups.size : 0;
+  const titles = template.identify.map(labelKey).filter(Boolean);
+  const titled = titles.some((title) => layout.slots.some((slot) => slot.key.includes(title)));
+  return Math.round((0.8 * labelShare + (titled ? 0.2 : 0)) * 100) / 100;
+}

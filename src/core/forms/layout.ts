@@ -1,0 +1,83 @@
+// The form as a reader scans it: every body paragraph and every table cell, in reading order.
+// Labels are found among these slots; an answer is read from the slot where it stands
+// relative to its label (the cell to the right, the cell below, the box under a heading).
+import { blocksText, cellBlocks, paragraphText, type Block, type Paragraph, type Table, type WordDocument } from '../docx/model';
+import { labelKey, normalizeCharacters } from '../text';
+
+export interface ParagraphSlot {
+  readonly kind: 'paragraph';
+  readonly index: number;
+  readonly text: string;
+  readonly key: string;
+  readonly paragraph: Paragraph;
+  /** Position of the paragraph among the blocks of its container. */
+  readonly blockIndex: number;
+  readonly container: readonly Block[];
+}
+
+export interface CellSlot {
+  readonly kind: 'cell';
+  readonly index: number;
+  readonly text: string;
+  readonly key: string;
+  readonly blocks: readonly Block[];
+  readonly table: Table;
+  readonly row: number;
+  readonly cell: number;
+  readonly column: number;
+  /** A cell continuing a vertical merge: blank in its own right. */
+  readonly continuesMerge: boolean;
+}
+
+export type Slot = ParagraphSlot | CellSlot;
+
+export interface Layout {
+  readonly slots: readonly Slot[];
+  /** The slot of each table cell, for moving right and down from a label. */
+  readonly cellSlot: (table: Table, row: number, cell: number) => CellSlot | undefined;
+}
+
+export function layoutOf(document: WordDocument): Layout {
+  const slots: Slot[] = [];
+  const cells = new Map<Table, CellSlot[][]>();
+  const visit = (blocks: readonly Block[]) => {
+    blocks.forEach((block, blockIndex) => {
+      if (block.kind === 'paragraph') {
+        const text = normalizeCharacters(paragraphText(block));
+        slots.push({ kind: 'paragraph', index: slots.length, text, key: labelKey(text), paragraph: block, blockIndex, container: blocks });
+        return;
+      }
+      const grid: CellSlot[][] = [];
+      cells.set(block, grid);
+      block.rows.forEach((row, rowIndex) => {
+        const rowSlots: CellSlot[] = [];
+        grid.push(rowSlots);
+        row.cells.forEach((cell, cellIndex) => {
+          const shown = cellBlocks(block, rowIndex, cell);
+          const own = cell.mergedFromRow === undefined;
+          const text = own ? normalizeCharacters(blocksText(cell.blocks)) : '';
+          const slot: CellSlot = {
+            kind: 'cell', index: slots.length, text, key: labelKey(text), blocks: shown,
+            table: block, row: rowIndex, cell: cellIndex, column: cell.column, continuesMerge: !own,
+          };
+          slots.push(slot);
+          rowSlots.push(slot);
+          // A table nested in a cell is read after the cell that holds it.
+          for (const inner of cell.blocks) if (inner.kind === 'table') visit([inner]);
+        });
+      });
+    });
+  };
+  visit(document.blocks);
+  return { slots, cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell] };
+}
+
+/** The cell to the right of a label cell, or else the cell below it. */
+export function answerCellOf(layout: Layout, label: CellSlot): CellSlot | undefined {
+  const right = layout.cellSlot(label.table, label.row, label.cell + 1);
+  if (right) return right;
+  const below = label.table.rows[label.row + 1];
+  if (!below) return undefined;
+  const index = below.cells.findIndex((c) => c.column <= label.column && label.column < c.column + c.span);
+  return index >= 0 ? layout.cellSlot(label.table, label.row + 1, index) : undefined;
+}
