@@ -34,7 +34,8 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
   };
   const canonicalAttributes = (attributes: Record<string, string>): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const key in attributes) out[canonical(key)] = attributes[key]!;
+    // Unprefixed attributes are in no namespace, whatever the default namespace is.
+    for (const key in attributes) out[key.includes(':') ? canonical(key) : key] = attributes[key]!;
     return out;
   };
 
