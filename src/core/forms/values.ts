@@ -187,35 +187,35 @@ function readStatement(field: Field, answer: Answer, ctx: ReadContext): FieldRea
 // ---- Yes/No ----
 
 interface Token {
-  readonly answer: boolean | 'checked' | 'unchecked';
+  /** A Yes/No word, a ticked box or tick mark, or an empty box. */
+  readonly answer: boolean | 'box' | 'tick' | 'unchecked';
   readonly strike: boolean;
   readonly highlight: boolean;
   readonly bold: boolean;
-  readonly at: number;
 }
 
-const CHECKED_GLYPHS = '☒☑✓✔✅■⊠🗹';
+const BOX_GLYPHS = '☒☑■⊠🗹';
+const TICK_GLYPHS = '✓✔✅';
 const UNCHECKED_GLYPHS = '☐□◻❑';
 
 /** The words and tick boxes of an answer, with the formatting that can mark one as chosen. */
 function yesNoTokens(inlines: readonly Inline[]): Token[] {
   const tokens: Token[] = [];
-  let at = 0;
+  const plain = { strike: false, highlight: false, bold: false };
   for (const inline of inlines) {
     if (inline.kind === 'checkbox') {
-      tokens.push({ answer: inline.checked ? 'checked' : 'unchecked', strike: false, highlight: false, bold: false, at: at++ });
+      tokens.push({ answer: inline.checked ? 'box' : 'unchecked', ...plain });
       continue;
     }
-    const pattern = /[\p{L}]+|[☒☑✓✔✅■⊠🗹☐□◻❑]/gu;
-    for (const match of inline.text.matchAll(pattern)) {
+    const format = { strike: inline.strike, highlight: inline.highlight, bold: inline.bold };
+    for (const match of inline.text.matchAll(/[\p{L}]+|[☒☑■⊠🗹✓✔✅☐□◻❑]/gu)) {
       const word = match[0].toLowerCase();
-      const format = { strike: inline.strike, highlight: inline.highlight, bold: inline.bold, at: at + (match.index ?? 0) };
       if (word === 'yes' || word === 'y') tokens.push({ answer: true, ...format });
       else if (word === 'no' || word === 'n') tokens.push({ answer: false, ...format });
-      else if (CHECKED_GLYPHS.includes(word)) tokens.push({ answer: 'checked', ...format });
+      else if (BOX_GLYPHS.includes(word)) tokens.push({ answer: 'box', ...format });
+      else if (TICK_GLYPHS.includes(word)) tokens.push({ answer: 'tick', ...format });
       else if (UNCHECKED_GLYPHS.includes(word)) tokens.push({ answer: 'unchecked', ...format });
     }
-    at += inline.text.length;
   }
   return tokens;
 }
@@ -239,17 +239,20 @@ function readYesNo(field: Field, answer: Answer, ctx: ReadContext): FieldReading
 
 function decideYesNo(tokens: readonly Token[]): boolean | 'unanswered' | 'ambiguous' {
   const words = tokens.filter((t): t is Token & { answer: boolean } => typeof t.answer === 'boolean');
-  const boxes = tokens.filter((t) => t.answer === 'checked' || t.answer === 'unchecked');
-  if (boxes.length) {
-    // A tick box counts for the word nearest to it.
+  const marks = tokens.filter((t) => typeof t.answer !== 'boolean');
+  if (marks.length) {
+    // "☒ Yes ☐ No" marks the word after each box; "Yes ☒ No ☐" and "Yes ✓" the word before.
+    const marksFirst = typeof tokens[0]!.answer !== 'boolean';
     const chosen = new Set<boolean>();
-    for (const box of boxes.filter((b) => b.answer === 'checked')) {
-      const nearest = [...words].sort((a, b) => Math.abs(a.at - box.at) - Math.abs(b.at - box.at))[0];
-      if (nearest) chosen.add(nearest.answer);
-    }
+    tokens.forEach((token, i) => {
+      if (token.answer !== 'box' && token.answer !== 'tick') return;
+      const [first, second] = marksFirst ? [tokens[i + 1], tokens[i - 1]] : [tokens[i - 1], tokens[i + 1]];
+      const word = [first, second].find((t) => typeof t?.answer === 'boolean');
+      if (word) chosen.add(word.answer as boolean);
+    });
     if (chosen.size === 1) return [...chosen][0]!;
     if (chosen.size > 1) return 'ambiguous';
-    return boxes.length && words.length ? 'unanswered' : 'ambiguous';
+    return words.length ? 'unanswered' : 'ambiguous';
   }
   const yes = words.filter((w) => w.answer);
   const no = words.filter((w) => !w.answer);
