@@ -140,7 +140,13 @@ function readForm(bytes: Uint8Array, name: string, catalogue: Catalogue, recipie
   const issues: Issue[] = [];
   for (const field of template.fields) {
     const context = { hubs: catalogue.hubs, programmeHubs: template.hubs, title: fieldTitle(field, template) };
-    const reading = field.type === 'rows' ? readRows(field, layout) : readValue(field, located.get(field.key)?.answer, context);
+    let reading = field.type === 'rows' ? readRows(field, layout) : readValue(field, located.get(field.key)?.answer, context);
+    if (reading.value === null && field.type === 'email') {
+      // "Mr A Jones, head@school.org.uk" typed in the name box, the email box left empty.
+      const partner = located.get(field.key.replace(/Email$/, 'Name'));
+      const fromName = partner && readValue(field, partner.answer, context);
+      if (fromName && typeof fromName.value === 'string' && !fromName.issues.length) reading = fromName;
+    }
     fields[field.key] = reading.value;
     issues.push(...reading.issues);
   }

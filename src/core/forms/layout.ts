@@ -35,16 +35,20 @@ export interface Layout {
   readonly slots: readonly Slot[];
   /** The slot of each table cell, for moving right and down from a label. */
   readonly cellSlot: (table: Table, row: number, cell: number) => CellSlot | undefined;
+  readonly slotOfParagraph: (paragraph: Paragraph) => ParagraphSlot | undefined;
 }
 
 export function layoutOf(document: WordDocument): Layout {
   const slots: Slot[] = [];
   const cells = new Map<Table, CellSlot[][]>();
+  const paragraphs = new Map<Paragraph, ParagraphSlot>();
   const visit = (blocks: readonly Block[]) => {
     blocks.forEach((block, blockIndex) => {
       if (block.kind === 'paragraph') {
         const text = normalizeCharacters(paragraphText(block));
-        slots.push({ kind: 'paragraph', index: slots.length, text, key: labelKey(text), paragraph: block, blockIndex, container: blocks });
+        const slot: ParagraphSlot = { kind: 'paragraph', index: slots.length, text, key: labelKey(text), paragraph: block, blockIndex, container: blocks };
+        slots.push(slot);
+        paragraphs.set(block, slot);
         return;
       }
       const grid: CellSlot[][] = [];
@@ -69,7 +73,7 @@ export function layoutOf(document: WordDocument): Layout {
     });
   };
   visit(document.blocks);
-  return { slots, cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell] };
+  return { slots, cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell], slotOfParagraph: (paragraph) => paragraphs.get(paragraph) };
 }
 
 /** The cell to the right of a label cell, or else the cell below it. */

@@ -37,16 +37,21 @@ function paragraphsOf(blocks: CellSlot['blocks']): Paragraph[] {
 /** Finds every field of the template, in template order so that `after` can refer back. */
 export function locateFields(template: Template, layout: Layout): Map<string, Located> {
   const located = new Map<string, Located>();
-  const sections = sectionRanges(template, layout);
+  const sections = sectionPlaces(template, layout);
   const stops = stopSlots(template, layout);
   for (const field of template.fields) {
     if (field.type === 'rows') continue;
     let from = 0;
     let to = layout.slots.length;
     if (field.section) {
-      const range = sections.get(field.section);
-      if (!range) continue;
-      [from, to] = range;
+      const place = sections.get(field.section);
+      if (!place) continue;
+      if (place.column) {
+        const found = locateInColumn(field, place.column, layout, stops);
+        if (found) located.set(field.key, found);
+        continue;
+      }
+      [from, to] = place.range;
     }
     if (field.after) {
       const anchor = located.get(field.after);
@@ -56,35 +61,62 @@ export function locateFields(template: Template, layout: Layout): Map<string, Lo
       const slot = layout.slots[i]!;
       const match = matchLabel(slot, labelsOf(field));
       if (!match) continue;
-      const answer = answerFor(slot, match.rest, layout, stops, field.prompts);
-      if (answer) {
-        located.set(field.key, { label: slot, answer });
-        break;
-      }
+      located.set(field.key, { label: slot, answer: answerFor(field, slot, match.rest, layout, stops) });
+      break;
     }
   }
   return located;
 }
 
-function answerFor(label: Slot, besideLabel: string, layout: Layout, stops: ReadonlySet<number>, prompts: readonly string[]): Answer | undefined {
+/** A label in the first column of a table whose columns are sections: the answer is in the section's column. */
+function locateInColumn(field: Field, heading: CellSlot, layout: Layout, stops: ReadonlySet<number>): Located | undefined {
+  for (let row = heading.row + 1; row < heading.table.rows.length; row++) {
+    const cells = heading.table.rows[row]!.cells;
+    for (let cell = 0; cell < cells.length; cell++) {
+      const label = layout.cellSlot(heading.table, row, cell)!;
+      const match = matchLabel(label, labelsOf(field));
+      if (!match) continue;
+      const at = cells.findIndex((c) => c.column <= heading.column && heading.column < c.column + c.span);
+      const answer = at > cell ? layout.cellSlot(heading.table, row, at) : undefined;
+      const paragraphs = answer && !stops.has(answer.index) ? paragraphsOf(answer.blocks) : [];
+      return { label, answer: { paragraphs, besideLabel: '' } };
+    }
+  }
+  return undefined;
+}
+
+function answerFor(field: Field, label: Slot, besideLabel: string, layout: Layout, stops: ReadonlySet<number>): Answer {
   if (label.kind === 'cell') {
     const cell = answerCellOf(layout, label);
     // A label cell with no answer cell beside or below it: the answer can only be typed in the label cell.
     if (!cell || stops.has(cell.index)) return { paragraphs: [], besideLabel };
-    return { paragraphs: paragraphsOf(cell.blocks), besideLabel };
+    const paragraphs = paragraphsOf(cell.blocks);
+    // "☐ Yes | ☒ No": a Yes/No answer may spread over the cells to the right of its label.
+    if (field.type === 'yesNo' && cell.row === label.row) {
+      for (let next = layout.cellSlot(cell.table, cell.row, cell.cell + 1); next && !stops.has(next.index); next = layout.cellSlot(next.table, next.row, next.cell + 1)) {
+        paragraphs.push(...paragraphsOf(next.blocks));
+      }
+    }
+    return { paragraphs, besideLabel };
   }
-  // A heading paragraph: the answer is the box (a table) after it, or the paragraphs up to the next heading.
+  // "Name of school: Ashfield Academy" as a paragraph: the answer is the rest of the line.
+  if (field.type !== 'statement' && besideLabel && !isPrompt(besideLabel, field.prompts)) return { paragraphs: [], besideLabel };
+  // A heading: the answer is the box (a table) after it, or the paragraphs up to the next heading.
   const paragraphs: Paragraph[] = [];
+  const answered = () => paragraphs.some((p) => !isPrompt(paragraphText(p), field.prompts));
   for (let i = label.blockIndex + 1; i < label.container.length; i++) {
     const block = label.container[i]!;
     if (block.kind === 'table') {
-      // Paragraphs typed under the heading are the answer; an empty box after them is not.
-      if (paragraphs.some((p) => !isPrompt(paragraphText(p), prompts))) break;
+      // Paragraphs typed under the heading are the answer; a box after them is not.
+      if (answered()) break;
       const first = layout.cellSlot(block, 0, 0);
       if (first && stops.has(first.index)) break;
-      return { paragraphs: paragraphsOf([block]), besideLabel };
+      const box = paragraphsOf([block]);
+      // An empty box: the answer may have been typed below it instead.
+      if (box.some((p) => !isPrompt(paragraphText(p), field.prompts))) return { paragraphs: box, besideLabel };
+      continue;
     }
-    const slot = layout.slots.find((s) => s.kind === 'paragraph' && s.paragraph === block);
+    const slot = layout.slotOfParagraph(block);
     if (slot && stops.has(slot.index)) break;
     paragraphs.push(block);
   }
@@ -105,16 +137,29 @@ function stopSlots(template: Template, layout: Layout): Set<number> {
 }
 
 /** Each section's slots: from its heading to the next heading of another section. */
-function sectionRanges(template: Template, layout: Layout): Map<string, [number, number]> {
-  const starts: { section: string; index: number }[] = [];
+interface SectionPlace {
+  /** Slots from the section's heading to the next section's heading. */
+  readonly range: [number, number];
+  /** Set when the sections head the columns of one table ("| Teacher 1 | Teacher 2"): the heading cell. */
+  readonly column?: CellSlot;
+}
+
+/** Where each section stands: below its heading, or in its column when sections stand side by side. */
+function sectionPlaces(template: Template, layout: Layout): Map<string, SectionPlace> {
+  const starts: { section: string; slot: Slot }[] = [];
   for (const section of template.sections) {
     const slot = layout.slots.find((s) => matchLabel(s, [section]));
-    if (slot) starts.push({ section, index: slot.index });
+    if (slot) starts.push({ section, slot });
   }
-  starts.sort((a, b) => a.index - b.index);
-  const ranges = new Map<string, [number, number]>();
-  starts.forEach((start, i) => ranges.set(start.section, [start.index + 1, starts[i + 1]?.index ?? layout.slots.length]));
-  return ranges;
+  starts.sort((a, b) => a.slot.index - b.slot.index);
+  const places = new Map<string, SectionPlace>();
+  starts.forEach((start, i) => {
+    const { slot } = start;
+    const sideBySide = slot.kind === 'cell' && starts.some((other) => other !== start && other.slot.kind === 'cell' && other.slot.table === slot.table && other.slot.row === slot.row);
+    const end = sideBySide ? layout.slots.length : starts[i + 1]?.slot.index ?? layout.slots.length;
+    places.set(start.section, { range: [slot.index + 1, end], column: sideBySide ? (slot as CellSlot) : undefined });
+  });
+  return places;
 }
 
 /** A table the applicant adds rows to: found by its header row, each later row an object. */

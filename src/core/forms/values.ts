@@ -107,8 +107,9 @@ function readEmail(field: Field, text: string, inlines: readonly Inline[], ctx: 
 
 function readUrn(field: Field, text: string, ctx: ReadContext): FieldReading {
   if (!text) return ok(null);
-  const compact = text.replace(/\s+/g, '');
-  if (/^\d{6}$/.test(compact) && Number(compact) >= 100000) return ok(compact);
+  // "137 425", "URN: 137425": one six-digit number, spaces inside tolerated.
+  const numbers = text.replace(/(\d)\s+(?=\d)/g, '$1').match(/\d+/g) ?? [];
+  if (numbers.length === 1 && /^\d{6}$/.test(numbers[0]!) && Number(numbers[0]) >= 100000) return ok(numbers[0]!);
   return { value: text, issues: [issue(ctx, field, 'error', 'invalid-urn', `${ctx.title} should be a school URN of 6 digits.`)] };
 }
 
@@ -124,7 +125,9 @@ function readTrn(field: Field, text: string, ctx: ReadContext): FieldReading {
 
 function readPhone(field: Field, text: string, ctx: ReadContext): FieldReading {
   if (!text) return ok(null);
-  const digits = text.replace(/\(0\)/g, '').replace(/(?!^\+)[^\d]/g, '');
+  // The number itself, before any "ext. 204" or "(school office)".
+  const number = /\+?\(?\d[\d\s().-]{7,}\d/.exec(text)?.[0] ?? '';
+  const digits = number.replace(/\(0\)/g, '').replace(/(?!^\+)\D/g, '');
   const valid = /^0\d{9,10}$/.test(digits) || /^\+44\d{9,10}$/.test(digits) || /^0044\d{9,10}$/.test(digits);
   if (valid) return ok(text);
   return { value: text, issues: [issue(ctx, field, 'error', 'invalid-phone', `${ctx.title} is not a UK telephone number.`)] };
@@ -139,7 +142,9 @@ const NUMBER_WORDS: Record<string, number> = {
 function readNumber(field: Field, text: string, ctx: ReadContext): FieldReading {
   if (!text) return ok(null);
   const digits = /\d+(?:\.\d+)?/.exec(text);
-  if (digits) return ok(Math.floor(Number(digits[0])));
+  // "Since 2012" gives a year, not a number of years.
+  if (digits && !/^(19|20)\d\d$/.test(digits[0])) return ok(Math.floor(Number(digits[0])));
+  if (digits) return { value: null, issues: [issue(ctx, field, 'warning', 'invalid-number', `${ctx.title} gives a year, not a number of years.`)] };
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
   let total: number | undefined;
   for (const word of words) {
