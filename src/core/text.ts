@@ -5,6 +5,7 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /** Straight quotes, plain spaces, no invisible characters; line breaks kept. */
 export function normalizeCharacters(text: string): string {
+  if (!/[^\x20-\x7e\n]/.test(text)) return text;
   return text
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
@@ -42,4 +43,16 @@ export function countWords(text: string): number {
   let count = 0;
   for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
   return count;
+}
+
+const fixedKeys = new Map<string, string>();
+
+/** labelKey of a template's own text (labels, prompts, titles), computed once per string. */
+export function templateKey(text: string): string {
+  let key = fixedKeys.get(text);
+  if (key === undefined) {
+    key = labelKey(text);
+    fixedKeys.set(text, key);
+  }
+  return key;
 }

@@ -2,8 +2,8 @@
 // and whether its title is there.
 import type { Template } from '../catalogue/schema';
 import type { Layout } from './layout';
-import { matchLabel } from './labels';
-import { labelKey } from '../text';
+import { firstLabel } from './labels';
+import { templateKey } from '../text';
 
 export interface Identification {
   readonly template: Template | undefined;
@@ -28,13 +28,13 @@ function scoreTemplate(template: Template, layout: Layout): number {
   const groups = new Map<string, string[]>();
   for (const field of template.fields) {
     const labels = [field.label, ...field.aliases, ...(field.columns?.[0] ? [field.columns[0].label] : [])];
-    groups.set(labelKey(field.label), labels);
+    groups.set(templateKey(field.label), labels);
   }
-  for (const section of template.sections) groups.set(labelKey(section), [section]);
+  for (const section of template.sections) groups.set(templateKey(section), [section]);
   let found = 0;
-  for (const labels of groups.values()) if (layout.slots.some((slot) => matchLabel(slot, labels))) found++;
+  for (const labels of groups.values()) if (firstLabel(layout, labels)) found++;
   const labelShare = groups.size ? found / groups.size : 0;
-  const titles = template.identify.map(labelKey).filter(Boolean);
+  const titles = template.identify.map(templateKey).filter(Boolean);
   const titled = titles.some((title) => layout.slots.some((slot) => slot.key.includes(title)));
   return Math.round((0.8 * labelShare + (titled ? 0.2 : 0)) * 100) / 100;
 }

@@ -1,25 +1,31 @@
 // Recognising a form's own label text in a slot, however the applicant's copy of the form
 // spaces, punctuates or capitalises it, and what was typed after it in the same place.
-import { labelKey } from '../text';
-import type { Slot } from './layout';
+import { templateKey } from '../text';
+import type { Layout, Slot } from './layout';
 
 export interface LabelMatch {
   /** Text that stands after the label in the same slot, separators stripped ('' when none). */
   readonly rest: string;
 }
 
-const cache = new Map<string, RegExp>();
+interface CompiledLabel {
+  readonly key: string;
+  /** The label's words at the start of a text, whatever stands between them. */
+  readonly pattern: RegExp;
+}
 
-/** A pattern matching the label's words at the start of a text, whatever stands between them. */
-function labelPattern(label: string): RegExp {
-  let pattern = cache.get(label);
-  if (!pattern) {
-    const words = labelKey(label).split(' ').filter(Boolean);
-    const parts = words.map((word) => (word === 'and' ? '(?:and|&)' : word === 'email' ? 'e-?mail' : word.replace(/[^a-z0-9]/g, '')));
-    pattern = new RegExp(`^[^\\p{L}\\p{N}]*${parts.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
-    cache.set(label, pattern);
+// Labels come from a handful of templates: compile each once.
+const compiled = new Map<string, CompiledLabel>();
+
+function compile(label: string): CompiledLabel {
+  let entry = compiled.get(label);
+  if (!entry) {
+    const key = templateKey(label);
+    const parts = key.split(' ').filter(Boolean).map((word) => (word === 'and' ? '(?:and|&)' : word === 'email' ? 'e-?mail' : word));
+    entry = { key, pattern: new RegExp(`^[^\\p{L}\\p{N}]*${parts.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu') };
+    compiled.set(label, entry);
   }
-  return pattern;
+  return entry;
 }
 
 /**
@@ -31,10 +37,10 @@ export function matchLabel(slot: Slot, labels: readonly string[]): LabelMatch | 
   if (!slot.key) return undefined;
   let best: { match: LabelMatch; length: number } | undefined;
   for (const label of labels) {
-    const key = labelKey(label);
+    const { key, pattern } = compile(label);
     if (!key || !slot.key.startsWith(key)) continue;
     if (slot.key.length > key.length && slot.key[key.length] !== ' ') continue;
-    const found = labelPattern(label).exec(slot.text);
+    const found = pattern.exec(slot.text);
     if (!found) continue;
     const after = slot.text.slice(found[0].length);
     // More words straight after the label, on the same line, mean a different, longer label.
@@ -43,4 +49,31 @@ export function matchLabel(slot: Slot, labels: readonly string[]): LabelMatch | 
     if (!best || key.length > best.length) best = { match: { rest }, length: key.length };
   }
   return best?.match;
+}
+
+export interface FoundLabel {
+  readonly slot: Slot;
+  readonly match: LabelMatch;
+}
+
+/** Every slot holding one of the labels, in reading order, between two slot indexes. */
+export function findLabels(layout: Layout, labels: readonly string[], from = 0, to = Number.POSITIVE_INFINITY): FoundLabel[] {
+  const candidates = new Set<Slot>();
+  for (const label of labels) {
+    const key = compile(label).key;
+    const space = key.indexOf(' ');
+    for (const slot of layout.slotsByFirstWord.get(space < 0 ? key : key.slice(0, space)) ?? []) {
+      if (slot.index >= from && slot.index < to) candidates.add(slot);
+    }
+  }
+  const found: FoundLabel[] = [];
+  for (const slot of [...candidates].sort((a, b) => a.index - b.index)) {
+    const match = matchLabel(slot, labels);
+    if (match) found.push({ slot, match });
+  }
+  return found;
+}
+
+export function firstLabel(layout: Layout, labels: readonly string[], from = 0, to = Number.POSITIVE_INFINITY): FoundLabel | undefined {
+  return findLabels(layout, labels, from, to)[0];
 }

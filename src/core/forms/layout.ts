@@ -36,6 +36,8 @@ export interface Layout {
   /** The slot of each table cell, for moving right and down from a label. */
   readonly cellSlot: (table: Table, row: number, cell: number) => CellSlot | undefined;
   readonly slotOfParagraph: (paragraph: Paragraph) => ParagraphSlot | undefined;
+  /** Slots by the first word of their key, in reading order: where a label can start. */
+  readonly slotsByFirstWord: ReadonlyMap<string, readonly Slot[]>;
 }
 
 export function layoutOf(document: WordDocument): Layout {
@@ -73,7 +75,17 @@ export function layoutOf(document: WordDocument): Layout {
     });
   };
   visit(document.blocks);
-  return { slots, cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell], slotOfParagraph: (paragraph) => paragraphs.get(paragraph) };
+  const slotsByFirstWord = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    if (!slot.key) continue;
+    const space = slot.key.indexOf(' ');
+    const word = space < 0 ? slot.key : slot.key.slice(0, space);
+    const list = slotsByFirstWord.get(word);
+    if (list) list.push(slot);
+    else slotsByFirstWord.set(word, [slot]);
+  }
+  return {
+    slotsByFirstWord, slots, cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell], slotOfParagraph: (paragraph) => paragraphs.get(paragraph) };
 }
 
 /** The cell to the right of a label cell, or else the cell below it. */

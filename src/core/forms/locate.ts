@@ -4,7 +4,7 @@ import type { Paragraph } from '../docx/model';
 import { blocksInlines, cellBlocks, paragraphText } from '../docx/model';
 import type { Field, Template } from '../catalogue/schema';
 import { answerCellOf, type CellSlot, type Layout, type Slot } from './layout';
-import { matchLabel } from './labels';
+import { findLabels, firstLabel, matchLabel } from './labels';
 import { isPrompt } from './prompts';
 
 /** An answer as the paragraphs that hold it. */
@@ -57,13 +57,8 @@ export function locateFields(template: Template, layout: Layout): Map<string, Lo
       const anchor = located.get(field.after);
       if (anchor) from = Math.max(from, anchor.label.index + 1);
     }
-    for (let i = from; i < to; i++) {
-      const slot = layout.slots[i]!;
-      const match = matchLabel(slot, labelsOf(field));
-      if (!match) continue;
-      located.set(field.key, { label: slot, answer: answerFor(field, slot, match.rest, layout, stops) });
-      break;
-    }
+    const found = firstLabel(layout, labelsOf(field), from, to);
+    if (found) located.set(field.key, { label: found.slot, answer: answerFor(field, found.slot, found.match.rest, layout, stops) });
   }
   return located;
 }
@@ -132,7 +127,7 @@ function stopSlots(template: Template, layout: Layout): Set<number> {
     ...template.endMarkers,
   ];
   const stops = new Set<number>();
-  for (const slot of layout.slots) if (matchLabel(slot, labels)) stops.add(slot.index);
+  for (const { slot } of findLabels(layout, labels)) stops.add(slot.index);
   return stops;
 }
 
@@ -148,7 +143,7 @@ interface SectionPlace {
 function sectionPlaces(template: Template, layout: Layout): Map<string, SectionPlace> {
   const starts: { section: string; slot: Slot }[] = [];
   for (const section of template.sections) {
-    const slot = layout.slots.find((s) => matchLabel(s, [section]));
+    const slot = firstLabel(layout, [section])?.slot;
     if (slot) starts.push({ section, slot });
   }
   starts.sort((a, b) => a.slot.index - b.slot.index);
@@ -165,8 +160,8 @@ function sectionPlaces(template: Template, layout: Layout): Map<string, SectionP
 /** A table the applicant adds rows to: found by its header row, each later row an object. */
 export function locateRows(field: Field, layout: Layout): RowsAnswer | undefined {
   const columns = field.columns ?? [];
-  for (const slot of layout.slots) {
-    if (slot.kind !== 'cell' || !matchLabel(slot, labelsOf(columns[0]!))) continue;
+  for (const { slot } of findLabels(layout, labelsOf(columns[0]!))) {
+    if (slot.kind !== 'cell') continue;
     const headerRow = slot.table.rows[slot.row]!;
     const headerSlots = headerRow.cells.map((_, i) => layout.cellSlot(slot.table, slot.row, i)!);
     const columnAt = columns.map((column) => headerSlots.find((h) => matchLabel(h, labelsOf(column)))?.column);

@@ -1,6 +1,6 @@
 // The form's own text left where an answer goes ("Yes/No", "Signature of …", Word's
 // placeholder prompts, a statement box's instructions) is not an answer.
-import { labelKey } from '../text';
+import { labelKey, templateKey } from '../text';
 
 const GENERIC = ['yes no', 'click or tap here to enter text', 'click here to enter text', 'enter text here', 'choose an item', 'click or tap to enter a date'];
 
@@ -10,7 +10,7 @@ export function isPrompt(text: string, prompts: readonly string[]): boolean {
   if (!key) return true;
   if (GENERIC.includes(key) || key.startsWith('signature of ')) return true;
   for (const prompt of prompts) {
-    const promptKey = labelKey(prompt);
+    const promptKey = templateKey(prompt);
     if (key === promptKey) return true;
     // A long instruction reworded at its end ("(max. 300 words)") is still the instruction.
     if (promptKey.length >= 40 && key.length >= 40 && (key.startsWith(promptKey.slice(0, 40)) || promptKey.startsWith(key))) return true;
