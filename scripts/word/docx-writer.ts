@@ -477,7 +477,8 @@ export class DocWriter {
   /** A complex field: begin (with optional field data), instruction, separate, result runs, end. */
   field = (instruction: string, result: Xml | null, beginInner = '', props: RunProps = {}): Xml => {
     const rPr = this.rPr(props);
-    const begin = `<w:r${this.runAttrs()}>${rPr}<w:fldChar w:fldCharType="begin">${beginInner}</w:fldChar></w:r>`;
+    const fldChar = beginInner ? `<w:fldChar w:fldCharType="begin">${beginInner}</w:fldChar>` : '<w:fldChar w:fldCharType="begin"/>';
+    const begin = `<w:r${this.runAttrs()}>${rPr}${fldChar}</w:r>`;
     const instr = `<w:r${this.runAttrs()}>${rPr}<w:instrText xml:space="preserve">${escapeText(instruction)}</w:instrText></w:r>`;
     const separate = result === null ? '' : `<w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r>${result}`;
     const end = `<w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;

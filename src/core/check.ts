@@ -139,7 +139,10 @@ function readForm(bytes: Uint8Array, name: string, catalogue: Catalogue, recipie
   const fields: Record<string, FieldValue> = {};
   const issues: Issue[] = [];
   for (const field of template.fields) {
-    const context = { hubs: catalogue.hubs, programmeHubs: template.hubs, title: fieldTitle(field, template) };
+    const context = {
+      hubs: catalogue.hubs, programmeHubs: template.hubs, title: fieldTitle(field, template),
+      besideName: template.fields.some((f) => f.type === 'name' && f.label === field.label),
+    };
     let reading = field.type === 'rows' ? readRows(field, layout) : readValue(field, located.get(field.key)?.answer, context);
     if (reading.value === null && field.type === 'email') {
       // "Mr A Jones, head@school.org.uk" typed in the name box, the email box left empty.
@@ -199,11 +202,11 @@ function signatoryIssues(template: Template, signatories: readonly SignatoryChec
   for (const signatory of signatories) {
     const role = template.signatories.find((s) => s.role === signatory.role)!;
     if (signatory.status === 'notCopied') {
-      issues.push({ severity: 'error', code: 'signatory-not-copied', field: role.emailField, message: `The ${role.label} is not copied in: their signature is not confirmed.` });
+      issues.push({ severity: 'error', code: 'signatory-not-copied', field: role.emailField, role: role.role, message: `The ${role.label} is not copied in: their signature is not confirmed.` });
     } else if (signatory.status === 'noAddressOnForm') {
-      issues.push({ severity: 'error', code: 'signatory-no-address', field: role.emailField, message: `The form gives no email address for the ${role.label}, so their signature cannot be confirmed.` });
+      issues.push({ severity: 'error', code: 'signatory-no-address', field: role.emailField, role: role.role, message: `The form gives no email address for the ${role.label}, so their signature cannot be confirmed.` });
     } else if (signatory.status === 'copiedUnderOtherAddress') {
-      issues.push({ severity: 'warning', code: 'signatory-other-address', field: role.emailField, message: `The ${role.label} is copied in from a different address from the one on the form.` });
+      issues.push({ severity: 'warning', code: 'signatory-other-address', field: role.emailField, role: role.role, message: `The ${role.label} is copied in from a different address from the one on the form.` });
     }
   }
   return issues;

@@ -10,6 +10,8 @@ export interface Issue {
   /** The canonical key of the field it is about, if any. */
   readonly field?: string;
   readonly message: string;
+  /** The signatory it is about (their role key), for signatory issues. */
+  readonly role?: string;
   /** The attachment it is about, for message-level issues. */
   readonly attachment?: string;
 }

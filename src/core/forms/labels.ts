@@ -43,8 +43,10 @@ export function matchLabel(slot: Slot, labels: readonly string[]): LabelMatch | 
     const found = pattern.exec(slot.text);
     if (!found) continue;
     const after = slot.text.slice(found[0].length);
-    // More words straight after the label, on the same line, mean a different, longer label.
+    // More words straight after the label, on the same line, mean a different, longer label;
+    // "headteacher@school…" or "name.surname" is an answer that begins like a label.
     if (/^[ ]*[\p{L}\p{N}]/u.test(after) && !/^ {2,}|^\t/.test(after)) continue;
+    if (/^[@._'’/\\-][\p{L}\p{N}]/u.test(after)) continue;
     const rest = after.replace(/^[\s:.\-–—)]+/u, '').trim();
     if (!best || key.length > best.length) best = { match: { rest }, length: key.length };
   }

@@ -61,7 +61,8 @@ export function layoutOf(document: WordDocument): Layout {
         row.cells.forEach((cell, cellIndex) => {
           const shown = cellBlocks(block, rowIndex, cell);
           const own = cell.mergedFromRow === undefined;
-          const text = own ? normalizeCharacters(blocksText(cell.blocks)) : '';
+          // A cell's label text is its own paragraphs: a table nested in it is read as slots of its own.
+          const text = own ? normalizeCharacters(blocksText(cell.blocks.filter((b) => b.kind === 'paragraph'))) : '';
           const slot: CellSlot = {
             kind: 'cell', index: slots.length, text, key: labelKey(text), blocks: shown,
             table: block, row: rowIndex, cell: cellIndex, column: cell.column, continuesMerge: !own,

@@ -21,6 +21,8 @@ export interface ReadContext {
   readonly programmeHubs: readonly string[] | 'all';
   /** A hub manager's name for the field in messages, e.g. "Teacher 1 – Email". */
   readonly title: string;
+  /** The answer box holds a name too ("name and e-mail"): a name alone there means no address was given. */
+  readonly besideName?: boolean;
 }
 
 const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/;
@@ -101,7 +103,7 @@ function readEmail(field: Field, text: string, inlines: readonly Inline[], ctx: 
       if (address) return ok(address.toLowerCase());
     }
   }
-  if (!text) return ok(null);
+  if (!text || (ctx.besideName && !text.includes('@'))) return ok(null);
   return { value: text, issues: [issue(ctx, field, 'error', 'invalid-email', `${ctx.title} is not an email address.`)] };
 }
 
