@@ -4,13 +4,12 @@
 import { DocxError } from './errors';
 import type { DocxLimits } from './limits';
 import type { Block, Cell, CheckboxInline, Inline, Paragraph, Row, Table, TextInline } from './model';
-import { parseXml } from './xml';
+import { parseXml, type Attributes } from './xml';
 
-type Attributes = Readonly<Record<string, string>>;
 
 /** A Word on/off property: present means on unless w:val says 0, false, off or none. */
 function toggle(attributes: Attributes): boolean {
-  const value = attributes['w:val'] ?? attributes['w14:val'];
+  const value = attributes.get('w:val') ?? attributes.get('w14:val');
   return value === undefined || !['0', 'false', 'off', 'none'].includes(value.toLowerCase());
 }
 
@@ -81,7 +80,6 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
   let inText = false;
   let inInstruction = false;
   let suppressed = 0; // inside deleted text or a content control still showing its placeholder
-  let skipDepth = 0; // inside an element whose whole subtree is ignored
   let pendingCheckbox: CheckboxInline | undefined;
 
   const currentParagraph = () => paragraphs[paragraphs.length - 1];
@@ -118,24 +116,20 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     emit({ kind: 'checkbox', checked: field.checkbox.checked ?? field.checkbox.default });
   };
 
-  const skip = (depth: number) => {
-    skipDepth = depth;
-  };
-
-  const open: Record<string, (attributes: Attributes, depth: number) => void> = {
+  const open: Record<string, (attributes: Attributes) => void | 'skip'> = {
     'w:p': () => {
       paragraphs.push({ inlines: pendingCheckbox ? [pendingCheckbox] : [], pendingBlocks: [] });
       pendingCheckbox = undefined;
     },
-    'w:pPr': (_a, depth) => skip(depth),
+    'w:pPr': () => 'skip',
     'w:r': () => {
       run = { bold: false, strike: false, highlight: false, hidden: false };
     },
-    'w:rPr': (_a, depth) => {
-      if (names[names.length - 2] === 'w:r') inRunProperties = true;
-      else skip(depth);
+    'w:rPr': () => {
+      if (names[names.length - 2] !== 'w:r') return 'skip';
+      inRunProperties = true;
     },
-    'w:rPrChange': (_a, depth) => skip(depth),
+    'w:rPrChange': () => 'skip',
     'w:b': (a) => {
       if (inRunProperties) run.bold = toggle(a);
     },
@@ -149,7 +143,7 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
       if (inRunProperties) run.highlight = toggle(a);
     },
     'w:shd': (a) => {
-      const fill = (a['w:fill'] ?? 'auto').toLowerCase();
+      const fill = (a.get('w:fill') ?? 'auto').toLowerCase();
       if (inRunProperties) run.highlight = !['auto', 'ffffff', 'none', ''].includes(fill);
     },
     'w:vanish': (a) => {
@@ -158,7 +152,7 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     'w:t': () => {
       inText = true;
     },
-    'w:delText': (_a, depth) => skip(depth),
+    'w:delText': () => 'skip',
     'w:instrText': () => {
       inInstruction = true;
     },
@@ -168,11 +162,11 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     'w:cr': () => emitText('\n'),
     'w:noBreakHyphen': () => emitText('-'),
     'w:sym': (a) => {
-      const code = (a['w:char'] ?? '').toUpperCase();
+      const code = (a.get('w:char') ?? '').toUpperCase();
       emitText(SYMBOLS[code] ?? (/^[0-9A-F]{4}$/.test(code) && !code.startsWith('F0') ? String.fromCharCode(parseInt(code, 16)) : ''));
     },
     'w:fldChar': (a) => {
-      const type = a['w:fldCharType'];
+      const type = a.get('w:fldCharType');
       if (type === 'begin') fields.push({ instruction: '', inResult: false, checkboxEmitted: false });
       else if (type === 'separate') {
         const field = fields[fields.length - 1];
@@ -202,10 +196,10 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
       if (field?.checkbox && names[names.length - 2] === 'w:checkBox') field.checkbox.checked = toggle(a);
     },
     'w:fldSimple': (a) => {
-      fields.push({ instruction: a['w:instr'] ?? '', inResult: true, link: hyperlinkTarget(a['w:instr'] ?? ''), checkboxEmitted: false });
+      fields.push({ instruction: a.get('w:instr') ?? '', inResult: true, link: hyperlinkTarget(a.get('w:instr') ?? ''), checkboxEmitted: false });
     },
     'w:hyperlink': (a) => {
-      const id = a['r:id'];
+      const id = a.get('r:id');
       hyperlinks.push(id ? links.get(id) : undefined);
     },
     'w:del': () => {
@@ -229,7 +223,7 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
       const control = contentControls[contentControls.length - 1];
       if (control && control.checkbox !== undefined) control.checkbox = toggle(a);
     },
-    'w:sdtEndPr': (_a, depth) => skip(depth),
+    'w:sdtEndPr': () => 'skip',
     'w:sdtContent': () => {
       const control = contentControls[contentControls.length - 1];
       if (!control) return;
@@ -250,9 +244,9 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
       }
       tables.push({ rows: [] });
     },
-    'w:tblPr': (_a, depth) => skip(depth),
-    'w:tblGrid': (_a, depth) => skip(depth),
-    'w:tblPrEx': (_a, depth) => skip(depth),
+    'w:tblPr': () => 'skip',
+    'w:tblGrid': () => 'skip',
+    'w:tblPrEx': () => 'skip',
     'w:tr': () => {
       const table = currentTable();
       if (!table) return;
@@ -263,7 +257,7 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     },
     'w:gridBefore': (a) => {
       const row = currentRow();
-      if (row && names[names.length - 2] === 'w:trPr') row.gridBefore = Number(a['w:val'] ?? 0) || 0;
+      if (row && names[names.length - 2] === 'w:trPr') row.gridBefore = Number(a.get('w:val') ?? 0) || 0;
     },
     'w:tc': () => {
       const row = currentRow();
@@ -275,14 +269,14 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
       row.cells.push(cell);
       containers.push(cell.blocks);
     },
-    'w:tcPrChange': (_a, depth) => skip(depth),
+    'w:tcPrChange': () => 'skip',
     'w:gridSpan': (a) => {
       const cell = currentCell();
-      if (cell) cell.span = Math.max(1, Math.min(64, Number(a['w:val'] ?? 1) || 1));
+      if (cell) cell.span = Math.max(1, Math.min(64, Number(a.get('w:val') ?? 1) || 1));
     },
     'w:vMerge': (a) => {
       const cell = currentCell();
-      if (cell) cell.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
+      if (cell) cell.vMerge = a.get('w:val') === 'restart' ? 'restart' : 'continue';
     },
     'w:txbxContent': () => {
       containers.push([]);
@@ -290,22 +284,22 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     'mc:AlternateContent': () => {
       alternates.push({ taken: false });
     },
-    'mc:Choice': (_a, depth) => {
+    'mc:Choice': () => {
       const alternate = alternates[alternates.length - 1];
-      if (!alternate || alternate.taken) skip(depth);
-      else alternate.taken = true;
+      if (!alternate || alternate.taken) return 'skip';
+      alternate.taken = true;
     },
-    'mc:Fallback': (_a, depth) => {
+    'mc:Fallback': () => {
       const alternate = alternates[alternates.length - 1];
-      if (!alternate || alternate.taken) skip(depth);
-      else alternate.taken = true;
+      if (!alternate || alternate.taken) return 'skip';
+      alternate.taken = true;
     },
     // Ignored subtrees: section layout, maths, embedded objects, comments' own content.
-    'w:sectPr': (_a, depth) => skip(depth),
-    'w:object': (_a, depth) => skip(depth),
-    'm:oMath': (_a, depth) => skip(depth),
-    'm:oMathPara': (_a, depth) => skip(depth),
-    'w:fldData': (_a, depth) => skip(depth),
+    'w:sectPr': () => 'skip',
+    'w:object': () => 'skip',
+    'm:oMath': () => 'skip',
+    'm:oMathPara': () => 'skip',
+    'w:fldData': () => 'skip',
   };
 
   const close: Record<string, () => void> = {
@@ -372,26 +366,24 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
   };
 
   parseXml(xml, options.part, limits.xmlDepth, {
-    open(name, attributes, depth) {
-      names.push(name);
-      if (skipDepth) return;
-      if (name === 'w:del' && names[names.length - 2] === 'w:trPr') {
+    open(name, attributes) {
+      if (name === 'w:del' && names[names.length - 1] === 'w:trPr') {
         const row = currentRow();
         if (row) row.deleted = true;
-        return skip(depth);
+        return 'skip';
       }
-      open[name]?.(attributes, depth);
+      names.push(name);
+      const handler = open[name];
+      if (handler && handler(attributes) === 'skip') {
+        names.pop();
+        return 'skip';
+      }
     },
-    close(name, depth) {
+    close(name) {
       names.pop();
-      if (skipDepth) {
-        if (depth === skipDepth) skipDepth = 0;
-        return;
-      }
       close[name]?.();
     },
     text(text) {
-      if (skipDepth) return;
       if (inText) emitText(text);
       else if (inInstruction) {
         const field = fields[fields.length - 1];
@@ -416,15 +408,27 @@ function hyperlinkTarget(instruction: string): string | undefined {
 /** Joins neighbouring text inlines that look the same, so that Word's rsid run splits disappear. */
 function mergeInlines(inlines: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
+  let pending: TextInline | undefined;
+  let text = '';
+  const flush = () => {
+    if (pending) out.push(pending.text === text ? pending : { ...pending, text });
+    pending = undefined;
+  };
   for (const inline of inlines) {
-    const last = out[out.length - 1];
     if (
-      inline.kind === 'text' && last?.kind === 'text' &&
-      last.bold === inline.bold && last.strike === inline.strike && last.highlight === inline.highlight && last.link === inline.link
+      inline.kind === 'text' && pending &&
+      pending.bold === inline.bold && pending.strike === inline.strike && pending.highlight === inline.highlight && pending.link === inline.link
     ) {
-      out[out.length - 1] = { ...last, text: last.text + inline.text };
+      text += inline.text;
+      continue;
+    }
+    flush();
+    if (inline.kind === 'text') {
+      pending = inline;
+      text = inline.text;
     } else out.push(inline);
   }
+  flush();
   return out;
 }
 

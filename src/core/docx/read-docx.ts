@@ -52,7 +52,7 @@ function readRelationships(xml: string, part: string, limits: DocxLimits): Relat
   parseXml(xml, part, limits.xmlDepth, {
     open(name, attributes) {
       if (name.endsWith('Relationship')) {
-        out.push({ id: attributes.Id ?? '', type: attributes.Type ?? '', target: attributes.Target ?? '' });
+        out.push({ id: attributes.get('Id') ?? '', type: attributes.get('Type') ?? '', target: attributes.get('Target') ?? '' });
       }
     },
     close() {},

@@ -20,8 +20,11 @@ export const NAMESPACES: Record<string, string> = {
 };
 
 export interface XmlHandlers {
-  /** name is normalised: the prefix is the canonical one for known namespaces (w:, w14:, mc:, r:). */
-  open(name: string, attributes: Readonly<Record<string, string>>, depth: number): void;
+  /**
+   * name is normalised: the prefix is the canonical one for known namespaces (w:, w14:, mc:, r:).
+   * Returning 'skip' passes over the element's whole content: no events for it, not even close.
+   */
+  open(name: string, attributes: Attributes, depth: number): void | 'skip';
   close(name: string, depth: number): void;
   text(text: string): void;
 }
@@ -48,7 +51,7 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
   };
 
   // Prefix → canonical prefix, from the declarations on the root element (where Word writes them all).
-  let prefixes: Map<string, string> | undefined;
+  const prefixes = new Map<string, string>();
   const names = new Map<string, string>(); // qualified name → canonical name, for elements
   const attributeNames = new Map<string, string>(); // the same for attributes
   const canonical = (qname: string): string => {
@@ -56,7 +59,7 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
     if (name === undefined) {
       if (!NAME.test(qname)) throw malformed();
       const colon = qname.indexOf(':');
-      const mapped = colon < 0 ? prefixes?.get('') : prefixes?.get(qname.slice(0, colon));
+      const mapped = colon < 0 ? prefixes.get('') : prefixes.get(qname.slice(0, colon));
       name = !mapped ? qname : colon < 0 ? `${mapped}:${qname}` : mapped + qname.slice(colon);
       names.set(qname, name);
     }
@@ -118,14 +121,13 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
       continue;
     }
 
-    // A start tag: name, attributes, then > or />.
+    // A start tag: name, attributes, then > or />. Attributes are checked for shape here and
+    // read (names and values checked) only when asked for: most of Word's (rsids, fonts, sizes) never are.
     let at = lt + 1;
     for (let c = xml.charCodeAt(at); at < n && !isSpace(c) && c !== 62 && c !== 47; c = xml.charCodeAt(++at));
     const name = xml.slice(lt + 1, at);
-    const isRoot = !prefixes;
     if (!stack.length && rootSeen) throw malformed(); // a second root element
-    if (isRoot) prefixes = new Map();
-    const attributes: Record<string, string> = {};
+    const attributesStart = at;
     let selfClosing = false;
     for (;;) {
       while (at < n && isSpace(xml.charCodeAt(at))) at++;
@@ -147,35 +149,105 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
       if (quote !== '"' && quote !== "'") throw malformed();
       const close = xml.indexOf(quote, q + 1);
       if (close < 0) throw malformed();
-      const value = xml.slice(q + 1, close);
-      if (value.includes('<')) throw malformed();
-      const key = isRoot ? xml.slice(at, eq).trimEnd() : canonicalAttribute(xml.slice(at, eq).trimEnd());
-      if (key in attributes) throw malformed();
-      attributes[key] = decode(value);
       at = close + 1;
       const after = xml.charCodeAt(at);
       if (at < n && !isSpace(after) && after !== 62 && after !== 47) throw malformed();
     }
     if (at > n) throw malformed();
-    rootSeen = true;
-    let named = attributes;
-    if (isRoot) {
-      for (const key in attributes) {
+    const attributes = new Attributes(xml, attributesStart, at - (selfClosing ? 2 : 1), canonicalAttribute, decode, malformed);
+    if (!rootSeen) {
+      // The root's namespace declarations decide every canonical name, its own included.
+      const declared = attributes.raw();
+      for (const key in declared) {
         if (key === 'xmlns' || key.startsWith('xmlns:')) {
-          const ns = NAMESPACES[attributes[key]!];
-          if (ns) prefixes!.set(key === 'xmlns' ? '' : key.slice(6), ns);
+          const ns = NAMESPACES[declared[key]!];
+          if (ns) prefixes.set(key === 'xmlns' ? '' : key.slice(6), ns);
         }
       }
-      named = {};
-      for (const key in attributes) named[canonicalAttribute(key)] = attributes[key]!;
     }
+    rootSeen = true;
     const depth = stack.length + 1;
     if (depth > maxDepth) throw new DocxError('xml-too-deep', `The document part ${part} is nested more than ${maxDepth} levels deep.`);
     const canonicalName = canonical(name);
-    handlers.open(canonicalName, named, depth);
-    if (selfClosing) handlers.close(canonicalName, depth);
-    else stack.push(name);
-    i = at;
+    const wanted = handlers.open(canonicalName, attributes, depth);
+    if (selfClosing) {
+      if (wanted !== 'skip') handlers.close(canonicalName, depth);
+      i = at;
+    } else if (wanted === 'skip') {
+      i = endOfElement(xml, name, at, malformed);
+    } else {
+      stack.push(name);
+      i = at;
+    }
   }
   if (stack.length || !rootSeen) throw malformed();
+}
+
+/** An element's attributes, read from the source only when first asked for. */
+export class Attributes {
+  private values: Record<string, string> | undefined;
+
+  constructor(
+    private readonly xml: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly canonicalName: (qname: string) => string,
+    private readonly decode: (text: string) => string,
+    private readonly malformed: () => Error,
+  ) {}
+
+  /** The value of an attribute, by its canonical name (w:val, r:id, Id …). */
+  get(name: string): string | undefined {
+    this.values ??= this.read(this.canonicalName);
+    return this.values[name];
+  }
+
+  /** Every attribute, by canonical name. */
+  all(): Readonly<Record<string, string>> {
+    this.values ??= this.read(this.canonicalName);
+    return this.values;
+  }
+
+  /** Every attribute by the name written, for namespace declarations. */
+  raw(): Readonly<Record<string, string>> {
+    return this.read((qname) => qname);
+  }
+
+  private read(nameOf: (qname: string) => string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const pattern = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+    pattern.lastIndex = this.start;
+    const source = this.xml;
+    for (let match = pattern.exec(source); match && match.index < this.end; match = pattern.exec(source)) {
+      const name = nameOf(match[1]!);
+      const value = match[2] ?? match[3] ?? '';
+      if (name in out || value.includes('<')) throw this.malformed();
+      out[name] = this.decode(value);
+    }
+    return out;
+  }
+}
+
+/** Where the element that starts before `from` ends: after its matching end tag, nested namesakes counted. */
+function endOfElement(xml: string, name: string, from: number, malformed: () => Error): number {
+  const opening = `<${name}`;
+  const closing = `</${name}`;
+  let level = 1;
+  let at = from;
+  while (level > 0) {
+    const close = xml.indexOf(closing, at);
+    if (close < 0) throw malformed();
+    for (let open = xml.indexOf(opening, at); open >= 0 && open < close; open = xml.indexOf(opening, open + 1)) {
+      const next = xml.charCodeAt(open + opening.length);
+      if (!isSpace(next) && next !== 62 && next !== 47) continue; // a longer name that begins the same way
+      const end = xml.indexOf('>', open);
+      if (xml.charCodeAt(end - 1) !== 47) level++;
+    }
+    const end = xml.indexOf('>', close);
+    if (end < 0) throw malformed();
+    const after = xml.charCodeAt(close + closing.length);
+    if (isSpace(after) || after === 62) level--;
+    at = end + 1;
+  }
+  return at;
 }

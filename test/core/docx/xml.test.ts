@@ -1,0 +1,121 @@
+// Our XML scanner against saxes, a strict conformant parser: the same events on every part of
+// every sample document, and the same verdict on malformed and hostile input.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { readEml } from '../../../src/adapters/eml/read-eml';
+import { NAMESPACES, parseXml } from '../../../src/core/docx/xml';
+
+type Event = string;
+
+/** Events from saxes, names canonicalised the way parseXml does (by namespace URI). */
+function saxesEvents(xml: string): Event[] {
+  const events: Event[] = [];
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  const name = (prefix: string, local: string, uri: string, raw: string) => {
+    const mapped = NAMESPACES[uri];
+    return mapped ? `${mapped}:${local}` : raw || (prefix ? `${prefix}:${local}` : local);
+  };
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const attributes = Object.values(tag.attributes)
+      .map((a) => `${a.prefix && a.prefix !== 'xmlns' ? name(a.prefix, a.local, a.uri, a.name) : a.name}=${a.value}`)
+      .sort();
+    events.push(`<${name(tag.prefix, tag.local, tag.uri, tag.name)} ${attributes.join(' ')}>`);
+  });
+  parser.on('closetag', (tag) => events.push(`</${name(tag.prefix, tag.local, tag.uri!, tag.name)}>`));
+  parser.on('text', (text) => events.push(`#${text}`));
+  parser.on('cdata', (text) => events.push(`#${text}`));
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.write(xml).close();
+  return mergeText(events);
+}
+
+function ourEvents(xml: string): Event[] {
+  const events: Event[] = [];
+  parseXml(xml, 'part', 10_000, {
+    open: (name, attributes) => void events.push(`<${name} ${Object.entries(attributes.all()).map(([k, v]) => `${k}=${v}`).sort().join(' ')}>`),
+    close: (name) => events.push(`</${name}>`),
+    text: (text) => events.push(`#${text}`),
+  });
+  return mergeText(events);
+}
+
+function mergeText(events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const event of events) {
+    const last = out[out.length - 1];
+    if (event.startsWith('#') && last?.startsWith('#')) out[out.length - 1] = last + event.slice(1);
+    else out.push(event);
+  }
+  // Text outside the root element is not reported by us; saxes reports white space there.
+  return out.filter((e, i) => !(e.startsWith('#') && (i === 0 || i === out.length - 1) && !e.slice(1).trim()));
+}
+
+async function sampleParts(): Promise<[string, string][]> {
+  const root = join(__dirname, '..', '..', '..', 'samples');
+  const documents: [string, Uint8Array][] = [];
+  for (const dir of ['forms', 'blank']) {
+    for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.docx'))) documents.push([file, new Uint8Array(readFileSync(join(root, dir, file)))]);
+  }
+  for (const file of readdirSync(join(root, 'emails')).filter((f) => f.endsWith('.eml'))) {
+    const message = await readEml(new Uint8Array(readFileSync(join(root, 'emails', file))));
+    for (const a of message.attachments) if (a.name.endsWith('.docx')) documents.push([`${file}/${a.name}`, a.bytes]);
+  }
+  const parts: [string, string][] = [];
+  for (const [name, bytes] of documents) {
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(bytes);
+    } catch {
+      continue; // the deliberately truncated attachment
+    }
+    for (const [part, data] of Object.entries(files)) if (/\.(xml|rels)$/.test(part)) parts.push([`${name}:${part}`, strFromU8(data)]);
+  }
+  return parts;
+}
+
+describe('parseXml against saxes', () => {
+  it('reports the same events for every part of every sample document', async () => {
+    const parts = await sampleParts();
+    expect(parts.length).toBeGreaterThan(100);
+    for (const [name, xml] of parts) expect([name, ourEvents(xml)]).toEqual([name, saxesEvents(xml)]);
+  });
+
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  it.each([
+    ['references', `<w:t ${W}>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#x2019; &#8217; &#65;</w:t>`],
+    ['CDATA and comments', `<w:p ${W}><!-- note --><w:t><![CDATA[<not a tag> & ]]></w:t><?pi x?></w:p>`],
+    ['attribute quoting and spacing', `<w:p ${W} w:a = 'one "two"' w:b="x > y"  ><w:r/><w:r /></w:p>`],
+    ['a byte order mark and a declaration', `\ufeff<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:p ${W}/>`],
+    ['nested elements of one name', `<w:sdt ${W}><w:sdt><w:sdt/></w:sdt></w:sdt>`],
+    ['unknown namespaces kept as written', `<x:a xmlns:x="urn:x" ${W}><x:b x:c="1"/><w:t>t</w:t></x:a>`],
+    ['a default namespace', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="a.xml"/></Relationships>'],
+  ])('reads %s as saxes does', (_what, xml) => {
+    expect(ourEvents(xml)).toEqual(saxesEvents(xml));
+  });
+
+  it.each([
+    ['a mismatched end tag', `<w:p ${W}><w:r></w:p></w:r>`],
+    ['an unclosed element', `<w:p ${W}><w:r>`],
+    ['an entity of its own', `<w:p ${W}>&custom;</w:p>`],
+    ['a bare ampersand', `<w:p ${W}>a & b</w:p>`],
+    ['two root elements', `<w:p ${W}/><w:p ${W}/>`],
+    ['text outside the root', `junk<w:p ${W}/>`],
+    ['< in an attribute value', `<w:p ${W} w:a="<"/>`],
+    ['an unquoted attribute', `<w:p ${W} w:a=1/>`],
+    ['a repeated attribute', `<w:p ${W} w:a="1" w:a="2"/>`],
+    ['a character reference to nothing', `<w:p ${W}>&#0;</w:p>`],
+    ['an empty document', ''],
+  ])('refuses %s, as saxes does', (_what, xml) => {
+    expect(() => saxesEvents(xml)).toThrow();
+    expect(() => ourEvents(xml)).toThrow(expect.objectContaining({ name: 'DocxError' }));
+  });
+
+  it('refuses any DOCTYPE, even one XML allows, so that no entity is ever declared', () => {
+    expect(() => saxesEvents(`<!DOCTYPE w:p><w:p ${W}/>`)).not.toThrow();
+    expect(() => ourEvents(`<!DOCTYPE w:p><w:p ${W}/>`)).toThrow(expect.objectContaining({ code: 'xml-doctype' }));
+  });
+});
