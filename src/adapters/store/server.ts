@@ -1,0 +1,386 @@
+// The HTTP side of the list store: node:http on 127.0.0.1, Graph's headers and error shape,
+// one SQLite transaction per request (committed before the response is written), deterministic faults,
+// and the /_admin endpoints tests use to steer and observe it.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { type BatchSubResponse, executionOrder, parseBatch, toStoreRequest, toSubResponse } from './batch';
+import { isRecord } from './columns';
+import { decodeSegment, isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, noContent, type Env, type StoreRequest, type StoreResponse } from './context';
+import { Store } from './db';
+import { handleDownload, handleUploadUrl } from './drives';
+import { errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
+import { FaultInjector, FaultSettingsError, parseFaultSettings, type FaultCounts, type FaultSettings } from './faults';
+import { adminWriteFields, handleGraph } from './graph';
+
+export const DEFAULT_SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
+const DEFAULT_UPLOAD_SESSION_LIFETIME_MS = 60 * 60 * 1000;
+const HARD_BODY_LIMIT = 300 * 1024 * 1024;
+
+export interface GraphEmulatorOptions {
+  /** 0 picks any free port. Default 4000. */
+  port?: number;
+  /** Only 127.0.0.1 is allowed: the store is local and unauthenticated. */
+  host?: '127.0.0.1';
+  /** Where the SQLite database lives (created if missing). */
+  dataDir: string;
+  faults?: FaultSettings;
+  /** Largest body PUT …/content accepts (default 4 MiB; real SharePoint accepts up to 250 MB). */
+  simpleUploadLimitBytes?: number;
+  /** How long an upload session lives after its last fragment (default 1 hour). */
+  uploadSessionLifetimeMs?: number;
+}
+
+export interface EmulatorStats {
+  /** Requests served (top-level HTTP requests to /v1.0, upload URLs and download URLs, plus each batch sub-request). */
+  requests: { total: number; byMethod: Record<string, number> };
+  batch: { envelopes: number; subRequests: number };
+  faults: FaultCounts;
+  authorization: { bearer: number; none: number; uploadUrlRequests: number; uploadUrlWithAuthorization: number };
+}
+
+export interface GraphEmulator {
+  /** e.g. http://127.0.0.1:4000/v1.0 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  setFaults(faults: FaultSettings): void;
+  /** Same numbers as GET /_admin/stats. */
+  stats(): EmulatorStats;
+}
+
+function newStats(): Omit<EmulatorStats, 'faults'> {
+  return { requests: { total: 0, byMethod: {} }, batch: { envelopes: 0, subRequests: 0 }, authorization: { bearer: 0, none: 0, uploadUrlRequests: 0, uploadUrlWithAuthorization: 0 } };
+}
+
+function headerMap(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > HARD_BODY_LIMIT) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+type Route = { kind: 'graph'; path: string } | { kind: 'upload'; id: string } | { kind: 'download'; id: string } | { kind: 'admin'; path: string } | { kind: 'none' };
+
+function route(pathname: string): Route {
+  // The Graph JS SDK only strips the origin from absolute URLs that start with https://, so an
+  // http:// uploadUrl or @odata.nextLink reaches us appended to the base URL: /v1.0/http://127.0.0.1:4000/…
+  const embedded = /^\/v1\.0\/https?:\/+[^/]+(\/.*)$/i.exec(pathname);
+  if (embedded) pathname = embedded[1]!;
+  if (pathname === '/v1.0' || pathname.startsWith('/v1.0/')) return { kind: 'graph', path: pathname.slice('/v1.0'.length) || '/' };
+  const upload = /^\/_upload\/([A-Za-z0-9_-]+)$/.exec(pathname);
+  if (upload) return { kind: 'upload', id: upload[1]! };
+  const download = /^\/_download\/([A-Za-z0-9_-]+)$/.exec(pathname);
+  if (download) return { kind: 'download', id: download[1]! };
+  if (pathname.startsWith('/_admin/')) return { kind: 'admin', path: pathname.slice('/_admin'.length) };
+  return { kind: 'none' };
+}
+
+export class GraphEmulatorServer {
+  readonly store: Store;
+  readonly faults: FaultInjector;
+  private counters = newStats();
+  private readonly server: http.Server;
+  private readonly sockets = new Set<Socket>();
+  private env!: Env;
+  private closed = false;
+
+  constructor(private readonly options: GraphEmulatorOptions) {
+    if (options.host !== undefined && options.host !== '127.0.0.1') throw new Error('The list store only listens on 127.0.0.1.');
+    this.faults = new FaultInjector(options.faults);
+    this.store = new Store(options.dataDir);
+    this.server = http.createServer((req, res) => {
+      this.onRequest(req, res).catch((error: unknown) => {
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(500, { 'Content-Type': JSON_CONTENT_TYPE });
+          res.end(JSON.stringify(errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, randomUUID(), randomUUID())));
+        }
+      });
+    });
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async listen(): Promise<GraphEmulator> {
+    const port = this.options.port ?? 4000;
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: Error) => {
+        this.store.close();
+        reject(error);
+      };
+      this.server.once('error', onError);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', onError);
+        resolve();
+      });
+    });
+    const actual = (this.server.address() as AddressInfo).port;
+    this.env = {
+      store: this.store,
+      origin: `http://127.0.0.1:${actual}`,
+      simpleUploadLimitBytes: this.options.simpleUploadLimitBytes ?? DEFAULT_SIMPLE_UPLOAD_LIMIT,
+      uploadSessionLifetimeMs: this.options.uploadSessionLifetimeMs ?? DEFAULT_UPLOAD_SESSION_LIFETIME_MS,
+    };
+    return {
+      url: `${this.env.origin}/v1.0`,
+      port: actual,
+      close: () => this.close(),
+      setFaults: (faults) => this.faults.set(faults),
+      stats: () => this.stats(),
+    };
+  }
+
+  stats(): EmulatorStats {
+    return JSON.parse(JSON.stringify({ ...this.counters, faults: this.faults.injected })) as EmulatorStats;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      for (const socket of this.sockets) socket.destroy();
+    });
+    this.store.close();
+  }
+
+  private count(method: string): void {
+    this.counters.requests.total++;
+    this.counters.requests.byMethod[method] = (this.counters.requests.byMethod[method] ?? 0) + 1;
+  }
+
+  private send(res: http.ServerResponse, response: StoreResponse, ids: { requestId: string; clientRequestId: string }): void {
+    if (res.destroyed) return;
+    const headers: Record<string, string | number> = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, ...response.headers };
+    let body: Buffer | undefined;
+    if (response.json !== undefined) {
+      body = Buffer.from(JSON.stringify(response.json), 'utf8');
+      headers['Content-Type'] = JSON_CONTENT_TYPE;
+      headers['OData-Version'] = '4.0';
+    } else if (response.raw !== undefined) body = response.raw;
+    if (body !== undefined) headers['Content-Length'] = body.length;
+    res.writeHead(response.status, headers);
+    res.end(body);
+  }
+
+  private errorResponse(error: unknown, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+    if (error instanceof GraphError) return { status: error.status, headers: { ...error.headers }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
+    return { status: 500, headers: {}, json: errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, ids.requestId, ids.clientRequestId) };
+  }
+
+  /** Runs one request in its own transaction: its writes are committed before anything is sent. */
+  private execute(run: () => StoreResponse, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+    try {
+      return this.store.transaction(run);
+    } catch (error) {
+      return this.errorResponse(error, ids);
+    }
+  }
+
+  private faultResponse(kind: 'throttle' | 'unavailable', retryAfterSeconds: number, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+    const error =
+      kind === 'throttle'
+        ? new GraphError(429, 'activityLimitReached', 'The request has been throttled. Retry after the number of seconds in the Retry-After header.', 'throttledRequest')
+        : new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the number of seconds in the Retry-After header.');
+    return { status: error.status, headers: { 'Retry-After': String(retryAfterSeconds) }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
+  }
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const headers = headerMap(req);
+    const ids = { requestId: randomUUID(), clientRequestId: headers['client-request-id'] ?? randomUUID() };
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', this.env.origin);
+    const target = route(url.pathname);
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) this.send(res, this.errorResponse(new GraphError(413, 'invalidRequest', 'The request body is too large.'), ids), ids);
+      return;
+    }
+    if (target.kind === 'admin') {
+      this.send(res, this.admin(method, target.path, body, ids), ids);
+      return;
+    }
+    if (target.kind === 'none') {
+      this.send(res, this.errorResponse(notFound(`No resource at '${url.pathname}'. Graph requests go under /v1.0.`), ids), ids);
+      return;
+    }
+    this.count(method);
+    const authorization = headers.authorization;
+    if (authorization && /^bearer\s+\S/i.test(authorization)) this.counters.authorization.bearer++;
+    else this.counters.authorization.none++;
+    if (target.kind === 'upload') {
+      this.counters.authorization.uploadUrlRequests++;
+      if (authorization) this.counters.authorization.uploadUrlWithAuthorization++;
+    }
+    const storeReq: StoreRequest = {
+      method,
+      path: target.kind === 'graph' ? target.path : url.pathname,
+      query: url.searchParams,
+      headers,
+      body,
+      requestUrl: target.kind === 'graph' ? `${this.env.origin}/v1.0${target.path}${url.search}` : `${this.env.origin}${url.pathname}${url.search}`,
+    };
+
+    if (target.kind === 'graph' && target.path === '/$batch') {
+      await this.batch(req, res, storeReq, ids);
+      return;
+    }
+    const isWrite = isWriteMethod(method);
+    const decision = target.kind === 'download' ? { kind: 'none' as const } : this.faults.before(isWrite);
+    let response: StoreResponse;
+    let drop = false;
+    if (decision.kind !== 'none') response = this.faultResponse(decision.kind, decision.retryAfterSeconds, ids);
+    else {
+      response = this.execute(() => {
+        if (target.kind === 'graph') return handleGraph(this.env, storeReq);
+        if (target.kind === 'upload') return handleUploadUrl(this.env, storeReq, target.id);
+        return handleDownload(this.env, storeReq, target.id);
+      }, ids);
+      drop = isWrite && this.faults.dropAfterCommit();
+    }
+    const stall = target.kind === 'download' ? 0 : this.faults.stallFor(isWrite);
+    if (stall > 0) await sleep(stall);
+    if (drop) {
+      req.socket.destroy();
+      return;
+    }
+    this.send(res, method === 'HEAD' ? { ...response, json: undefined, raw: undefined } : response, ids);
+  }
+
+  private async batch(req: http.IncomingMessage, res: http.ServerResponse, envelope: StoreRequest, ids: { requestId: string; clientRequestId: string }): Promise<void> {
+    if (envelope.method !== 'POST') {
+      this.send(res, this.errorResponse(methodNotAllowed(), ids), ids);
+      return;
+    }
+    this.counters.batch.envelopes++;
+    let requests;
+    try {
+      requests = parseBatch(jsonBody(envelope));
+    } catch (error) {
+      this.send(res, this.errorResponse(error, ids), ids);
+      return;
+    }
+    const results = new Map<string, BatchSubResponse>();
+    let drop = false;
+    let anyWrite = false;
+    for (const sub of executionOrder(requests)) {
+      const subIds = { requestId: randomUUID(), clientRequestId: sub.headers['client-request-id'] ?? ids.clientRequestId };
+      const failed = sub.dependsOn.find((d) => {
+        const r = results.get(d.toLowerCase());
+        return r !== undefined && r.status >= 400;
+      });
+      if (failed !== undefined) {
+        const error = new GraphError(424, 'FailedDependency', `Request '${sub.id}' was not run because request '${failed}', which it depends on, failed.`);
+        results.set(sub.id.toLowerCase(), toSubResponse(sub.id, this.errorResponse(error, subIds), JSON_CONTENT_TYPE));
+        continue;
+      }
+      this.count(sub.method);
+      this.counters.batch.subRequests++;
+      const isWrite = isWriteMethod(sub.method);
+      anyWrite ||= isWrite;
+      const decision = this.faults.before(isWrite);
+      let response: StoreResponse;
+      if (decision.kind !== 'none') response = this.faultResponse(decision.kind, decision.retryAfterSeconds, subIds);
+      else {
+        response = this.execute(() => handleGraph(this.env, toStoreRequest(this.env, sub)), subIds);
+        if (isWrite && this.faults.dropAfterCommit()) drop = true;
+      }
+      results.set(sub.id.toLowerCase(), toSubResponse(sub.id, response, JSON_CONTENT_TYPE));
+    }
+    const stall = this.faults.stallFor(anyWrite);
+    if (stall > 0) await sleep(stall);
+    if (drop) {
+      req.socket.destroy();
+      return;
+    }
+    this.send(res, json(200, { responses: requests.map((r) => results.get(r.id.toLowerCase())!) }), ids);
+  }
+
+  // ---- /_admin
+
+  private admin(method: string, path: string, body: Buffer, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+    const parse = (): unknown => {
+      if (body.length === 0) return undefined;
+      try {
+        return JSON.parse(body.toString('utf8')) as unknown;
+      } catch {
+        throw invalidRequest('The request body is not valid JSON.');
+      }
+    };
+    try {
+      if (path === '/faults') {
+        if (method === 'GET') return json(200, this.faults.current);
+        if (method === 'POST' || method === 'PUT') {
+          try {
+            this.faults.set(parseFaultSettings(parse() ?? {}));
+          } catch (error) {
+            if (error instanceof FaultSettingsError) throw invalidRequest(`Invalid fault settings: ${error.message}`);
+            throw error;
+          }
+          return json(200, this.faults.current);
+        }
+        if (method === 'DELETE') {
+          this.faults.set({});
+          return noContent();
+        }
+        throw methodNotAllowed();
+      }
+      if (path === '/stats') {
+        if (method !== 'GET') throw methodNotAllowed();
+        return json(200, this.stats());
+      }
+      if (path === '/reset') {
+        if (method !== 'POST') throw methodNotAllowed();
+        this.store.reset();
+        this.counters = newStats();
+        const injected = this.faults.injected;
+        injected.throttled = injected.unavailable = injected.dropped = injected.stalled = 0;
+        this.faults.set(this.faults.current);
+        return noContent();
+      }
+      const fields = /^\/lists\/([^/]+)\/items\/([^/]+)\/fields$/.exec(path);
+      if (fields) {
+        if (method !== 'PATCH') throw methodNotAllowed();
+        const input = parse();
+        if (!isRecord(input)) throw invalidRequest('The body must be a fieldValueSet object.');
+        return this.store.transaction(() => json(200, adminWriteFields(this.env, decodeSegment(fields[1]!), decodeSegment(fields[2]!), input)));
+      }
+      throw notFound(`No admin endpoint at '/_admin${path}'.`);
+    } catch (error) {
+      return this.errorResponse(error, ids);
+    }
+  }
+}
+
+export async function startGraphEmulator(options: GraphEmulatorOptions): Promise<GraphEmulator> {
+  const server = new GraphEmulatorServer(options);
+  return server.listen();
+}
