@@ -5,15 +5,17 @@ import { collectInputs } from './inputs';
 import { checkFile } from './check-file';
 import { formatReport } from './report-text';
 import { catalogueWith } from './templates';
+import { template } from './template-command';
+import { UsageError } from './usage';
 
 const USAGE = `Usage: hub-intake <command> [options]
 
 Commands:
   check <path>... [--json] [--templates <dir>]
       Check application emails (.eml) and forms (.docx); folders are read recursively.
+  template <blank-form.docx> [--out <file>]
+      Propose a template for a new form from the blank form the hub sends out.
 `;
-
-class UsageError extends Error {}
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,7 +37,7 @@ async function check(args: string[]): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

@@ -2,10 +2,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogue, type Catalogue } from '../core/catalogue';
+import { UsageError } from './usage';
 
 export function catalogueWith(templatesDir: string | undefined): Catalogue {
   if (!templatesDir) return loadCatalogue();
-  const extra = readdirSync(templatesDir)
+  let names: string[];
+  try {
+    names = readdirSync(templatesDir);
+  } catch {
+    throw new UsageError(`no such templates folder: ${templatesDir}`);
+  }
+  const extra = names
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => {

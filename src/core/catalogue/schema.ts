@@ -20,6 +20,7 @@ export const FieldType = z.enum([
   'phone',
   'yesNo',
   'number',
+  'date', // read as yyyy-mm-dd
   'hub',
   'statement', // paragraphs joined by \n\n, with an optional word limit
   'rows', // a table the applicant adds rows to

@@ -4,6 +4,7 @@ import { paragraphText } from '../docx/model';
 import { findHub } from '../catalogue/hubs';
 import type { Field, Hub } from '../catalogue/schema';
 import type { Issue } from '../issues';
+import { readWrittenDate } from '../dates';
 import { countWords, foldLines, foldWhitespace, normalizeCharacters } from '../text';
 import type { Answer } from './locate';
 import { isPrompt } from './prompts';
@@ -71,6 +72,12 @@ export function readValue(field: Field, answer: Answer | undefined, ctx: ReadCon
       return readNumber(field, text, ctx);
     case 'hub':
       return readHub(field, text, ctx);
+    case 'date': {
+      if (!text) return ok(null);
+      const written = readWrittenDate(text);
+      if (written) return ok(written.date);
+      return { value: text, issues: [issue(ctx, field, 'warning', 'invalid-date', `${ctx.title} is not a date that can be read.`)] };
+    }
     case 'yesNo':
       return readYesNo(field, answer, ctx);
     case 'rows':

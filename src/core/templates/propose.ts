@@ -1,0 +1,425 @@
+// A template proposed from a blank form, for a hub manager to review and save as data.
+// Fields come from the label cells, signatories from the signature block, word limits from
+// "(maximum N words)", the deadline and the address from the form's "return to … by …" text.
+// Whatever is a guess is said in `unsure`.
+import { findHub } from '../catalogue/hubs';
+import { Field, Template, type Criterion, type FieldType, type Hub, type Signatory, type TemplateInput } from '../catalogue/schema';
+import { readWrittenDate } from '../dates';
+import type { Table, WordDocument } from '../docx/model';
+import { layoutOf, type CellSlot, type Layout, type ParagraphSlot, type Slot } from '../forms/layout';
+import { isPrompt } from '../forms/prompts';
+import { foldWhitespace, labelKey } from '../text';
+
+export interface Proposal {
+  readonly template: Template;
+  /** What the proposal guessed and a person should check, in plain words. */
+  readonly unsure: readonly string[];
+}
+
+const STOP_WORDS = new Set(['of', 'the', 'for', 'a', 'an', 'and', 'in', 'to', 'details', 'your', 'please', 'if', 'known', 'e', 'g', 'eg']);
+const TITLE_WORDS = /\b(form|application|declaration|expression of interest|nomination|registration)\b/i;
+const WORD_LIMIT = /\((?:[^()]*?\b)?(maximum|max\.?|no more than|up to|approx\.?|approximately|about|around|c\.)\s*(\d+)\s*words?\b[^()]*\)/i;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+/** camelCase key from label words: "Name of head of department" → "nameHeadDepartment". */
+export function keyFromLabel(label: string): string {
+  const words = labelKey(label.replace(/\([^)]*\)/g, ' ')).split(' ').filter((w) => w && !STOP_WORDS.has(w));
+  const chosen = (words.length ? words : labelKey(label).split(' ').filter(Boolean)).slice(0, 5);
+  const key = chosen.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+  return /^[a-z]/.test(key) ? key : `field${key.replace(/^./, (c) => c.toUpperCase())}`;
+}
+
+const capital = (key: string) => key[0]!.toUpperCase() + key.slice(1);
+
+interface Candidate {
+  label: string;
+  slot: Slot;
+  /** The prompt text standing where the answer goes ("Yes/No"), if any. */
+  answerPrompt?: string;
+  /** A row header that this label stands beside ("Nominated teacher for programme"). */
+  rowSection?: string;
+  /** The heading paragraph just before this label's table. */
+  heading?: string;
+  /** The label this one is read after, when it repeats within one table. */
+  anchor?: Candidate;
+  /** The labels beside this one in its row: after it, and before it (a name beside its email). */
+  rowNext?: Candidate;
+  rowPrevious?: Candidate;
+  prompts: string[];
+  kind: 'labelled' | 'statement';
+  wordLimit?: Field['wordLimit'];
+}
+
+interface RowsCandidate {
+  slot: CellSlot;
+  heading?: string;
+  columns: string[];
+}
+
+export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): Proposal {
+  const layout = layoutOf(document);
+  const unsure: string[] = [];
+  const tables = tablesOf(layout);
+  const signatureTables = new Set<Table>();
+  const criteria: Criterion[] = [];
+  const rowsFields: RowsCandidate[] = [];
+  const candidates: Candidate[] = [];
+  const signatoryLabels: string[] = [];
+
+  for (const { table, heading } of tables) {
+    const grid = (r: number, c: number) => layout.cellSlot(table, r, c);
+    const firstRow = table.rows[0]!.cells.map((_, c) => grid(0, c)!);
+    // The signature block: "Head Teacher | Signature of Head Teacher".
+    if (table.rows.every((row, r) => row.cells.length >= 2 && /^signature\b/i.test(grid(r, 1)!.text.trim()))) {
+      signatureTables.add(table);
+      for (let r = 0; r < table.rows.length; r++) signatoryLabels.push(foldWhitespace(grid(r, 0)!.text));
+      continue;
+    }
+    // The criteria table: "Essential | Desirable".
+    if (firstRow.length === 2 && /^essential$/i.test(firstRow[0]!.text.trim()) && /^desirable$/i.test(firstRow[1]!.text.trim())) {
+      for (let r = 1; r < table.rows.length; r++) {
+        for (const [c, kind] of [[0, 'essential'], [1, 'desirable']] as const) {
+          const text = foldWhitespace(grid(r, c)?.text ?? '');
+          if (text) criteria.push({ id: uniqueKey(keyFromLabel(text), new Set(criteria.map((x) => x.id))), kind, text });
+        }
+      }
+      continue;
+    }
+    // A box: one cell under a heading, empty or holding only instructions.
+    if (table.rows.length === 1 && table.rows[0]!.cells.length === 1) continue; // read with its heading below
+    // A table that applicants add rows to: a header row, then empty rows.
+    const body = table.rows.slice(1);
+    if (firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.length && body.every((_, i) => table.rows[i + 1]!.cells.every((__, c) => !grid(i + 1, c)!.text.trim()))) {
+      rowsFields.push({ slot: firstRow[0]!, heading, columns: firstRow.map((s) => foldWhitespace(s.text)) });
+      continue;
+    }
+    // Label and answer cells.
+    const inTable: Candidate[] = [];
+    table.rows.forEach((row, r) => {
+      const cells = row.cells.map((_, c) => grid(r, c)!);
+      let start = 0;
+      let rowSection: string | undefined;
+      // An odd cell out at the start of a row, merged down over several rows, heads them.
+      if (cells.length % 2 === 1 && (row.cells[0]!.mergeStart || row.cells[0]!.mergedFromRow !== undefined)) {
+        const origin = row.cells[0]!.mergedFromRow ?? r;
+        rowSection = foldWhitespace(layout.cellSlot(table, origin, 0)!.text) || undefined;
+        start = 1;
+      }
+      let previous: Candidate | undefined;
+      for (let c = start; c < cells.length; c += 2) {
+        const labelSlot = cells[c]!;
+        const label = foldWhitespace(labelSlot.text);
+        if (!label || isPrompt(label, [])) continue;
+        const answer = cells[c + 1] ?? (r + 1 < table.rows.length ? grid(r + 1, 0) : undefined);
+        const answerText = answer ? foldWhitespace(answer.text) : '';
+        const candidate: Candidate = {
+          label, slot: labelSlot, rowSection, heading, prompts: [], kind: 'labelled',
+          answerPrompt: answerText && isPrompt(answerText, []) ? answerText : undefined,
+        };
+        if (previous) {
+          previous.rowNext = candidate;
+          candidate.rowPrevious = previous;
+        }
+        previous = candidate;
+        inTable.push(candidate);
+      }
+    });
+    // A label that repeats within the table is read after the label that heads its row, or the row above.
+    const counts = countBy(inTable.map((c) => labelKey(c.label)));
+    for (const candidate of inTable) {
+      if ((counts.get(labelKey(candidate.label)) ?? 0) < 2 || candidate.rowSection) continue;
+      const slot = candidate.slot as CellSlot;
+      const rowHead = inTable.find((c) => (c.slot as CellSlot).row === slot.row && (c.slot as CellSlot).cell < slot.cell);
+      const above = [...inTable].reverse().find((c) => (c.slot as CellSlot).row < slot.row && (counts.get(labelKey(c.label)) ?? 0) < 2);
+      candidate.anchor = rowHead ?? above;
+    }
+    candidates.push(...inTable);
+  }
+
+  candidates.push(...statementCandidates(layout, signatureTables));
+  candidates.sort((a, b) => a.slot.index - b.slot.index);
+
+  // Labels that repeat across the form are told apart by their section: a row header or a heading.
+  const repeated = countBy(candidates.map((c) => labelKey(c.label)));
+  const sections: string[] = [];
+  const fields: Field[] = [];
+  const keys = new Set<string>();
+  const fieldOf = new Map<Candidate, Field[]>();
+  const describedBy = new Map<string, string>(); // field key → the words that say whose it is
+  for (const candidate of candidates) {
+    const repeats = (repeated.get(labelKey(candidate.label)) ?? 0) > 1;
+    const section = candidate.rowSection ?? (repeats && !candidate.anchor ? candidate.heading : undefined);
+    if (section && !sections.includes(section)) sections.push(section);
+    // An email beside a person's name takes the person's key: "Head Teacher | … | E-mail" → headTeacherEmail.
+    const person = candidate.rowPrevious && fieldOf.get(candidate.rowPrevious)?.find((f) => f.type === 'name');
+    const prefix = person && typeOf(candidate.label, undefined) === 'email'
+      ? person.key.replace(/Name$/, '')
+      : section ? keyFromLabel(section) : candidate.anchor ? fieldOf.get(candidate.anchor)?.[0]?.key : undefined;
+    const made = fieldsFor(candidate, prefix, section, fieldOf.get(candidate.anchor!)?.[0]?.key, keys, unsure);
+    fieldOf.set(candidate, made);
+    fields.push(...made);
+    const owner = [candidate.label, section, candidate.anchor?.label, candidate.rowPrevious?.label].filter(Boolean).join(' ');
+    for (const field of made) describedBy.set(field.key, owner);
+  }
+  for (const rows of rowsFields) {
+    const key = uniqueKey(keyFromLabel(rows.heading ?? rows.columns[0]!), keys);
+    const columnKeys = new Set<string>();
+    fields.push(Field.parse({
+      key, label: rows.columns[0]!, type: 'rows',
+      columns: rows.columns.map((label) => ({ key: uniqueKey(keyFromLabel(label), columnKeys), label })),
+    }));
+  }
+  // "If yes, please …" is needed only when the Yes/No question before it is answered Yes.
+  fields.forEach((field, i) => {
+    if (!/^if yes\b/i.test(field.label)) return;
+    const question = fields.slice(0, i).reverse().find((f) => f.type === 'yesNo');
+    if (question) fields[i] = { ...field, required: false, requiredWhen: { field: question.key, equals: true } };
+  });
+
+  const signatories = matchSignatories(signatoryLabels, fields, describedBy, unsure);
+  const paragraphs = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.text.trim() !== '');
+  const title = titleOf(layout, tables[0]?.firstSlot ?? layout.slots.length);
+  const returnTo = returnAddress(paragraphs);
+  const deadline = deadlineOf(paragraphs, returnTo?.address);
+  const programmeHubs = hubsListed(paragraphs, hubs);
+  if (!title) unsure.push('No title was found: the template is named "New form"; give it the form\'s own title.');
+  if (!returnTo) unsure.push('No return address was found in the form\'s instructions.');
+  if (!deadline) unsure.push('No deadline was found ("… by <date>"); add it, with the hour if there is one.');
+  if (programmeHubs !== 'all') unsure.push(`The form lists ${programmeHubs.length} hubs: only they are taken to run the programme.`);
+  if (!fields.length) unsure.push('No fields were found: is this a blank application form?');
+
+  const titleText = title ?? 'New form';
+  const year = deadline?.date.slice(0, 4) ?? /\b(20\d\d)\b/.exec(titleText)?.[1];
+  const id = `${slug(titleText)}${year && !slug(titleText).endsWith(year) ? `-${year}` : ''}`;
+  const appendix = paragraphs.find((p) => /^appendix\b/i.test(p.text.trim()))?.index ?? Number.POSITIVE_INFINITY;
+  const endMarkers = paragraphs
+    .filter((p) => p.index > (tables[0]?.firstSlot ?? 0) && p.index <= appendix && p.text.length <= 80 && !candidates.some((c) => c.slot === p) && !sections.includes(foldWhitespace(p.text)))
+    .map((p) => foldWhitespace(p.text));
+
+  const input: TemplateInput = {
+    id,
+    title: titleText.replace(/\n/g, ' '),
+    programme: titleText.replace(/\n/g, ' '),
+    identify: title ? title.split('\n') : [],
+    returnTo,
+    deadline: deadline ? { ...deadline, timeZone: 'Europe/London' } : undefined,
+    hubs: programmeHubs,
+    sections,
+    endMarkers: [...new Set(endMarkers)],
+    fields,
+    signatories,
+    criteria,
+  };
+  return { template: Template.parse(JSON.parse(JSON.stringify(input))), unsure: [...new Set(unsure)] };
+}
+
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+function uniqueKey(key: string, used: Set<string>): string {
+  let candidate = key;
+  for (let n = 2; used.has(candidate); n++) candidate = `${key}${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+function slug(text: string): string {
+  return labelKey(text).split(' ').filter(Boolean).slice(0, 8).join('-') || 'new-form';
+}
+
+/** Every table with the heading paragraph just before it, and where it starts. */
+function tablesOf(layout: Layout): { table: Table; heading?: string; firstSlot: number }[] {
+  const out: { table: Table; heading?: string; firstSlot: number }[] = [];
+  let lastParagraph: ParagraphSlot | undefined;
+  const seen = new Set<Table>();
+  for (const slot of layout.slots) {
+    if (slot.kind === 'paragraph') {
+      if (slot.text.trim()) lastParagraph = slot;
+      continue;
+    }
+    if (seen.has(slot.table)) continue;
+    seen.add(slot.table);
+    const heading = lastParagraph && isHeading(lastParagraph.text) && lastParagraph.index === slot.index - 1 - emptyBefore(layout, slot.index) ? foldWhitespace(lastParagraph.text) : undefined;
+    out.push({ table: slot.table, heading, firstSlot: slot.index });
+  }
+  return out;
+}
+
+function emptyBefore(layout: Layout, index: number): number {
+  let n = 0;
+  for (let i = index - 1; i >= 0 && layout.slots[i]!.kind === 'paragraph' && !layout.slots[i]!.text.trim(); i--) n++;
+  return n;
+}
+
+/** A short line that names what follows, not a sentence of instructions. */
+function isHeading(text: string): boolean {
+  const folded = foldWhitespace(text);
+  return folded.length > 0 && folded.length <= 60 && !/[.:]$/.test(folded) && !/^\(/.test(folded);
+}
+
+/** Statements: a heading, maybe its instructions, then a box (or nothing but space to type). */
+function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>): Candidate[] {
+  const out: Candidate[] = [];
+  const slots = layout.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (slot.kind !== 'paragraph' || !slot.text.trim()) continue;
+    const text = foldWhitespace(slot.text);
+    const sentence = /^(.{3,80}?)\.\s+(.*)$/.exec(text);
+    const label = sentence && /\bstatement\b/i.test(sentence[1]!) ? sentence[1]! : text;
+    if (!/\bstatement\b/i.test(label) || label.length > 80) continue;
+    const prompts = sentence && label === sentence[1] ? [sentence[2]!] : [];
+    // Instructions after the heading, and a box holding only instructions; a table of labels
+    // straight after the heading means it heads that table, not a statement.
+    let labelTableNext = false;
+    for (let j = i + 1; j < slots.length; j++) {
+      const next = slots[j]!;
+      const box = next.kind === 'cell' && !signatureTables.has(next.table) && next.table.rows.length === 1 && next.table.rows[0]!.cells.length === 1;
+      if (box) prompts.push(...next.text.split('\n').map(foldWhitespace).filter(Boolean));
+      else if (!next.text.trim()) continue;
+      else if (next.kind === 'paragraph' && !isHeading(next.text)) prompts.push(foldWhitespace(next.text));
+      else {
+        labelTableNext = next.kind === 'cell' && j === i + 1 + emptyBefore(layout, j);
+        break;
+      }
+      if (box) break;
+    }
+    if (labelTableNext) continue;
+    const limitText = [text, ...prompts].join(' ');
+    const limit = WORD_LIMIT.exec(limitText);
+    const wordLimit = limit ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]!) ? 'maximum' as const : 'approx' as const } : undefined;
+    out.push({ label, slot, prompts, kind: 'statement', wordLimit });
+  }
+  return out;
+}
+
+function typeOf(label: string, answerPrompt: string | undefined): FieldType {
+  const key = labelKey(label);
+  if (answerPrompt && /yes no/.test(labelKey(answerPrompt))) return 'yesNo';
+  if (/\(yes\s*\/\s*no\)|\?\s*$/i.test(label)) return 'yesNo';
+  if (/\bemail\b/.test(key)) return 'email';
+  if (/\burn\b/.test(key)) return 'urn';
+  if (/\btrn\b|teacher reference number/.test(key)) return 'trn';
+  if (/\b(telephone|phone|tel|mobile)\b/.test(key)) return 'phone';
+  if (/\bmaths hub\b/.test(key)) return 'hub';
+  if (/\b(no|number) of years\b|\byears teaching\b|\bhow many\b/.test(key)) return 'number';
+  if (/^date\b|\bdate of\b/.test(key)) return 'date';
+  if (/\baddress\b/.test(key)) return 'multiline';
+  if (/^name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant) name$/.test(key)) return 'name';
+  return 'text';
+}
+
+function fieldsFor(candidate: Candidate, prefix: string | undefined, section: string | undefined, after: string | undefined, keys: Set<string>, unsure: string[]): Field[] {
+  const base = keyFromLabel(candidate.label);
+  const key = (k: string) => uniqueKey(prefix ? prefix + capital(k) : k, keys);
+  const common = { label: candidate.label, ...(section ? { section } : {}), ...(after && !section ? { after } : {}) };
+  if (candidate.kind === 'statement') {
+    return [Field.parse({ ...common, key: key(base), type: 'statement', required: true, prompts: candidate.prompts, wordLimit: candidate.wordLimit })];
+  }
+  const labelWords = labelKey(candidate.label);
+  // "Head of department (name and e-mail)": one box, two fields.
+  if (/\bname\b/.test(labelWords) && /\bemail\b/.test(labelWords)) {
+    const person = keyFromLabel(candidate.label.replace(/\(.*\)/, '')) || base;
+    return [
+      Field.parse({ ...common, key: key(`${person}Name`), type: 'name', required: true }),
+      Field.parse({ ...common, key: key(`${person}Email`), type: 'email', required: true }),
+    ];
+  }
+  let type = typeOf(candidate.label, candidate.answerPrompt);
+  // A label followed in its row by an Email label names a person: "Head Teacher | … | E-mail | …".
+  if (type === 'text' && candidate.rowNext && typeOf(candidate.label, undefined) === 'text' && /\bemail\b/.test(labelKey(candidate.rowNext.label)) && !/\bschool\b/.test(labelWords)) type = 'name';
+  if (type === 'text' && !/^(name of school|school name)$/.test(labelWords)) unsure.push(`"${candidate.label}" is read as plain text.`);
+  const optional = /\bif known\b|\boptional\b|\bif applicable\b|^if yes\b/.test(labelWords) || ['trn', 'number', 'date'].includes(type) || (type === 'text' && !/^name\b/.test(labelWords));
+  return [Field.parse({ ...common, key: key(base), type, required: !optional, prompts: candidate.answerPrompt ? [candidate.answerPrompt] : [] })];
+}
+
+/** Who signs, and which email on the form is each one's: by the words their labels share. */
+function matchSignatories(labels: readonly string[], fields: readonly Field[], describedBy: ReadonlyMap<string, string>, unsure: string[]): Signatory[] {
+  const words = (text: string) =>
+    new Set(labelKey(text.replace(/headteacher/gi, 'head teacher')).split(' ').filter((w) => w && !STOP_WORDS.has(w) && !['name', 'email', 'mail', 'signature'].includes(w)));
+  const emails = fields.filter((f) => f.type === 'email');
+  const describe = (field: Field) => words(describedBy.get(field.key) ?? field.label);
+  const pairs: { label: string; field: Field; score: number }[] = [];
+  for (const label of labels) {
+    const own = words(label);
+    for (const field of emails) {
+      const theirs = describe(field);
+      const shared = [...own].filter((w) => theirs.has(w)).length;
+      if (shared) pairs.push({ label, field, score: shared / own.size + shared / (theirs.size * 100) });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const chosen = new Map<string, Field>();
+  const used = new Set<Field>();
+  for (const pair of pairs) {
+    if (chosen.has(pair.label) || used.has(pair.field)) continue;
+    chosen.set(pair.label, pair.field);
+    used.add(pair.field);
+    if (pair.score < 0.5) unsure.push(`The signatory "${pair.label}" was matched to the email field "${pair.field.key}" on little evidence.`);
+  }
+  const roles = new Set<string>();
+  const signatories: Signatory[] = [];
+  for (const label of labels) {
+    const field = chosen.get(label);
+    if (!field) {
+      unsure.push(`No email field was found for the signatory "${label}": they are left out of the signatory check.`);
+      continue;
+    }
+    const name = fields.find((f) => f.type === 'name' && f.label === field.label && (f.section ?? '') === (field.section ?? '') && f.key !== field.key)
+      ?? fields.find((f) => f.type === 'name' && field.key === f.key.replace(/Name$/, '') + 'Email')
+      ?? (field.after ? fields.find((f) => f.key === field.after && f.type === 'name') : undefined)
+      ?? fields.find((f) => f.type === 'name' && f.section && f.section === field.section);
+    signatories.push({ role: uniqueKey(keyFromLabel(label), roles), label, emailField: field.key, ...(name ? { nameField: name.key } : {}) });
+  }
+  return signatories;
+}
+
+function titleOf(layout: Layout, firstTable: number): string | undefined {
+  const before = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.index < firstTable && s.text.trim() !== '');
+  const titled = before.filter((p) => TITLE_WORDS.test(p.text) && p.text.length <= 160 && !/\.\s*$/.test(p.text.trim()) && !/^[a-z(]/.test(p.text.trim()));
+  const chosen = titled[titled.length - 1] ?? before[0];
+  // "Declaration of Commitment by 25th May 2018": the deadline is not part of the title.
+  const lines = chosen?.text.split('\n').map((line) => foldWhitespace(line).replace(/\s+by\s+.*\d{4}\.?$/i, '')).filter(Boolean);
+  return lines?.length ? lines.join('\n') : undefined;
+}
+
+function returnAddress(paragraphs: readonly ParagraphSlot[]): { address: string; name?: string } | undefined {
+  for (const paragraph of paragraphs) {
+    const text = foldWhitespace(paragraph.text);
+    if (!/\b(return|e-?mail|send|submit|sent)\b/i.test(text)) continue;
+    const email = EMAIL.exec(text);
+    if (email) return { address: email[0].toLowerCase() };
+  }
+  return undefined;
+}
+
+function deadlineOf(paragraphs: readonly ParagraphSlot[], address: string | undefined): { date: string; time?: string; wording: string } | undefined {
+  const found: { date: string; time?: string; wording: string; score: number }[] = [];
+  for (const paragraph of paragraphs) {
+    const text = foldWhitespace(paragraph.text);
+    for (const match of text.matchAll(/\b(?:by|before|no later than|closing date:?|deadline:?)\s+(.{4,60}?\b\d{4})\b/gi)) {
+      const written = readWrittenDate(match[1]!);
+      if (!written) continue;
+      const score = (address && text.toLowerCase().includes(address) ? 2 : 0) + (/\b(return|submit|e-?mail|send|complete|apply|declaration|application)\b/i.test(text) ? 1 : 0);
+      found.push({ ...written, wording: match[1]!.replace(/[.)]+$/, ''), score });
+    }
+  }
+  found.sort((a, b) => b.score - a.score);
+  const best = found[0];
+  return best ? { date: best.date, ...(best.time ? { time: best.time } : {}), wording: best.wording } : undefined;
+}
+
+/** The hubs an appendix lists, when it lists some but not all of them. */
+function hubsListed(paragraphs: readonly ParagraphSlot[], hubs: readonly Hub[]): string[] | 'all' {
+  const appendix = paragraphs.findIndex((p) => /^appendix\b/i.test(p.text.trim()));
+  if (appendix < 0) return 'all';
+  const named = new Set<string>();
+  for (const paragraph of paragraphs.slice(appendix + 1)) {
+    const hub = /maths hub/i.test(paragraph.text) ? findHub(paragraph.text.replace(/\(.*\)/, ''), hubs) : undefined;
+    if (hub) named.add(hub.name);
+  }
+  return named.size > 0 && named.size < hubs.length ? hubs.filter((h) => named.has(h.name)).map((h) => h.name) : 'all';
+}
