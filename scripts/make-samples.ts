@@ -5,9 +5,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { Prng } from './word/docx-writer';
-import { BLANK_FORMS, HUBS, NORTHERN_POWERHOUSE_HUBS, type FormId } from './samples/forms';
+import { BLANK_FORMS, HUBS, NORTHERN_POWERHOUSE_HUBS, blankPrimaryMasterySpecialist2024, type FormId } from './samples/forms';
 import { BARE_FORMS, EMAILS, err, warn, type Address, type EmailSample, type FormSample, type Issue, type SignatoryStatus } from './samples/catalogue';
 import { FORM_INFO, clean, countWords } from './samples/values';
+import { PRIMARY_SPECIALIST_ID, UNSEEN_SAMPLES, primarySpecialistValues, verifyUnseen } from './samples/unseen';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -272,6 +273,20 @@ async function main(): Promise<void> {
     writeJson(join(dirs.expected, `${email.name}.json`), expected);
   }
   process.stdout.write(`wrote ${EMAILS.length} e-mails, ${BARE_FORMS.length} bare forms and ${Object.keys(BLANK_FORMS).length} blank forms to ${out}/\n`);
+
+  // A form the project has never seen (no catalogue entry): expected values keyed by label.
+  const unseen = { blank: join(out, 'unseen', 'blank'), forms: join(out, 'unseen', 'forms'), expected: join(out, 'unseen', 'expected') };
+  for (const dir of Object.values(unseen)) mkdirSync(dir, { recursive: true });
+  const blank = blankPrimaryMasterySpecialist2024();
+  verifyUnseen({ name: `blank ${PRIMARY_SPECIALIST_ID}`, description: '', build: () => blank, values: primarySpecialistValues({}).expected, overLimit: [] }, blank);
+  writeFileSync(join(unseen.blank, `${PRIMARY_SPECIALIST_ID}.docx`), blank);
+  for (const sample of UNSEEN_SAMPLES) {
+    const bytes = sample.build();
+    verifyUnseen(sample, bytes);
+    writeFileSync(join(unseen.forms, `${sample.name}.docx`), bytes);
+    writeJson(join(unseen.expected, `${sample.name}.json`), { source: `samples/unseen/forms/${sample.name}.docx`, values: sample.values });
+  }
+  process.stdout.write(`wrote ${UNSEEN_SAMPLES.length} filled copies and the blank of the unseen form ${PRIMARY_SPECIALIST_ID} to ${join(out, 'unseen')}/\n`);
 }
 
 main().catch((error: unknown) => {

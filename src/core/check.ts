@@ -162,9 +162,10 @@ function readForm(bytes: Uint8Array, name: string, catalogue: Catalogue, recipie
 function readRows(field: Field, layout: ReturnType<typeof layoutOf>): { value: FieldValue; issues: Issue[] } {
   const found = locateRows(field, layout);
   if (!found) return { value: null, issues: [] };
+  // An empty cell in a row that has something in it is missing (null), like any empty answer.
   const rows = found.rows
-    .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, foldWhitespace(v)])))
-    .filter((row) => Object.values(row).some((v) => v !== ''));
+    .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, foldWhitespace(v) || null])))
+    .filter((row) => Object.values(row).some((v) => v !== null));
   return { value: rows, issues: [] };
 }
 

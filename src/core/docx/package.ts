@@ -1,6 +1,8 @@
 // Opening a .docx package: recognise what the bytes are, and inflate only the parts we read,
-// within the limits.
-import { Unzip, UnzipInflate, strFromU8 } from 'fflate';
+// within the limits. A small part is inflated in one go into a buffer of the size it declares, so
+// it can neither allocate more nor, being small, cost more than a bounded amount of work if it
+// lies; a larger part is streamed and stopped as soon as it passes the limits.
+import { Unzip, UnzipInflate, strFromU8, unzipSync } from 'fflate';
 import { DocxError } from './errors';
 import type { DocxLimits } from './limits';
 
@@ -44,56 +46,11 @@ export function openPackage(bytes: Uint8Array, wanted: (name: string) => boolean
     throw new DocxError('not-a-word-document', 'The file is not a Word .docx document.');
   }
 
-  // Streamed in small slices so that a part which inflates far beyond what it declares (a zip
-  // bomb) is stopped after a bounded amount of work, not after inflating all of it.
-  const files = new Map<string, Uint8Array>();
-  let entries = 0;
-  let inflatedTotal = 0;
-  let failure: DocxError | undefined;
-  const started = new Set<string>();
-  const fail = (error: DocxError) => {
-    failure ??= error;
-  };
-  const unzip = new Unzip((file) => {
-    entries++;
-    if (entries > limits.zipEntries) {
-      return fail(new DocxError('too-many-parts', `The document has more than ${limits.zipEntries} parts.`));
-    }
-    if (!wanted(file.name) || files.has(file.name)) return;
-    const chunks: Uint8Array[] = [];
-    let partBytes = 0;
-    started.add(file.name);
-    file.ondata = (error, chunk, final) => {
-      if (failure) return;
-      if (error) return fail(new DocxError('corrupt-zip', 'The document is damaged or incomplete (a part cannot be inflated).'));
-      partBytes += chunk.length;
-      inflatedTotal += chunk.length;
-      const ratio = file.size ? partBytes / file.size : 0;
-      if (partBytes > limits.partBytes || inflatedTotal > limits.inflatedBytes || (partBytes > 1_048_576 && ratio > limits.compressionRatio)) {
-        file.terminate();
-        return fail(new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).'));
-      }
-      chunks.push(chunk);
-      if (final) files.set(file.name, concat(chunks, partBytes));
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    const slice = 16 * 1024;
-    for (let at = 0; at < bytes.length && !failure; at += slice) {
-      unzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
-    }
-  } catch {
-    fail(new DocxError('corrupt-zip', 'The document is damaged or incomplete (its zip structure cannot be read).'));
-  }
-  if (!failure && [...started].some((name) => !files.has(name))) {
-    fail(new DocxError('corrupt-zip', 'The document is truncated (a part ends early).'));
-  }
-  if (failure) throw failure;
+  const files = readSmallParts(bytes, wanted, limits);
+  if (files.streamed.length) streamParts(bytes, new Set(files.streamed), limits, files.parts);
   return {
     part: (name) => {
-      const data = files.get(name);
+      const data = files.parts.get(name);
       if (!data) return undefined;
       try {
         return strFromU8(data);
@@ -113,4 +70,75 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
     at += chunk.length;
   }
   return out;
+}
+
+/** Parts whose compressed size is at most this are inflated in one go: at deflate's 1032:1 at most ~66 MB of work. */
+const SMALL_PART_BYTES = 64 * 1024;
+
+function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits: DocxLimits) {
+  const parts = new Map<string, Uint8Array>();
+  const streamed: string[] = [];
+  let entries = 0;
+  let declaredTotal = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (++entries > limits.zipEntries) throw new DocxError('too-many-parts', `The document has more than ${limits.zipEntries} parts.`);
+        if (!wanted(file.name)) return false;
+        const ratio = file.size ? file.originalSize / file.size : 0;
+        declaredTotal += file.originalSize;
+        if (file.originalSize > limits.partBytes || declaredTotal > limits.inflatedBytes || (file.originalSize > 1_048_576 && ratio > limits.compressionRatio)) {
+          throw new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).');
+        }
+        if (file.size <= SMALL_PART_BYTES) return true;
+        streamed.push(file.name);
+        return false;
+      },
+    });
+  } catch (e) {
+    if (e instanceof DocxError) throw e;
+    throw new DocxError('corrupt-zip', 'The document is damaged or incomplete (its zip structure cannot be read).');
+  }
+  for (const [name, data] of Object.entries(files)) parts.set(name, data);
+  return { parts, streamed };
+}
+
+/** Streams the named parts in small slices, stopping a part that inflates past the limits. */
+function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: DocxLimits, into: Map<string, Uint8Array>): void {
+  let inflatedTotal = 0;
+  let failure: DocxError | undefined;
+  const started = new Set<string>();
+  const fail = (error: DocxError) => {
+    failure ??= error;
+  };
+  const unzip = new Unzip((file) => {
+    if (!names.has(file.name) || started.has(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    let partBytes = 0;
+    started.add(file.name);
+    file.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) return fail(new DocxError('corrupt-zip', 'The document is damaged or incomplete (a part cannot be inflated).'));
+      partBytes += chunk.length;
+      inflatedTotal += chunk.length;
+      const ratio = file.size ? partBytes / file.size : 0;
+      if (partBytes > limits.partBytes || inflatedTotal > limits.inflatedBytes || (partBytes > 1_048_576 && ratio > limits.compressionRatio)) {
+        file.terminate();
+        return fail(new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).'));
+      }
+      chunks.push(chunk);
+      if (final) into.set(file.name, concat(chunks, partBytes));
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    const slice = 16 * 1024;
+    for (let at = 0; at < bytes.length && !failure; at += slice) unzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
+  } catch {
+    fail(new DocxError('corrupt-zip', 'The document is damaged or incomplete (its zip structure cannot be read).'));
+  }
+  if (!failure && [...started].some((name) => !into.has(name))) fail(new DocxError('corrupt-zip', 'The document is truncated (a part ends early).'));
+  if (failure) throw failure;
 }

@@ -9,7 +9,7 @@ import { countWords, foldLines, foldWhitespace, normalizeCharacters } from '../t
 import type { Answer } from './locate';
 import { isPrompt } from './prompts';
 
-export type FieldValue = string | number | boolean | readonly Record<string, string>[] | null;
+export type FieldValue = string | number | boolean | readonly Record<string, string | null>[] | null;
 
 export interface FieldReading {
   readonly value: FieldValue;
