@@ -165,7 +165,7 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
     const key = uniqueKey(keyFromLabel(rows.heading ?? rows.columns[0]!), keys);
     const columnKeys = new Set<string>();
     fields.push(Field.parse({
-      key, label: rows.columns[0]!, type: 'rows',
+      key, label: rows.heading ?? rows.columns[0]!, type: 'rows',
       columns: rows.columns.map((label) => ({ key: uniqueKey(keyFromLabel(label), columnKeys), label })),
     }));
   }
