@@ -12,6 +12,7 @@ import { handleDownload, handleUploadUrl } from './drives';
 import { errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
 import { FaultInjector, FaultSettingsError, parseFaultSettings, type FaultCounts, type FaultSettings } from './faults';
 import { adminWriteFields, handleGraph } from './graph';
+import { handleSharePointRest, SHAREPOINT_REST_PREFIX } from './sharepoint-rest';
 
 export const DEFAULT_SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_UPLOAD_SESSION_LIFETIME_MS = 60 * 60 * 1000;
@@ -84,7 +85,13 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-type Route = { kind: 'graph'; path: string } | { kind: 'upload'; id: string } | { kind: 'download'; id: string } | { kind: 'admin'; path: string } | { kind: 'none' };
+type Route =
+  | { kind: 'graph'; path: string }
+  | { kind: 'upload'; id: string }
+  | { kind: 'download'; id: string }
+  | { kind: 'admin'; path: string }
+  | { kind: 'sharepointRest'; path: string }
+  | { kind: 'none' };
 
 function route(pathname: string): Route {
   // The Graph JS SDK only strips the origin from absolute URLs that start with https://, so an
@@ -97,6 +104,7 @@ function route(pathname: string): Route {
   const download = /^\/_download\/([A-Za-z0-9_-]+)$/.exec(pathname);
   if (download) return { kind: 'download', id: download[1]! };
   if (pathname.startsWith('/_admin/')) return { kind: 'admin', path: pathname.slice('/_admin'.length) };
+  if (pathname.toLowerCase().startsWith(SHAREPOINT_REST_PREFIX)) return { kind: 'sharepointRest', path: pathname.slice(SHAREPOINT_REST_PREFIX.length) };
   return { kind: 'none' };
 }
 
@@ -226,6 +234,12 @@ export class GraphEmulatorServer {
     }
     if (target.kind === 'admin') {
       this.send(res, this.admin(method, target.path, body, ids), ids);
+      return;
+    }
+    if (target.kind === 'sharepointRest') {
+      // SharePoint's REST API for views and column formatting (not Graph: not counted, not faulted).
+      const restReq: StoreRequest = { method, path: target.path, query: url.searchParams, headers, body, requestUrl: `${this.env.origin}${url.pathname}${url.search}` };
+      this.send(res, this.execute(() => handleSharePointRest(this.env, restReq, target.path), ids), ids);
       return;
     }
     if (target.kind === 'none') {

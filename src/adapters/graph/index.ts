@@ -1,0 +1,10 @@
+// Hub Intake's Microsoft Graph adapter: the only code that talks to Graph.
+export { createGraphClient, graphRequest, type GraphClient, type GraphClientOptions } from './client';
+export { type AccessTokenProvider, noToken, staticToken, DEFAULT_RETRY, type RetryPolicy, type Exchange, type Sleep } from './middleware';
+export { GraphRequestError, TransportError, ConflictError } from './errors';
+export { runBatch, MAX_BATCH, type BatchRequest, type BatchResponse } from './batch';
+export { resolveTarget, sitePath, TargetError, type FilingTarget, type SiteRef } from './target';
+export { provisionApplications, columnDefinition, siteWebUrl, type ProvisionResult, type ProvisionOptions } from './provision';
+export { fileApplication, fileApplications, displayUrl, type Application, type FilingOutcome, type FilingStatus, type FilingOptions } from './filing';
+export { listApplications, getApplication, updateDecision, type FiledApplication, type DecisionInput } from './items';
+export { uploadFile, quickXorHash, DEFAULT_SIMPLE_UPLOAD_LIMIT } from './uploads';

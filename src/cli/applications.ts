@@ -1,0 +1,26 @@
+// Reads emails from disk into what filing needs: the check report, the raw .eml and its attachments.
+import { readFile } from 'node:fs/promises';
+import { readEml } from '../adapters/eml/read-eml';
+import type { Application } from '../adapters/graph';
+import type { Catalogue } from '../core/catalogue';
+import { checkMessage } from '../core/check';
+
+export type ReadApplication = { ok: true; application: Application } | { ok: false; source: string; error: string };
+
+export async function readApplication(path: string, catalogue: Catalogue): Promise<ReadApplication> {
+  if (!/\.eml$/i.test(path)) return { ok: false, source: path, error: 'Only emails (.eml) are filed: a form on its own has no Message-ID, sender or recipients.' };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch {
+    return { ok: false, source: path, error: 'The file could not be read.' };
+  }
+  try {
+    const message = await readEml(bytes);
+    const report = checkMessage(message, catalogue, path);
+    const attachment = (name: string) => message.attachments.find((a) => a.name === name)?.bytes ?? null;
+    return { ok: true, application: { report, email: bytes, attachment } };
+  } catch (e) {
+    return { ok: false, source: path, error: e instanceof Error && e.name === 'EmlError' ? e.message : 'The email could not be read.' };
+  }
+}
