@@ -114,6 +114,8 @@ describe('Yes/No answers', () => {
     ['a tick after a word', p(r('Yes ✓  No')), true],
     ['a ticked box before a word', p(r('☐ Yes  ☒ No')), false],
     ['a ticked box after a word', p(r('Yes ☒   No ☐')), true],
+    ['a box typed with brackets', p(r('[ ] Yes   [X] No')), false],
+    ['an answer typed after the prompt left in place', p(r('Yes/No  Yes')), true],
   ])('reads %s', (_how, xml, expected) => {
     expect(qts(xml).fields.qtsStatus).toBe(expected);
   });

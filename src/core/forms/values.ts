@@ -118,7 +118,8 @@ function readUrn(field: Field, text: string, ctx: ReadContext): FieldReading {
   if (!text) return ok(null);
   // "137 425", "URN: 137425": one six-digit number, spaces inside tolerated.
   const numbers = text.replace(/(\d)\s+(?=\d)/g, '$1').match(/\d+/g) ?? [];
-  if (numbers.length === 1 && /^\d{6}$/.test(numbers[0]!) && Number(numbers[0]) >= 100000) return ok(numbers[0]!);
+  const urns = numbers.filter((n) => /^\d{6}$/.test(n) && Number(n) >= 100000);
+  if (urns.length === 1 && (numbers.length === 1 || /\burn\b/i.test(text))) return ok(urns[0]!);
   return { value: text, issues: [issue(ctx, field, 'error', 'invalid-urn', `${ctx.title} should be a school URN of 6 digits.`)] };
 }
 
@@ -222,7 +223,9 @@ function yesNoTokens(inlines: readonly Inline[]): Token[] {
       continue;
     }
     const format = { strike: inline.strike, highlight: inline.highlight, bold: inline.bold };
-    for (const match of inline.text.matchAll(/[\p{L}]+|[☒☑■⊠🗹✓✔✅☐□◻❑]/gu)) {
+    // "[X] Yes [ ] No": a box typed with brackets.
+    const text = inline.text.replace(/\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)/g, ' ☒ ').replace(/\[\s*\]|\(\s*\)/g, ' ☐ ');
+    for (const match of text.matchAll(/[\p{L}]+|[☒☑■⊠🗹✓✔✅☐□◻❑]/gu)) {
       const word = match[0].toLowerCase();
       if (word === 'yes' || word === 'y') tokens.push({ answer: true, ...format });
       else if (word === 'no' || word === 'n') tokens.push({ answer: false, ...format });
@@ -251,6 +254,8 @@ function readYesNo(field: Field, answer: Answer, ctx: ReadContext): FieldReading
   return ok(result);
 }
 
+const marked = (token: Token) => token.strike || token.highlight || token.bold;
+
 function decideYesNo(tokens: readonly Token[]): boolean | 'unanswered' | 'ambiguous' {
   const words = tokens.filter((t): t is Token & { answer: boolean } => typeof t.answer === 'boolean');
   const marks = tokens.filter((t) => typeof t.answer !== 'boolean');
@@ -268,6 +273,9 @@ function decideYesNo(tokens: readonly Token[]): boolean | 'unanswered' | 'ambigu
     if (chosen.size > 1) return 'ambiguous';
     return words.length ? 'unanswered' : 'ambiguous';
   }
+  // "Yes/No Yes": the printed prompt left in place, the answer typed after it.
+  const [first, second] = words;
+  if (words.length > 2 && first?.answer === true && second?.answer === false && !marked(first) && !marked(second)) return decideYesNo(tokens.slice(tokens.indexOf(second) + 1));
   const yes = words.filter((w) => w.answer);
   const no = words.filter((w) => !w.answer);
   if (!yes.length && !no.length) return 'ambiguous';

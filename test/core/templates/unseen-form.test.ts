@@ -55,7 +55,7 @@ describe('an unseen form in the same house style', () => {
     const answers = expected.values.filter((v) => !/confirmation of school commitment/i.test(v.section ?? ''));
     const read = answers.map((entry) => {
       const field = fieldAt(template, entry);
-      let value = field ? form.fields[field.key] : 'no field';
+      let value: unknown = field ? form.fields[field.key] : 'no field';
       if (field?.type === 'rows' && Array.isArray(value)) {
         value = value.map((row: Record<string, unknown>) => Object.fromEntries(field.columns!.map((c) => [c.label, row[c.key]])));
       }
