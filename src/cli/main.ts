@@ -5,6 +5,9 @@ import { collectInputs } from './inputs';
 import { checkFile } from './check-file';
 import { formatReport } from './report-text';
 import { catalogueWith } from './templates';
+import { demo } from './demo';
+import { file, graphEmulator, list, provision } from './filing-commands';
+import { ConfigError } from './connection';
 import { template } from './template-command';
 import { UsageError } from './usage';
 
@@ -15,6 +18,20 @@ Commands:
       Check application emails (.eml) and forms (.docx); folders are read recursively.
   template <blank-form.docx> [--out <file>]
       Propose a template for a new form from the blank form the hub sends out.
+  provision [--json]
+      Create the SharePoint list "Applications" and the library "Application Files", or bring
+      them up to date (columns, indexes, views, column formatting) without losing data.
+  file <path>... [--json] [--templates <dir>]
+      Check each email and file it as one list item, with the form and the email in the library.
+      Prints per email: created, updated or unchanged, with the item's id and link.
+  list [--json]
+      The filed applications: a table, or with --json one JSON array of items and their fields.
+  graph-emulator [--port 4000] [--data <dir>]
+      Serve the local list store (a Microsoft Graph subset) until stopped.
+
+  provision, file and list take --graph <url> (or HUB_INTAKE_GRAPH_URL), --site, --list,
+  --library and --config <file> (default ./hub-intake.config.json); without them they use the
+  local list store at http://127.0.0.1:4000/v1.0. See the README for a real tenant.
 `;
 
 async function check(args: string[]): Promise<number> {
@@ -37,7 +54,7 @@ async function check(args: string[]): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file, list, 'graph-emulator': graphEmulator, demo };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -53,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await run(args);
   } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`hub-intake: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`hub-intake: ${e.message}\n\n${USAGE}`);
       return 2;

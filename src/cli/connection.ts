@@ -1,0 +1,130 @@
+// Where the commands that talk to Graph send their requests, and with what sign-in.
+// Target: --graph, else HUB_INTAKE_GRAPH_URL, else the config file, else the local store at its
+// default port. Site, list and library likewise (--site, --list, --library / HUB_INTAKE_SITE …).
+// Config file: --config, else HUB_INTAKE_CONFIG, else ./hub-intake.config.json when it exists.
+// Tokens: HUB_INTAKE_TOKEN (Graph) and HUB_INTAKE_SHAREPOINT_TOKEN (SharePoint REST), else a
+// device-code sign-in with the config's tenant and client id. No secrets are read from files.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { deviceCodeSignIn } from '../adapters/auth/device-code';
+import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken, staticToken } from '../adapters/graph';
+import type { Exchange } from '../adapters/graph/middleware';
+import { createSharePointRest, type SharePointRest } from '../adapters/sharepoint/rest';
+import { APPLICATIONS_LIST, FILES_LIBRARY } from '../core/record';
+
+export const DEFAULT_PORT = 4000;
+export const LOCAL_GRAPH_URL = `http://127.0.0.1:${DEFAULT_PORT}/v1.0`;
+export const CONFIG_FILE = 'hub-intake.config.json';
+
+const Scopes = z.array(z.string().min(1)).min(1);
+
+export const HubIntakeConfig = z.strictObject({
+  $schema: z.string().optional(),
+  tenant: z.string().min(1).optional().describe('Directory (tenant) id or domain, e.g. contoso.onmicrosoft.com'),
+  clientId: z.uuid().optional().describe("The app registration's Application (client) id"),
+  site: z.string().min(1).optional().describe('"root", a site id, or "contoso.sharepoint.com:/sites/maths-hub"'),
+  list: z.string().min(1).optional(),
+  library: z.string().min(1).optional(),
+  graphUrl: z.url().optional().describe('Default https://graph.microsoft.com/v1.0 when a tenant is set'),
+  scopes: z
+    .strictObject({ list: Scopes.optional(), file: Scopes.optional(), provision: Scopes.optional(), sharePoint: Scopes.optional() })
+    .optional()
+    .describe('Delegated scopes per command, to use Sites.Selected instead of the defaults'),
+});
+export type HubIntakeConfig = z.infer<typeof HubIntakeConfig>;
+
+export type Purpose = 'list' | 'file' | 'provision';
+
+const DEFAULT_SCOPES: Record<Purpose, string[]> = {
+  list: ['https://graph.microsoft.com/Sites.Read.All'],
+  file: ['https://graph.microsoft.com/Sites.ReadWrite.All'],
+  provision: ['https://graph.microsoft.com/Sites.Manage.All'],
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): { config: HubIntakeConfig; source: string | null } {
+  const explicit = path ?? env.HUB_INTAKE_CONFIG;
+  const file = explicit ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (!file) return { config: {}, source: null };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: ${e instanceof SyntaxError ? 'not valid JSON' : 'cannot be read'}.`);
+  }
+  const parsed = HubIntakeConfig.safeParse(data);
+  if (!parsed.success) throw new ConfigError(`${file} is not a valid configuration:\n${z.prettifyError(parsed.error)}`);
+  return { config: parsed.data, source: resolve(file) };
+}
+
+export interface ConnectionFlags {
+  graph?: string | undefined;
+  site?: string | undefined;
+  list?: string | undefined;
+  library?: string | undefined;
+  config?: string | undefined;
+}
+
+export interface Connection {
+  readonly graphUrl: string;
+  readonly site: string;
+  readonly list: string;
+  readonly library: string;
+  readonly local: boolean;
+  readonly client: GraphClient;
+  /** SharePoint REST for the site (views, column formatting), given its web URL. */
+  sharePoint(siteUrl: string): SharePointRest;
+}
+
+export function isLocal(graphUrl: string): boolean {
+  const host = new URL(graphUrl).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void } = {}): Connection {
+  const env = options.env ?? process.env;
+  const { config } = loadConfig(flags.config, env);
+  const graphUrl = flags.graph ?? env.HUB_INTAKE_GRAPH_URL ?? config.graphUrl ?? (config.tenant ? 'https://graph.microsoft.com/v1.0' : LOCAL_GRAPH_URL);
+  try {
+    new URL(graphUrl);
+  } catch {
+    throw new ConfigError(`The Graph URL "${graphUrl}" is not a URL.`);
+  }
+  const local = isLocal(graphUrl);
+  const site = flags.site ?? env.HUB_INTAKE_SITE ?? config.site ?? 'root';
+  const list = flags.list ?? env.HUB_INTAKE_LIST ?? config.list ?? APPLICATIONS_LIST;
+  const library = flags.library ?? env.HUB_INTAKE_LIBRARY ?? config.library ?? FILES_LIBRARY;
+  const prompt = options.prompt ?? ((message: string) => process.stderr.write(`${message}\n`));
+
+  let signIn: ReturnType<typeof deviceCodeSignIn> | null = null;
+  const signedIn = () => {
+    if (!config.tenant || !config.clientId) {
+      throw new ConfigError(`${graphUrl} needs a token: set HUB_INTAKE_TOKEN, or put "tenant" and "clientId" in ${CONFIG_FILE} to sign in with a device code.`);
+    }
+    return (signIn ??= deviceCodeSignIn({ tenant: config.tenant, clientId: config.clientId, prompt }));
+  };
+  const provider = (token: string | undefined, scopes: readonly string[]): AccessTokenProvider => {
+    if (local) return noToken;
+    if (token) return staticToken(token);
+    return { getAccessToken: () => signedIn().provider(scopes).getAccessToken() };
+  };
+  const graphScopes = config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose];
+  const client = createGraphClient({ graphUrl, auth: provider(env.HUB_INTAKE_TOKEN, graphScopes), observe: options.observe });
+  return {
+    graphUrl,
+    site,
+    list,
+    library,
+    local,
+    client,
+    sharePoint: (siteUrl) => {
+      const origin = new URL(siteUrl).origin;
+      const scopes = config.scopes?.sharePoint ?? [`${origin}/AllSites.Manage`];
+      return createSharePointRest({ siteUrl, auth: provider(env.HUB_INTAKE_SHAREPOINT_TOKEN, scopes), observe: options.observe });
+    },
+  };
+}

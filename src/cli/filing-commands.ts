@@ -1,0 +1,150 @@
+// The commands that file to SharePoint: provision, file, list, graph-emulator. Thin: arguments in,
+// the Graph adapter called, results printed.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { type Application, fileApplications, type FilingOutcome, listApplications, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication } from '../adapters/graph';
+import { startGraphEmulator } from '../adapters/store';
+import { readApplication } from './applications';
+import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags } from './connection';
+import type { Catalogue } from '../core/catalogue';
+import { collectInputs } from './inputs';
+import { catalogueWith } from './templates';
+import { UsageError } from './usage';
+
+
+/** The project folder (src/cli → ../..), where the local store keeps its data by default. */
+export const PROJECT_DIR = resolve(__dirname, '..', '..');
+export const DEFAULT_DATA_DIR = resolve(PROJECT_DIR, '.data', 'graph');
+
+const TARGET_OPTIONS = {
+  graph: { type: 'string' },
+  site: { type: 'string' },
+  list: { type: 'string' },
+  library: { type: 'string' },
+  config: { type: 'string' },
+} as const;
+
+const out = (text: string) => process.stdout.write(text);
+
+export async function provision(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const connection = connect(values as ConnectionFlags, 'provision');
+  const catalogue = catalogueWith(values.templates);
+  const siteUrl = await siteWebUrl(connection.client, connection.site);
+  const result = await provisionApplications(connection.client, connection.site, {
+    templates: catalogue.templates,
+    list: connection.list,
+    library: connection.library,
+    sharePoint: connection.sharePoint(siteUrl),
+  });
+  if (values.json) {
+    out(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  out(`List "${connection.list}": ${result.list}${result.columnsAdded.length ? `, ${result.columnsAdded.length} columns added` : ''}${result.columnsUpdated.length ? `, ${result.columnsUpdated.length} columns updated (${result.columnsUpdated.join(', ')})` : ''}\n`);
+  out(`Library "${connection.library}": ${result.library}\n`);
+  if (result.presentation) {
+    const { viewsCreated, formattersSet } = result.presentation;
+    out(`Views: ${viewsCreated.length ? `created ${viewsCreated.join(', ')}` : 'all there'}; column formatting: ${formattersSet.length ? `set on ${formattersSet.join(', ')}` : 'up to date'}\n`);
+  }
+  for (const warning of result.warnings) out(`! ${warning}\n`);
+  out(`Site: ${siteUrl}\n`);
+  return 0;
+}
+
+export function formatOutcome(o: FilingOutcome): string {
+  if (o.status === 'failed') return `failed     ${o.source}\n           ${o.error}`;
+  const extra = o.resubmissionOf ? `\n           possible resubmission of ${o.resubmissionOf}` : '';
+  return `${o.status.padEnd(10)} item ${String(o.itemId).padEnd(4)} ${o.itemUrl}  ${o.source}${extra}`;
+}
+
+/** Checks and files emails; exit 0 when each was filed (created, updated or unchanged), 1 when one failed, 2 for a missing path. */
+export async function file(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!positionals.length) throw new UsageError('file needs at least one path.');
+  const catalogue = catalogueWith(values.templates);
+  const { files, missing } = collectInputs(positionals);
+  for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
+  const connection = connect(values as ConnectionFlags, 'file');
+  const results = await fileEmails(connection, files, catalogue);
+  if (values.json) out(`${JSON.stringify(results, null, 2)}\n`);
+  else for (const o of results) out(`${formatOutcome(o)}\n`);
+  if (missing.length) return 2;
+  return results.some((o) => o.status === 'failed') ? 1 : 0;
+}
+
+/** Reads, checks and files the emails at these paths; one outcome per path, in order. */
+export async function fileEmails(connection: Connection, paths: readonly string[], catalogue: Catalogue): Promise<FilingOutcome[]> {
+  const read = await Promise.all(paths.map((p) => readApplication(p, catalogue)));
+  const applications: Application[] = [];
+  for (const r of read) if (r.ok) applications.push(r.application);
+  const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
+  const filed = applications.length ? await fileApplications(connection.client, target, applications, { templates: catalogue.templates }) : [];
+  const bySource = new Map(filed.map((o) => [o.source, o] as const));
+  return read.map((r) =>
+    r.ok ? bySource.get(r.application.report.source)! : { source: r.source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: r.error },
+  );
+}
+
+const cell = (value: unknown, width: number) => {
+  const text = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
+};
+
+/** The filed applications as a table a person reads. */
+export function formatTable(items: readonly FiledApplication[]): string {
+  const columns: [string, string, number][] = [
+    ['ID', 'id', 4],
+    ['Status', 'Status', 12],
+    ['Received', 'ReceivedAt', 16],
+    ['Programme', 'Programme', 30],
+    ['School', 'Title', 30],
+    ['URN', 'URN', 7],
+    ['Hub', 'Hub', 26],
+    ['Complete', 'Complete', 8],
+    ['Errors', 'ErrorCount', 6],
+  ];
+  const lines = [columns.map(([title, , w]) => cell(title, w)).join(' ').trimEnd()];
+  for (const item of items) {
+    lines.push(
+      columns
+        .map(([, key, w]) => {
+          const value = key === 'id' ? item.id : item.fields[key];
+          return cell(key === 'ReceivedAt' && typeof value === 'string' ? value.slice(0, 16).replace('T', ' ') : value, w);
+        })
+        .join(' ')
+        .trimEnd(),
+    );
+  }
+  if (!items.length) lines.push('(no applications filed yet)');
+  return lines.join('\n');
+}
+
+export async function list(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false } } });
+  const connection = connect(values as ConnectionFlags, 'list');
+  const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
+  const items = await listApplications(connection.client, target);
+  if (values.json) out(`${JSON.stringify(items.map((i) => ({ id: i.id, eTag: i.eTag, webUrl: i.webUrl, createdDateTime: i.createdDateTime, lastModifiedDateTime: i.lastModifiedDateTime, fields: i.fields })), null, 2)}\n`);
+  else out(`${formatTable(items)}\n\n${items.length} application${items.length === 1 ? '' : 's'} in ${target.listUrl}\n`);
+  return 0;
+}
+
+export async function graphEmulator(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' } } });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number.`);
+  const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
+  const emulator = await startGraphEmulator({ port, dataDir });
+  out(`Local list store (Microsoft Graph subset) at ${emulator.url}\nData: ${dataDir}\nStop with Ctrl+C.\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void emulator.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
