@@ -1,0 +1,248 @@
+// The only code that touches Office.js: the message being read (its envelope and its
+// attachments' content), its categories, the reply form, and the item changing under a pinned
+// pane. The task pane gets plain functions from here and never sees `Office`.
+/// <reference types="office-js" />
+import { readEml } from '../eml/read-eml';
+import type { Attachment, Mailbox, Message } from '../../core/message';
+import { isWordAttachment } from '../../core/check';
+import { base64ToBytes } from './base64';
+import { officeAsync, officeSync } from './call';
+import { NoItemError, OfficeCallError, UnsupportedError } from './errors';
+
+export interface Envelope {
+  /** Outlook's id of the item (EWS form), or null when Outlook gives none. */
+  readonly itemId: string | null;
+  readonly subject: string;
+  readonly from: Mailbox | null;
+  readonly to: readonly Mailbox[];
+  readonly cc: readonly Mailbox[];
+  /** When the item arrived in the mailbox, ISO 8601. */
+  readonly receivedAt: string | null;
+  readonly internetMessageId: string | null;
+}
+
+export interface AttachmentInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** file: a file's bytes; item: an attached email (or meeting); cloud: a link to a file. */
+  readonly kind: 'file' | 'item' | 'cloud';
+  readonly isInline: boolean;
+}
+
+/** What the pane may need beyond Outlook for an attached email Outlook returns nothing for. */
+export interface MailFallback {
+  /** The MIME (.eml) of an attachment of a message, by the message's and the attachment's REST ids. */
+  attachedItemMime(messageRestId: string, attachmentRestId: string): Promise<string | null>;
+  /** The MIME (.eml) of a message by its REST id. */
+  messageMime(messageRestId: string): Promise<Uint8Array | null>;
+}
+
+/** One of the Outlook category colours: Preset0 (red) … Preset24. */
+export type CategoryColor = `Preset${number}`;
+
+export interface OutlookMailbox {
+  /** A key for the item in the reading pane (its id, or its Message-ID), null when none is selected. */
+  itemKey(): string | null;
+  envelope(): Envelope;
+  attachments(): AttachmentInfo[];
+  /** The message as the core reads it: envelope, Word attachments' bytes, attached emails read. */
+  readMessage(): Promise<Message>;
+  /** The whole email as received (.eml bytes), for filing. */
+  emailFile(): Promise<Uint8Array>;
+  categories(): Promise<string[]>;
+  addCategories(names: readonly string[]): Promise<void>;
+  removeCategories(names: readonly string[]): Promise<void>;
+  /** Adds to the mailbox's master list those of the categories that are not there yet. */
+  ensureMasterCategories(categories: readonly { name: string; color: CategoryColor }[]): Promise<void>;
+  /** Opens a reply draft to the sender with this HTML body (displayReplyForm). */
+  reply(htmlBody: string): void;
+  /** The signed-in user's name and address. */
+  user(): { name: string; address: string };
+  /**
+   * Calls `onChange` when the item may have changed: Outlook's ItemChanged event (pinned pane), and,
+   * because that event does not always come, whenever the pane regains focus or becomes visible.
+   * Returns a function that stops watching.
+   */
+  watchItem(onChange: () => void, target?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }): Promise<() => Promise<void>>;
+}
+
+type ReadItem = Office.MessageRead;
+
+function mailbox(details: Office.EmailAddressDetails | null | undefined): Mailbox | null {
+  if (!details?.emailAddress) return null;
+  return { name: details.displayName ?? '', address: details.emailAddress.toLowerCase() };
+}
+
+const mailboxes = (list: readonly Office.EmailAddressDetails[] | null | undefined) =>
+  (list ?? []).map(mailbox).filter((m): m is Mailbox => m !== null);
+
+function attachmentKind(type: unknown): AttachmentInfo['kind'] {
+  const t = String(type).toLowerCase();
+  return t === 'item' ? 'item' : t === 'cloud' ? 'cloud' : 'file';
+}
+
+export function createOutlookMailbox(office: typeof Office, fallback?: MailFallback): OutlookMailbox {
+  const box = () => office.context.mailbox;
+  const item = (): ReadItem => {
+    const current = box()?.item as ReadItem | null | undefined;
+    if (!current) throw new NoItemError();
+    return current;
+  };
+  const supports = (version: string) => {
+    try {
+      return office.context.requirements.isSetSupported('Mailbox', version);
+    } catch {
+      return false;
+    }
+  };
+  const restId = (id: string) =>
+    officeSync('mailbox.convertToRestId', () => box().convertToRestId(id, office.MailboxEnums?.RestVersion?.v2_0 ?? ('v2.0' as unknown as Office.MailboxEnums.RestVersion)));
+
+  function envelope(): Envelope {
+    const current = item();
+    const created = current.dateTimeCreated as Date | string | undefined;
+    const receivedAt = created ? new Date(created).toISOString() : null;
+    return {
+      itemId: current.itemId ?? null,
+      subject: typeof current.subject === 'string' ? current.subject : '',
+      from: mailbox(current.from),
+      to: mailboxes(current.to),
+      cc: mailboxes(current.cc),
+      receivedAt,
+      internetMessageId: current.internetMessageId || null,
+    };
+  }
+
+  function attachments(): AttachmentInfo[] {
+    return (item().attachments ?? []).map((a) => ({
+      id: a.id,
+      name: a.name,
+      contentType: a.contentType ?? '',
+      size: a.size ?? 0,
+      kind: attachmentKind(a.attachmentType),
+      isInline: Boolean(a.isInline),
+    }));
+  }
+
+  async function attachmentContent(id: string): Promise<Office.AttachmentContent> {
+    const current = item();
+    return officeAsync<Office.AttachmentContent>('item.getAttachmentContentAsync', (cb) => current.getAttachmentContentAsync(id, cb));
+  }
+
+  async function attachedEmail(info: AttachmentInfo, itemId: string | null): Promise<string | null> {
+    let content: Office.AttachmentContent | null = null;
+    try {
+      content = await attachmentContent(info.id);
+    } catch (error) {
+      if (!(error instanceof OfficeCallError) || !fallback || !itemId) throw error;
+    }
+    if (content && String(content.format).toLowerCase() === 'eml' && content.content) return content.content;
+    if (fallback && itemId) return fallback.attachedItemMime(restId(itemId), restId(info.id));
+    return null;
+  }
+
+  async function readMessage(): Promise<Message> {
+    const env = envelope();
+    const files: Attachment[] = [];
+    const attachedMessages: Message[] = [];
+    for (const info of attachments()) {
+      if (info.isInline || info.kind === 'cloud') continue;
+      if (info.kind === 'item') {
+        const eml = await attachedEmail(info, env.itemId);
+        if (eml) attachedMessages.push(await readEml(eml));
+        continue;
+      }
+      // Only Word documents are read; other files are listed without their bytes.
+      if (!isWordAttachment(info)) {
+        files.push({ name: info.name, contentType: info.contentType, bytes: new Uint8Array() });
+        continue;
+      }
+      const content = await attachmentContent(info.id);
+      const bytes = String(content.format).toLowerCase() === 'base64' ? base64ToBytes(content.content) : new Uint8Array();
+      files.push({ name: info.name, contentType: info.contentType, bytes });
+    }
+    const { subject, from, to, cc, receivedAt, internetMessageId } = env;
+    return { subject, from, to, cc, receivedAt, internetMessageId, attachments: files, ...(attachedMessages.length ? { attachedMessages } : {}) };
+  }
+
+  async function emailFile(): Promise<Uint8Array> {
+    const current = item() as ReadItem & { getAsFileAsync?: (cb: (r: Office.AsyncResult<string>) => void) => void };
+    if (supports('1.14') && typeof current.getAsFileAsync === 'function') {
+      const base64 = await officeAsync<string>('item.getAsFileAsync', (cb) => current.getAsFileAsync!(cb));
+      return base64ToBytes(base64);
+    }
+    if (fallback && current.itemId) {
+      const mime = await fallback.messageMime(restId(current.itemId));
+      if (mime) return mime;
+    }
+    throw new UnsupportedError('Reading the whole email', 'Mailbox 1.14 (or Microsoft Graph)');
+  }
+
+  async function categories(): Promise<string[]> {
+    const current = item();
+    const list = await officeAsync<Office.CategoryDetails[]>('item.categories.getAsync', (cb) => current.categories.getAsync(cb));
+    return (list ?? []).map((c) => c.displayName);
+  }
+
+  async function addCategories(names: readonly string[]): Promise<void> {
+    if (!names.length) return;
+    const current = item();
+    await officeAsync<void>('item.categories.addAsync', (cb) => current.categories.addAsync([...names], cb));
+  }
+
+  async function removeCategories(names: readonly string[]): Promise<void> {
+    if (!names.length) return;
+    const current = item();
+    await officeAsync<void>('item.categories.removeAsync', (cb) => current.categories.removeAsync([...names], cb));
+  }
+
+  async function ensureMasterCategories(wanted: readonly { name: string; color: CategoryColor }[]): Promise<void> {
+    const master = box().masterCategories;
+    const have = await officeAsync<Office.CategoryDetails[]>('mailbox.masterCategories.getAsync', (cb) => master.getAsync(cb));
+    const names = new Set((have ?? []).map((c) => c.displayName.toLowerCase()));
+    const missing = wanted.filter((c) => !names.has(c.name.toLowerCase()));
+    if (!missing.length) return;
+    const details = missing.map((c) => ({ displayName: c.name, color: c.color as unknown as Office.MailboxEnums.CategoryColor }));
+    await officeAsync<void>('mailbox.masterCategories.addAsync', (cb) => master.addAsync(details, cb));
+  }
+
+  function reply(htmlBody: string): void {
+    const current = item();
+    officeSync('item.displayReplyForm', () => current.displayReplyForm({ htmlBody }));
+  }
+
+  function user() {
+    const profile = box()?.userProfile;
+    return { name: profile?.displayName ?? '', address: (profile?.emailAddress ?? '').toLowerCase() };
+  }
+
+  async function watchItem(onChange: () => void, target: Parameters<OutlookMailbox['watchItem']>[1] = globalThis as unknown as Window): Promise<() => Promise<void>> {
+    const itemChanged = office.EventType?.ItemChanged ?? ('olkItemSelectedChanged' as unknown as Office.EventType);
+    let registered = false;
+    if (supports('1.5')) {
+      await officeAsync<void>('mailbox.addHandlerAsync', (cb) => box().addHandlerAsync(itemChanged, () => onChange(), cb));
+      registered = true;
+    }
+    const onFocus = () => onChange();
+    const onVisible = () => {
+      if (target.document?.visibilityState !== 'hidden') onChange();
+    };
+    target.addEventListener('focus', onFocus);
+    target.document?.addEventListener('visibilitychange', onVisible);
+    return async () => {
+      target.removeEventListener('focus', onFocus);
+      target.document?.removeEventListener('visibilitychange', onVisible);
+      if (registered) await officeAsync<void>('mailbox.removeHandlerAsync', (cb) => box().removeHandlerAsync(itemChanged, cb));
+    };
+  }
+
+  function itemKey(): string | null {
+    const current = box()?.item as ReadItem | null | undefined;
+    if (!current) return null;
+    return current.itemId || current.internetMessageId || null;
+  }
+
+  return { itemKey, envelope, attachments, readMessage, emailFile, categories, addCategories, removeCategories, ensureMasterCategories, reply, user, watchItem };
+}
