@@ -48,8 +48,29 @@ export function isWordAttachment(attachment: Pick<Attachment, 'name' | 'contentT
   return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
 }
 
+/** An email attached to this one that carries a form: the application, forwarded "as attachment". */
+function forwardedApplication(message: Message): Message | undefined {
+  if (message.attachments.some(isWordAttachment)) return undefined;
+  for (const attached of message.attachedMessages ?? []) {
+    if (attached.attachments.some(isWordAttachment)) return attached;
+    const deeper = forwardedApplication(attached);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
 /** Checks every Word attachment of an application email. */
 export function checkMessage(message: Message, catalogue: Catalogue, source: string): ApplicationReport {
+  const original = forwardedApplication(message);
+  if (original) {
+    // The original email's own headers say who was copied in and when it was sent.
+    const report = checkMessage(original, catalogue, source);
+    const note: Issue = {
+      severity: 'warning', code: 'forwarded-application',
+      message: 'This email forwards the application as an attachment: the attached original email was checked (its recipients and its time).',
+    };
+    return { ...report, issues: byImportance([...report.issues, note]) };
+  }
   const recipients = [...(message.from ? [message.from] : []), ...message.to, ...message.cc];
   const messageIssues: Issue[] = [];
   const forms: FormReport[] = [];

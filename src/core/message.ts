@@ -20,4 +20,6 @@ export interface Message {
   readonly receivedAt: string | null;
   readonly internetMessageId: string | null;
   readonly attachments: readonly Attachment[];
+  /** Emails attached to this one (forwarded "as attachment"), already read. */
+  readonly attachedMessages?: readonly Message[];
 }

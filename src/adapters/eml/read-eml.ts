@@ -8,6 +8,8 @@ export class EmlError extends Error {
 }
 
 const MAX_EML_BYTES = 60 * 1024 * 1024;
+/** How deep emails attached to emails are read. */
+const MAX_ATTACHED_DEPTH = 3;
 
 function mailboxes(addresses: readonly PostalMime.Address[] | undefined): Mailbox[] {
   const out: Mailbox[] = [];
@@ -40,12 +42,13 @@ function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
-export async function readEml(raw: Uint8Array | string): Promise<Message> {
+export async function readEml(raw: Uint8Array | string, depth = 0): Promise<Message> {
   const size = typeof raw === 'string' ? raw.length : raw.byteLength;
   if (size > MAX_EML_BYTES) throw new EmlError(`The email is larger than ${MAX_EML_BYTES / 1048576} MB.`);
   let email: PostalMime.Email;
   try {
-    email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50 });
+    // Attached emails stay attachments, so that each keeps its own headers.
+    email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 50, forceRfc822Attachments: true });
   } catch {
     throw new EmlError('The email could not be read as a MIME message.');
   }
@@ -55,7 +58,18 @@ export async function readEml(raw: Uint8Array | string): Promise<Message> {
     contentType: a.mimeType,
     bytes: bytesOf(a.content),
   }));
+  const attachedMessages: Message[] = [];
+  if (depth < MAX_ATTACHED_DEPTH) {
+    for (const attachment of attachments.filter((a) => a.contentType === 'message/rfc822' || /\.eml$/i.test(a.name))) {
+      try {
+        attachedMessages.push(await readEml(attachment.bytes, depth + 1));
+      } catch {
+        // An attached email that cannot be read is left as a plain attachment.
+      }
+    }
+  }
   return {
+    attachedMessages,
     subject: email.subject ?? '',
     from,
     to: mailboxes(email.to),
