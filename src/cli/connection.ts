@@ -22,7 +22,7 @@ const Scopes = z.array(z.string().min(1)).min(1);
 export const HubIntakeConfig = z.strictObject({
   $schema: z.string().optional(),
   tenant: z.string().min(1).optional().describe('Directory (tenant) id or domain, e.g. contoso.onmicrosoft.com'),
-  clientId: z.uuid().optional().describe("The app registration's Application (client) id"),
+  clientId: z.guid().optional().describe("The app registration's Application (client) id"),
   site: z.string().min(1).optional().describe('"root", a site id, or "contoso.sharepoint.com:/sites/maths-hub"'),
   list: z.string().min(1).optional(),
   library: z.string().min(1).optional(),

@@ -1,0 +1,136 @@
+// hub-intake provision / file / list / graph-emulator as other tools run them, against a local
+// list store started here; and where the commands take their target from.
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startGraphEmulator, type GraphEmulator } from '../../src/adapters/store';
+import { ConfigError, connect, LOCAL_GRAPH_URL, loadConfig } from '../../src/cli/connection';
+
+const root = join(__dirname, '..', '..');
+const exec = promisify(execFile);
+
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', ...env } });
+    return { status: 0, stdout, stderr };
+  } catch (e) {
+    const error = e as { code: number; stdout: string; stderr: string };
+    return { status: error.code, stdout: error.stdout, stderr: error.stderr };
+  }
+}
+
+describe('hub-intake provision, file and list against the local list store', () => {
+  let store: GraphEmulator;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-cli-'));
+    store = await startGraphEmulator({ port: 0, dataDir });
+  });
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('provisions, files each email once, and lists them', async () => {
+    const provision = await run(['provision', '--graph', store.url]);
+    expect(provision.status).toBe(0);
+    expect(provision.stdout).toMatch(/^List "Applications": created, \d+ columns added$/m);
+    expect(provision.stdout).toMatch(/^Views: created By status, Needs info, By hub, By programme/m);
+
+    const filed = await run(['file', 'samples/emails', '--json', '--graph', store.url]);
+    expect(filed.status).toBe(0);
+    const outcomes = JSON.parse(filed.stdout) as { source: string; status: string; itemId: string; itemUrl: string }[];
+    expect(outcomes).toHaveLength(15);
+    expect(outcomes[0]).toMatchObject({ source: 'samples/emails/01-sms-complete.eml', status: 'created', itemId: '1', itemUrl: expect.stringMatching(/\/Lists\/Applications\/DispForm\.aspx\?ID=1$/) });
+    expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['created']));
+
+    const again = await run(['file', 'samples/emails/01-sms-complete.eml', 'samples/emails/02-tfm-complete.eml'], { HUB_INTAKE_GRAPH_URL: store.url });
+    expect(again.status).toBe(0);
+    expect(again.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(['unchanged item 1', 'unchanged item 2']);
+
+    const listed = await run(['list', '--json', '--graph', store.url]);
+    const items = JSON.parse(listed.stdout) as { id: string; eTag: string; fields: Record<string, unknown> }[];
+    expect(items).toHaveLength(15);
+    expect(items[0]!.fields).toMatchObject({ FormId: 'secondary-mastery-specialist-2018', Status: 'New', Complete: true });
+    expect(items[0]!.eTag).toMatch(/^"/);
+
+    const table = await run(['list', '--graph', store.url]);
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+Status\s+Received\s+Programme\s+School\s+URN\s+Hub\s+Complete\s+Errors$/);
+    expect(table.stdout).toMatch(/^15 applications in http:\/\/127\.0\.0\.1:\d+\/sites\/hub-intake\/Lists\/Applications$/m);
+  }, 60_000);
+
+  it('reports what it cannot file and exits 1; a missing path exits 2', async () => {
+    const bare = await run(['file', 'samples/forms/sms-bold-answer.docx', '--graph', store.url]);
+    expect(bare.status).toBe(1);
+    expect(bare.stdout).toMatch(/^failed\s+samples\/forms\/sms-bold-answer\.docx\n\s+Only emails \(\.eml\) are filed/m);
+    const missing = await run(['file', 'no/such.eml', '--graph', store.url]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no such file or folder/);
+  }, 30_000);
+});
+
+describe('hub-intake graph-emulator', () => {
+  it('serves until stopped', async () => {
+    const dataDir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-emu-'));
+    const child = spawn(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), 'graph-emulator', '--port', '0', '--data', dataDir], { cwd: root });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /at (http:\/\/127\.0\.0\.1:\d+\/v1\.0)/.exec(output);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${output}`)));
+    });
+    const site = await (await fetch(`${url}/sites/root`)).json();
+    expect(site.displayName).toBe('Hub Intake (local)');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(join(dataDir, 'graph-store.sqlite'))).toBe(true);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+});
+
+describe('where the commands send their requests', () => {
+  const dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-config-'));
+  const configFile = join(dir, 'hub-intake.config.json');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes --graph, then HUB_INTAKE_GRAPH_URL, then the config file, then the local store', () => {
+    fs.writeFileSync(configFile, JSON.stringify({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', site: 'contoso.sharepoint.com:/sites/maths-hub', list: 'Applications 2026' }));
+    expect(connect({}, 'list', { env: {} })).toMatchObject({ graphUrl: LOCAL_GRAPH_URL, site: 'root', list: 'Applications', library: 'Application Files', local: true });
+    expect(connect({ config: configFile }, 'list', { env: {} })).toMatchObject({ graphUrl: 'https://graph.microsoft.com/v1.0', site: 'contoso.sharepoint.com:/sites/maths-hub', list: 'Applications 2026', local: false });
+    expect(connect({ config: configFile }, 'list', { env: { HUB_INTAKE_GRAPH_URL: 'http://127.0.0.1:4555/v1.0', HUB_INTAKE_SITE: 'root' } })).toMatchObject({ graphUrl: 'http://127.0.0.1:4555/v1.0', site: 'root', local: true });
+    expect(connect({ config: configFile, graph: 'http://127.0.0.1:4666/v1.0', list: 'Other' }, 'list', { env: { HUB_INTAKE_GRAPH_URL: 'http://127.0.0.1:4555/v1.0' } })).toMatchObject({ graphUrl: 'http://127.0.0.1:4666/v1.0', list: 'Other' });
+    expect(connect({}, 'list', { env: { HUB_INTAKE_CONFIG: configFile } }).site).toBe('contoso.sharepoint.com:/sites/maths-hub');
+  });
+
+  it('refuses a configuration that is not valid, saying what is wrong', () => {
+    fs.writeFileSync(configFile, JSON.stringify({ tenant: 'contoso', clientId: 'not-a-guid', secret: 'x' }));
+    expect(() => loadConfig(configFile)).toThrow(ConfigError);
+    expect(() => loadConfig(configFile)).toThrow(/clientId[\s\S]*secret|secret[\s\S]*clientId/);
+  });
+
+  it('asks for a token or a sign-in for a real tenant, and sends a token from the environment', async () => {
+    const noSignIn = connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: {} });
+    await expect(noSignIn.client.sdk.api('/sites/root').get()).rejects.toThrow(/HUB_INTAKE_TOKEN/);
+    let authorization: string | null = null;
+    const withToken = connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: { HUB_INTAKE_TOKEN: 'from-env' } });
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: RequestInit) => {
+      authorization = (init.headers as Record<string, string>).Authorization ?? null;
+      return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      const fresh = connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: { HUB_INTAKE_TOKEN: 'from-env' } });
+      await fresh.client.sdk.api('/sites/root').get();
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(authorization).toBe('Bearer from-env');
+    expect(withToken.local).toBe(false);
+  });
+});
