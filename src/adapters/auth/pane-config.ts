@@ -1,0 +1,74 @@
+// The task pane's configuration: where applications are filed and, for a real tenant, the app
+// registration to sign in with. Served as JSON beside taskpane.html (hub-intake.pane.json) and
+// validated here, so a wrong file says what is wrong instead of failing later.
+import { z } from 'zod';
+
+const Scopes = z.array(z.string().min(1)).min(1);
+
+export const GRAPH = 'https://graph.microsoft.com';
+
+export const PaneConfig = z.strictObject({
+  $schema: z.string().optional(),
+  /** Graph's base URL with its version. The harness points it at the local list store. */
+  graphUrl: z.url().default(`${GRAPH}/v1.0`),
+  /** "root", a site id, or "contoso.sharepoint.com:/sites/maths-hub". */
+  site: z.string().min(1),
+  list: z.string().min(1).optional(),
+  library: z.string().min(1).optional(),
+  /** Sign-in for a real tenant. Absent: no token is sent (only for the local list store). */
+  auth: z
+    .strictObject({
+      tenant: z.string().min(1).describe('Directory (tenant) id or domain, e.g. contoso.onmicrosoft.com'),
+      clientId: z.uuid().describe("The app registration's Application (client) id"),
+      /** Delegated scopes per purpose; the defaults are the fewest Graph permissions each needs. */
+      scopes: z.strictObject({ read: Scopes.optional(), write: Scopes.optional(), mail: Scopes.optional() }).optional(),
+    })
+    .optional(),
+  /** Signature under a reply asking for what is missing. */
+  signOff: z.string().min(1).default('Maths Hub'),
+});
+export type PaneConfig = z.infer<typeof PaneConfig>;
+
+export type Purpose = 'read' | 'write' | 'mail';
+
+/** The fewest scopes each kind of call needs: reading the list, writing to it, reading an email's MIME. */
+export const DEFAULT_SCOPES: Readonly<Record<Purpose, readonly string[]>> = {
+  read: [`${GRAPH}/Sites.Read.All`],
+  write: [`${GRAPH}/Sites.ReadWrite.All`],
+  mail: [`${GRAPH}/Mail.Read`],
+};
+
+export function scopesFor(config: PaneConfig, purpose: Purpose): readonly string[] {
+  return config.auth?.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose];
+}
+
+export class PaneConfigError extends Error {
+  override name = 'PaneConfigError';
+}
+
+export function parsePaneConfig(data: unknown, source: string): PaneConfig {
+  const parsed = PaneConfig.safeParse(data);
+  if (!parsed.success) throw new PaneConfigError(`${source} is not a valid task pane configuration:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.data.auth && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(parsed.data.graphUrl)) {
+    throw new PaneConfigError(`${source}: "auth" (tenant and client id) is needed to reach ${parsed.data.graphUrl}.`);
+  }
+  return parsed.data;
+}
+
+/** Fetches and validates the configuration served beside the page. */
+export async function loadPaneConfig(url: string, fetchImpl: typeof fetch = fetch): Promise<PaneConfig> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { cache: 'no-cache' });
+  } catch {
+    throw new PaneConfigError(`The task pane's configuration (${url}) could not be fetched.`);
+  }
+  if (!response.ok) throw new PaneConfigError(`The task pane's configuration (${url}) is missing (${response.status}).`);
+  let data: unknown;
+  try {
+    data = await response.json();
+  } catch {
+    throw new PaneConfigError(`${url} is not valid JSON.`);
+  }
+  return parsePaneConfig(data, url);
+}
