@@ -110,6 +110,7 @@ const FORM_KIND: Record<string, ColumnKind> = {
   hub: 'text',
   yesNo: 'boolean',
   number: 'number',
+  date: 'text', // yyyy-mm-dd as written: a date column would shift with the site's time zone
 };
 
 function fieldDisplayName(template: Template, key: string): string {
