@@ -77,6 +77,7 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
   };
 
   const stack: string[] = [];
+  const canonicalStack: string[] = [];
   let rootSeen = false;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
@@ -91,11 +92,13 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 47 /* / */) {
-      const end = xml.indexOf('>', lt);
-      if (end < 0) throw malformed();
-      const name = xml.slice(lt + 2, end).trimEnd();
-      if (stack.pop() !== name) throw malformed();
-      handlers.close(canonical(name), stack.length + 1);
+      // The end tag must name the open element: compared in place, without slicing.
+      const name = stack.pop();
+      if (name === undefined || !xml.startsWith(name, lt + 2)) throw malformed();
+      let end = lt + 2 + name.length;
+      while (isSpace(xml.charCodeAt(end))) end++;
+      if (xml.charCodeAt(end) !== 62) throw malformed();
+      handlers.close(canonicalStack.pop()!, stack.length + 1);
       i = end + 1;
       continue;
     }
@@ -177,6 +180,7 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
       i = endOfElement(xml, name, at, malformed);
     } else {
       stack.push(name);
+      canonicalStack.push(canonicalName);
       i = at;
     }
   }
