@@ -23,14 +23,8 @@ export interface FormReport {
   readonly issues: readonly Issue[];
 }
 
-export interface MessageSummary {
-  readonly subject: string;
-  readonly from: Mailbox | null;
-  readonly to: readonly Mailbox[];
-  readonly cc: readonly Mailbox[];
-  readonly receivedAt: string | null;
-  readonly internetMessageId: string | null;
-}
+/** The envelope of the email, as the report gives it. */
+export type MessageSummary = Omit<Message, 'attachments' | 'attachedMessages'>;
 
 export interface ApplicationReport {
   readonly source: string;
