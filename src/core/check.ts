@@ -74,7 +74,9 @@ export function checkMessage(message: Message, catalogue: Catalogue, source: str
     else forms.push(read);
   }
   if (!forms.length && !messageIssues.length) {
-    messageIssues.push({ severity: 'error', code: 'no-form-attached', message: 'No Word application form is attached to this email.' });
+    const others = message.attachments.length;
+    const what = others ? ` (it has ${others} other attachment${others === 1 ? '' : 's'}; a PDF or a scan cannot be read as a form)` : '';
+    messageIssues.push({ severity: 'error', code: 'no-form-attached', message: `No Word application form (.docx) is attached to this email${what}.` });
   }
   const templates = uniqueTemplates(forms, catalogue);
   for (const template of templates) {
