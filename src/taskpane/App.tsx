@@ -1,0 +1,230 @@
+// The task pane: read the email in the reading pane, check it (in the worker), show the verdict,
+// find it in the list, file it, ask for what's missing, decide. Re-reads when the item changes.
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { ApplicationReport } from '../core/check';
+import type { Attachment, Message } from '../core/message';
+import { Deadline } from './components/Deadline';
+import { Fields } from './components/Fields';
+import { FilingPanel, type FilingState } from './components/FilingPanel';
+import { Signatories } from './components/Signatories';
+import { PaneSkeleton } from './components/Skeleton';
+import { Summary } from './components/Summary';
+import { DECISION_CATEGORIES, type DecisionSave, type FiledItem } from './services/filing';
+import { plainError } from './services/plain-error';
+import type { PaneServices } from './services/services';
+import type { PaneView } from './view/pane-view';
+
+const DecisionPanel = lazy(() => import(/* webpackChunkName: "decision" */ './components/DecisionPanel'));
+
+const useStyles = makeStyles({
+  root: { paddingInline: tokens.spacingHorizontalM, paddingBlockEnd: tokens.spacingVerticalXXL, maxWidth: '720px', minWidth: 0 },
+  subject: { display: 'block', overflowWrap: 'anywhere', paddingBlockStart: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
+});
+
+type Load =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'noItem' }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'ready'; readonly key: string; readonly view: PaneView; readonly report: ApplicationReport; readonly message: Message };
+
+function attachmentBytes(message: Message): (name: string) => Uint8Array | null {
+  const all: Attachment[] = [];
+  const collect = (m: Message) => {
+    all.push(...m.attachments);
+    m.attachedMessages?.forEach(collect);
+  };
+  collect(message);
+  return (name) => all.find((a) => a.name === name)?.bytes ?? null;
+}
+
+export function App({ services }: { services: PaneServices }) {
+  const styles = useStyles();
+  const { mailbox, checker, pending } = services;
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [filing, setFiling] = useState<FilingState>({ kind: 'looking' });
+  const [replyMessage, setReplyMessage] = useState<string | null>(null);
+  const currentKey = useRef<string | null>(null);
+  const generation = useRef(0);
+
+  const fileNow = useCallback(
+    async (ready: Extract<Load, { kind: 'ready' }>, resuming: boolean, gen: number) => {
+      const id = ready.view.internetMessageId;
+      if (!id) return;
+      pending.mark(id);
+      setFiling({ kind: 'filing', step: 'connecting', resuming });
+      try {
+        const email = await mailbox.emailFile();
+        const service = await services.filing();
+        const item = await service.file(ready.report, email, attachmentBytes(ready.message), (step) => {
+          if (generation.current === gen) setFiling({ kind: 'filing', step, resuming });
+        });
+        pending.clear(id);
+        if (generation.current === gen) setFiling({ kind: 'filed', item, now: true });
+      } catch (error) {
+        if (generation.current === gen) setFiling({ kind: 'failed', message: plainError(error, 'filing the application') });
+      }
+    },
+    [mailbox, pending, services],
+  );
+
+  const lookUp = useCallback(
+    async (ready: Extract<Load, { kind: 'ready' }>, gen: number) => {
+      const id = ready.view.internetMessageId;
+      if (!id) {
+        setFiling({ kind: 'unavailable', message: 'This email has no Message-ID, so it cannot be filed.' });
+        return;
+      }
+      setFiling({ kind: 'looking' });
+      try {
+        const service = await services.filing();
+        const item = await service.findFiled(id);
+        if (generation.current !== gen) return;
+        if (pending.has(id)) {
+          // A filing that did not finish: filing is idempotent, so finishing it is filing again.
+          await fileNow(ready, true, gen);
+        } else setFiling(item ? { kind: 'filed', item, now: false } : { kind: 'notFiled' });
+      } catch (error) {
+        if (generation.current === gen) setFiling({ kind: 'unavailable', message: plainError(error, 'looking for this email in the list') });
+      }
+    },
+    [fileNow, pending, services],
+  );
+
+  const read = useCallback(async () => {
+    const key = mailbox.itemKey();
+    if (key === currentKey.current && key !== null) return;
+    currentKey.current = key;
+    const gen = ++generation.current;
+    setReplyMessage(null);
+    if (!key) {
+      setLoad({ kind: 'noItem' });
+      return;
+    }
+    setLoad({ kind: 'loading' });
+    setFiling({ kind: 'looking' });
+    try {
+      const message = await mailbox.readMessage();
+      const { report, view } = await checker.check(message, sourceOf(mailbox), services.signOff);
+      if (generation.current !== gen) return;
+      const ready = { kind: 'ready', key, view, report, message } as const;
+      setLoad(ready);
+      void lookUp(ready, gen);
+    } catch (error) {
+      if (generation.current === gen) setLoad({ kind: 'error', message: plainError(error, 'reading this email') });
+    }
+  }, [checker, lookUp, mailbox, services.signOff]);
+
+  useEffect(() => {
+    void read();
+    let stop: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    mailbox
+      .watchItem(() => void read())
+      .then((s) => {
+        if (cancelled) void s();
+        else stop = s;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      void stop?.();
+    };
+  }, [mailbox, read]);
+
+  const askForMissing = useCallback(() => {
+    if (load.kind !== 'ready') return;
+    try {
+      mailbox.reply(load.view.reply.html);
+      setReplyMessage('A reply listing what is missing is open: check it and send it.');
+    } catch (error) {
+      setReplyMessage(plainError(error, 'opening the reply'));
+    }
+  }, [load, mailbox]);
+
+  const saveDecision = useCallback(
+    async (item: FiledItem, save: DecisionSave) => {
+      const service = await services.filing();
+      const updated = await service.saveDecision(item, save);
+      setFiling({ kind: 'filed', item: updated, now: false });
+      let note: string | null = null;
+      try {
+        const all = Object.values(DECISION_CATEGORIES);
+        await mailbox.ensureMasterCategories(all);
+        const wanted = DECISION_CATEGORIES[save.decision].name;
+        const have = await mailbox.categories();
+        await mailbox.removeCategories(have.filter((c) => c !== wanted && all.some((d) => d.name === c)));
+        if (!have.includes(wanted)) await mailbox.addCategories([wanted]);
+      } catch (error) {
+        note = `The Outlook category could not be set: ${plainError(error, 'tagging the email')}`;
+      }
+      return { item: updated, note };
+    },
+    [mailbox, services],
+  );
+
+  if (load.kind === 'loading') return <div className={styles.root}><PaneSkeleton /></div>;
+  if (load.kind === 'noItem') {
+    return (
+      <div className={styles.root}>
+        <Text as="p">Select an email to check its application.</Text>
+      </div>
+    );
+  }
+  if (load.kind === 'error') {
+    return (
+      <div className={styles.root}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{load.message}</MessageBarBody>
+        </MessageBar>
+        <Button
+          onClick={() => {
+            currentKey.current = null;
+            void read();
+          }}
+        >
+          Try again
+        </Button>
+      </div>
+    );
+  }
+  const { view } = load;
+  return (
+    <main className={styles.root} aria-label="Application check">
+      <Text size={200} className={styles.subject}>
+        {view.subject || '(no subject)'}
+      </Text>
+      <Summary view={view} />
+      <FilingPanel
+        state={filing}
+        canFile={Boolean(view.internetMessageId)}
+        missingCount={view.reply.points.length}
+        onFile={() => void fileNow(load, false, generation.current)}
+        onAskForMissing={askForMissing}
+        replyMessage={replyMessage}
+      />
+      <Signatories signatories={view.signatories} />
+      <Deadline deadline={view.deadline} />
+      <Fields fields={view.fields} />
+      {view.criteria.length > 0 && filing.kind === 'filed' && (
+        <Suspense fallback={<Spinner size="tiny" label="Loading the decision panel…" />}>
+          <DecisionPanel key={`${load.key}:${filing.item.id}`} criteria={view.criteria} item={filing.item} decidedBy={mailbox.user().name || mailbox.user().address} onSave={saveDecision} describeError={(e) => plainError(e, 'saving the decision')} />
+        </Suspense>
+      )}
+      {view.criteria.length > 0 && filing.kind !== 'filed' && (
+        <Text as="p" size={200}>
+          File the application to record a decision on it.
+        </Text>
+      )}
+    </main>
+  );
+}
+
+function sourceOf(mailbox: PaneServices['mailbox']): string {
+  try {
+    const env = mailbox.envelope();
+    return env.internetMessageId ?? env.itemId ?? 'outlook';
+  } catch {
+    return 'outlook';
+  }
+}

@@ -1,0 +1,41 @@
+import { Badge, Text } from '@fluentui/react-components';
+import type { SignatoryView } from '../view/pane-view';
+import { useSectionStyles } from './styles';
+
+const STATUS: Record<string, { text: string; color: 'success' | 'danger' | 'warning' }> = {
+  copied: { text: 'Copied in', color: 'success' },
+  notCopied: { text: 'Not copied in', color: 'danger' },
+  noAddressOnForm: { text: 'No address on the form', color: 'danger' },
+  copiedUnderOtherAddress: { text: 'Copied in from another address', color: 'warning' },
+};
+
+export function Signatories({ signatories }: { signatories: readonly SignatoryView[] }) {
+  const s = useSectionStyles();
+  if (!signatories.length) return null;
+  return (
+    <section className={s.section} aria-labelledby="signatories-heading">
+      <h2 id="signatories-heading" className={s.heading}>
+        Signatories
+      </h2>
+      <ul className={s.list}>
+        {signatories.map((sig) => {
+          const status = sig.status ? STATUS[sig.status] : null;
+          return (
+            <li key={sig.role}>
+              <Text weight="semibold">{sig.label}</Text>{' '}
+              {status && (
+                <Badge appearance="tint" color={status.color} size="small">
+                  {status.text}
+                </Badge>
+              )}
+              <br />
+              <Text size={200} className={`${s.muted} ${s.wrap}`}>
+                {[sig.name, sig.email].filter(Boolean).join(' · ') || 'Not given on the form'}
+              </Text>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// The task pane's composition root: nothing renders before Office.onReady; then a skeleton at
+// once, the configuration, and the app wired to the Office adapter, the checker's worker, the
+// filing port (loaded on demand) and sign-in.
+/// <reference types="office-js" />
+import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { createPaneSignIn } from '../adapters/auth/naa';
+import { loadPaneConfig, type PaneConfig } from '../adapters/auth/pane-config';
+import { createOutlookMailbox, type MailFallback } from '../adapters/office/outlook';
+import { App } from './App';
+import { PaneSkeleton } from './components/Skeleton';
+import { storagePending } from './services/pending';
+import { plainError } from './services/plain-error';
+import { defaultChecker } from './worker/checker';
+
+/** Office's theme when the host gives one (dark when its body background is dark), else the system's. */
+function paneTheme(): Theme {
+  const background = Office.context?.officeTheme?.bodyBackgroundColor;
+  if (background && /^#?[0-9a-f]{6}$/i.test(background)) {
+    const hex = background.replace('#', '');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? webDarkTheme : webLightTheme;
+  }
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? webDarkTheme : webLightTheme;
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function mailFallback(config: PaneConfig, signIn: ReturnType<typeof createPaneSignIn>): MailFallback | undefined {
+  if (!config.auth) return undefined;
+  const load = () => import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createMailFallback(config, signIn));
+  return {
+    attachedItemMime: async (message, attachment) => (await load()).attachedItemMime(message, attachment),
+    messageMime: async (message) => (await load()).messageMime(message),
+  };
+}
+
+Office.onReady(async () => {
+  const container = document.getElementById('root')!;
+  const root = createRoot(container);
+  const theme = paneTheme();
+  document.body.style.background = theme.colorNeutralBackground1;
+  const render = (node: React.ReactNode) =>
+    root.render(
+      <FluentProvider theme={theme} style={{ minHeight: '100vh', background: theme.colorNeutralBackground1 }}>
+        {node}
+      </FluentProvider>,
+    );
+  render(<PaneSkeleton />);
+  let config: PaneConfig;
+  try {
+    config = await loadPaneConfig(new URL('hub-intake.pane.json', location.href).href);
+  } catch (error) {
+    render(<p role="alert" style={{ padding: 12 }}>{plainError(error, 'loading the pane’s settings')}</p>);
+    return;
+  }
+  const signIn = createPaneSignIn(config, { office: Office, dialogUrl: new URL('auth-dialog.html', location.href).href });
+  const mailbox = createOutlookMailbox(Office, mailFallback(config, signIn));
+  const checker = defaultChecker(new URL('checker.worker.js', location.href).href);
+  let filing: ReturnType<typeof import('./services/graph-filing').createGraphFiling> | null = null;
+  const services = {
+    mailbox,
+    checker,
+    pending: storagePending(localStorageOrNull()),
+    signOff: config.signOff,
+    filing: async () => (filing ??= (await import(/* webpackChunkName: "filing" */ './services/graph-filing')).createGraphFiling(config, signIn)),
+  };
+  render(<App services={services} />);
+});

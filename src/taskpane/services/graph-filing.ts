@@ -1,0 +1,117 @@
+// The filing port on Microsoft Graph (or the local list store, which speaks the same): the
+// graph adapter's filing and decisions, and a look-up of the item by the email's Message-ID.
+// Loaded on demand: the first screen does not carry the Graph client or the catalogue.
+import { createGraphClient, type GraphClient } from '../../adapters/graph/client';
+import { graphRequest } from '../../adapters/graph/client';
+import { ConflictError } from '../../adapters/graph/errors';
+import { displayUrl, fileApplication } from '../../adapters/graph/filing';
+import { type FiledApplication, getApplication, updateDecision } from '../../adapters/graph/items';
+import { resolveTarget, type FilingTarget } from '../../adapters/graph/target';
+import type { PaneSignIn } from '../../adapters/auth/naa';
+import type { PaneConfig } from '../../adapters/auth/pane-config';
+import type { MailFallback } from '../../adapters/office/outlook';
+import { loadCatalogue } from '../../core/catalogue';
+import {
+  answersFromScores,
+  DecisionConflict,
+  type FiledItem,
+  FilingFailed,
+  type FilingService,
+  listDecision,
+  paneDecisionOf,
+  SCORE,
+} from './filing';
+
+const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+
+function filedItem(target: FilingTarget, item: FiledApplication): FiledItem {
+  const f = item.fields;
+  return {
+    id: item.id,
+    eTag: item.eTag,
+    url: displayUrl(target, item.id),
+    status: text(f.Status),
+    decision: paneDecisionOf(f.Decision, f.Status),
+    reviewNotes: text(f.ReviewNotes),
+    criteria: answersFromScores(f.CriteriaScores),
+    decidedBy: text(f.DecidedBy),
+    decidedAt: text(f.DecidedAt),
+  };
+}
+
+export function createGraphFiling(config: PaneConfig, signIn: PaneSignIn): FilingService {
+  const read = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('read') });
+  const write = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('write') });
+  let target: Promise<FilingTarget> | null = null;
+  const resolve = () => {
+    target ??= resolveTarget(read, { site: config.site, ...(config.list ? { list: config.list } : {}), ...(config.library ? { library: config.library } : {}) }).catch((error: unknown) => {
+      target = null;
+      throw error;
+    });
+    return target;
+  };
+  let templates: ReturnType<typeof loadCatalogue>['templates'] | null = null;
+
+  async function byMessageId(client: GraphClient, t: FilingTarget, internetMessageId: string): Promise<FiledApplication | null> {
+    const filter = `fields/InternetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`;
+    const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', `/sites/${encodeURIComponent(t.siteId)}/lists/${t.listId}/items?$expand=fields&$filter=${encodeURIComponent(filter)}&$top=2`);
+    return page.value[0] ?? null;
+  }
+
+  return {
+    async findFiled(internetMessageId) {
+      const t = await resolve();
+      const found = await byMessageId(read, t, internetMessageId);
+      return found ? filedItem(t, found) : null;
+    },
+
+    async file(report, email, attachment, onStep) {
+      onStep?.('connecting');
+      const t = await resolve();
+      templates ??= loadCatalogue().templates;
+      onStep?.('uploading');
+      const outcome = await fileApplication(write, t, { report, email, attachment }, { templates });
+      if (outcome.status === 'failed' || !outcome.itemId) throw new FilingFailed(outcome.error ?? 'The list did not take the application.');
+      onStep?.('confirming');
+      return filedItem(t, await getApplication(write, t, outcome.itemId));
+    },
+
+    async saveDecision(item, save) {
+      const t = await resolve();
+      const { decision, status } = listDecision(save.decision);
+      const criteriaScores = Object.fromEntries(Object.entries(save.criteria).map(([id, answer]) => [id, SCORE[answer]]));
+      try {
+        const updated = await updateDecision(write, t, item.id, item.eTag, {
+          decision,
+          status,
+          decidedBy: save.decidedBy,
+          reviewNotes: save.notes.trim() || null,
+          criteriaScores,
+        });
+        return filedItem(t, updated);
+      } catch (error) {
+        if (error instanceof ConflictError) throw new DecisionConflict(filedItem(t, error.current as FiledApplication));
+        throw error;
+      }
+    },
+  };
+}
+
+/** Graph for what Outlook does not hand over: an email's MIME, an attached email's MIME. */
+export function createMailFallback(config: PaneConfig, signIn: PaneSignIn): MailFallback {
+  async function get(path: string): Promise<Response | null> {
+    const token = await signIn.token('mail');
+    const response = await fetch(`${config.graphUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    return response.ok ? response : null;
+  }
+  return {
+    async attachedItemMime(messageId, attachmentId) {
+      const response = await get(`/me/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}/$value`);
+      return response ? response.text() : null;
+    },
+    async messageMime(messageId) {
+      const response = await get(`/me/messages/${encodeURIComponent(messageId)}/$value`);
+      return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Each surface is its own entry with its own HTML: the task pane, the ribbon's function file, the
+// sign-in dialog, the checker's web worker, and the harness (its page and the Office.js shim).
+// `--mode production` with HUB_INTAKE_URL set rewrites the manifest's dev URLs (https://localhost:3000/)
+// to where the add-in is hosted.
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+
+module.exports = (env, argv) => {
+  const production = argv.mode !== 'development';
+  const publicUrl = process.env.HUB_INTAKE_URL ? process.env.HUB_INTAKE_URL.replace(/\/?$/, '/') : DEV_URL;
+  const page = (chunk, template, filename) =>
+    new HtmlWebpackPlugin({ filename, template, chunks: [chunk], scriptLoading: 'defer', inject: 'head', minify: production && { collapseWhitespace: true, removeComments: true } });
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      'checker.worker': './src/taskpane/worker/checker.worker.ts',
+      commands: './src/commands/commands.ts',
+      'auth-dialog': './src/auth-dialog/index.ts',
+      harness: './src/harness/page.tsx',
+      'office-shim': './src/harness/office-shim.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      globalObject: 'self',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.mjs', '.json'] },
+    module: {
+      rules: [
+        { test: /\.[jt]sx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } },
+        { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      page('taskpane', './src/taskpane/taskpane.html', 'taskpane.html'),
+      page('commands', './src/commands/commands.html', 'commands.html'),
+      page('auth-dialog', './src/auth-dialog/auth-dialog.html', 'auth-dialog.html'),
+      page('harness', './src/harness/harness.html', 'harness.html'),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(publicUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https' },
+    },
+  };
+};
