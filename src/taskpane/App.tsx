@@ -19,7 +19,7 @@ const DecisionPanel = lazy(() => import(/* webpackChunkName: "decision" */ './co
 
 const useStyles = makeStyles({
   root: { paddingInline: tokens.spacingHorizontalM, paddingBlockEnd: tokens.spacingVerticalXXL, maxWidth: '720px', minWidth: 0 },
-  subject: { display: 'block', overflowWrap: 'anywhere', paddingBlockStart: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
+  subject: { display: 'block', margin: 0, overflowWrap: 'anywhere', paddingBlockStart: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
 });
 
 type Load =
@@ -191,7 +191,8 @@ export function App({ services }: { services: PaneServices }) {
   const { view } = load;
   return (
     <main className={styles.root} aria-label="Application check">
-      <Text size={200} className={styles.subject}>
+      <Text as="h1" size={200} weight="regular" className={styles.subject}>
+        <span className="visually-hidden">Application check: </span>
         {view.subject || '(no subject)'}
       </Text>
       <Summary view={view} />

@@ -80,11 +80,15 @@ export function listDecision(decision: PaneDecision): { decision: 'Accepted' | '
   }
 }
 
-export function paneDecisionOf(decision: unknown, status: unknown): PaneDecision | null {
+/**
+ * The pane's decision from the item. "Needs info" counts only when a reviewer recorded it (filing
+ * also sets that status, for an incomplete application, and that is no decision).
+ */
+export function paneDecisionOf(decision: unknown, status: unknown, decidedAt: unknown): PaneDecision | null {
   if (decision === 'Accepted') return 'Accept';
   if (decision === 'Declined') return 'Decline';
   if (decision === 'Waitlisted') return 'Waitlist';
-  if (status === 'Needs info') return 'Needs info';
+  if (status === 'Needs info' && typeof decidedAt === 'string' && decidedAt) return 'Needs info';
   return null;
 }
 

@@ -31,7 +31,7 @@ function filedItem(target: FilingTarget, item: FiledApplication): FiledItem {
     eTag: item.eTag,
     url: displayUrl(target, item.id),
     status: text(f.Status),
-    decision: paneDecisionOf(f.Decision, f.Status),
+    decision: paneDecisionOf(f.Decision, f.Status, f.DecidedAt),
     reviewNotes: text(f.ReviewNotes),
     criteria: answersFromScores(f.CriteriaScores),
     decidedBy: text(f.DecidedBy),
