@@ -3,7 +3,7 @@
 // meanwhile; a conflict shows their version and lets the reviewer keep theirs or save over it.
 // Loaded on demand (React.lazy): the first screen does not carry it.
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DecisionConflict, type DecisionSave, type FiledItem, PANE_DECISIONS, type PaneDecision } from '../services/filing';
 import type { CriterionAnswer, CriterionView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
@@ -51,6 +51,10 @@ export default function DecisionPanel({ criteria, item: initialItem, decidedBy, 
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ intent: 'success' | 'error' | 'warning'; text: string } | null>(null);
   const [conflict, setConflict] = useState<FiledItem | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict || result) outcome.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [conflict, result]);
 
   const groups: { kind: CriterionView['kind']; title: string }[] = [
     { kind: 'essential', title: 'Essential criteria' },
@@ -142,7 +146,7 @@ export default function DecisionPanel({ criteria, item: initialItem, decidedBy, 
           </Button>
         </div>
       </form>
-      <div aria-live="polite">
+      <div aria-live="polite" ref={outcome}>
         {conflict && (
           <MessageBar intent="warning" layout="multiline" data-testid="decision-conflict">
             <MessageBarBody>

@@ -13,9 +13,10 @@ const useStyles = makeStyles({
 });
 
 function WordCount({ words }: { words: NonNullable<FieldView['words']> }) {
-  const over = words.kind === 'maximum' ? words.count > words.limit : words.count > words.limit * 1.2;
+  // Over a maximum is an error; more than 20 % over an approximate limit is a warning.
+  const color = words.kind === 'maximum' ? (words.count > words.limit ? 'danger' : 'informative') : words.count > words.limit * 1.2 ? 'warning' : 'informative';
   return (
-    <Badge appearance="tint" color={over ? 'danger' : 'informative'} size="small">
+    <Badge appearance="tint" color={color} size="small">
       {words.count} / {words.limit} words{words.kind === 'approx' ? ' (approx.)' : ''}
     </Badge>
   );

@@ -101,7 +101,8 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
   if (form && template) {
     for (const field of template.fields) {
       const value = form.fields[field.key];
-      const issues = byImportance(form.issues.filter((i) => i.field === field.key && !i.role));
+      // Signatory issues are shown under Signatories and, as every problem, on their field too.
+      const issues = byImportance(form.issues.filter((i) => i.field === field.key));
       const text = display(value, field);
       fields.push({
         key: field.key,

@@ -1,0 +1,136 @@
+// manifest.xml, checked offline. The add-in manifest XSDs are not published in any package (the
+// office-addin-manifest validator sends the file to a Microsoft service, so `npm run validate`
+// needs the network); this test parses the manifest with a strict XML parser (saxes) and checks
+// what the XSDs and Outlook require of it: element order, the requirement sets, permissions,
+// the button and its pinning, every resource reference, string lengths, HTTPS URLs and icons.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
+
+interface El {
+  name: string;
+  ns: string;
+  attrs: Record<string, string>;
+  children: El[];
+  text: string;
+}
+
+const ROOT = join(__dirname, '..');
+const source = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+
+function parse(xml: string): El {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: El[] = [];
+  let root: El | null = null;
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [key, attr] of Object.entries(tag.attributes)) attrs[key] = (attr as { value: string }).value;
+    const el: El = { name: tag.local, ns: tag.uri, attrs, children: [], text: '' };
+    stack[stack.length - 1]?.children.push(el);
+    stack.push(el);
+    root ??= el;
+  });
+  parser.on('text', (t) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += t;
+  });
+  parser.on('closetag', () => stack.pop());
+  parser.write(xml).close();
+  return root!;
+}
+
+const manifest = parse(source);
+const child = (el: El, name: string) => el.children.find((c) => c.name === name);
+const all = (el: El, name: string): El[] => [...(el.name === name ? [el] : []), ...el.children.flatMap((c) => all(c, name))];
+const NS = {
+  app: 'http://schemas.microsoft.com/office/appforoffice/1.1',
+  v10: 'http://schemas.microsoft.com/office/mailappversionoverrides',
+  v11: 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1',
+  bt: 'http://schemas.microsoft.com/office/officeappbasictypes/1.0',
+};
+
+const v10 = child(manifest, 'VersionOverrides')!;
+const v11 = child(v10, 'VersionOverrides')!;
+
+describe('manifest.xml', () => {
+  it('is a MailApp whose elements come in the order the schema requires', () => {
+    expect(manifest).toMatchObject({ name: 'OfficeApp', ns: NS.app, attrs: expect.objectContaining({ 'xsi:type': 'MailApp' }) });
+    const order = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'Dictionary', 'VersionOverrides'];
+    const names = manifest.children.map((c) => c.name);
+    const positions = names.map((n) => order.indexOf(n));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'FormSettings', 'Permissions', 'Rule']) expect(names).toContain(required);
+    expect(child(manifest, 'Id')!.text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(child(manifest, 'Version')!.text).toMatch(/^\d+(\.\d+){0,3}$/);
+  });
+
+  it('asks for Mailbox 1.8 (attachment content, categories) and ReadWriteMailbox (master categories)', () => {
+    const set = all(child(manifest, 'Requirements')!, 'Set')[0]!;
+    expect(set.attrs).toEqual({ Name: 'Mailbox', MinVersion: '1.8' });
+    expect(child(manifest, 'Permissions')!.text).toBe('ReadWriteMailbox');
+    const rule = all(child(manifest, 'Rule')!, 'Rule').find((r) => r.attrs['xsi:type'] === 'ItemIs')!;
+    expect(rule.attrs).toMatchObject({ ItemType: 'Message', FormType: 'Read' });
+  });
+
+  it('has a "Check application" button on the message-read surface that opens the pane, pinnable in the 1.1 overrides', () => {
+    expect(v10).toMatchObject({ ns: NS.v10, attrs: expect.objectContaining({ 'xsi:type': 'VersionOverridesV1_0' }) });
+    expect(v11).toMatchObject({ ns: NS.v11, attrs: expect.objectContaining({ 'xsi:type': 'VersionOverridesV1_1' }) });
+    expect(all(child(v11, 'Requirements')!, 'Sets')[0]!.attrs.DefaultMinVersion).toBe('1.5');
+    for (const overrides of [v10, v11]) {
+      const surface = all(overrides, 'ExtensionPoint').filter((e) => e.attrs['xsi:type'] === 'MessageReadCommandSurface' && !all(overrides, 'VersionOverrides').slice(1).some((inner) => all(inner, 'ExtensionPoint').includes(e)));
+      expect(surface).toHaveLength(1);
+      const action = all(surface[0]!, 'Action')[0]!;
+      expect(action.attrs['xsi:type']).toBe('ShowTaskpane');
+      const label = all(surface[0]!, 'Control')[0]!.children.find((c) => c.name === 'Label')!.attrs.resid!;
+      const strings = all(overrides, 'String').filter((s) => !(overrides === v10 && all(v11, 'String').includes(s)));
+      expect(strings.find((s) => s.attrs.id === label)?.attrs.DefaultValue).toBe('Check application');
+    }
+    expect(all(v11, 'SupportsPinning').map((e) => e.text)).toEqual(['true']);
+    expect(all(v10, 'SupportsPinning').filter((e) => !all(v11, 'SupportsPinning').includes(e))).toEqual([]);
+    expect(all(v10, 'FunctionFile').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('resolves every resid in its own overrides, within Outlook’s lengths', () => {
+    for (const overrides of [v11, v10]) {
+      const resources = child(overrides, 'Resources')!;
+      const ids = new Map(resources.children.flatMap((group) => group.children.map((r) => [r.attrs.id!, { group: group.name, value: r.attrs.DefaultValue! }] as const)));
+      const own = (el: El): El[] => [el, ...el.children.filter((c) => c.name !== 'VersionOverrides').flatMap(own)];
+      for (const el of own(overrides)) {
+        const resid = el.attrs.resid;
+        if (resid) expect(ids.has(resid) ? resid : `missing ${resid}`).toBe(resid);
+      }
+      for (const [id, { group, value }] of ids) {
+        expect(id.length).toBeLessThanOrEqual(32);
+        if (group === 'ShortStrings') expect(value.length).toBeLessThanOrEqual(125);
+        if (group === 'LongStrings') expect(value.length).toBeLessThanOrEqual(250);
+        if (group === 'Urls' || group === 'Images') expect(value).toMatch(/^https:\/\//);
+      }
+    }
+  });
+
+  it('points at icons that exist at the sizes it names', () => {
+    const images = all(manifest, 'Image').filter((i) => i.attrs.DefaultValue);
+    const urls = [...images.map((i) => i.attrs.DefaultValue!), child(manifest, 'IconUrl')!.attrs.DefaultValue!, child(manifest, 'HighResolutionIconUrl')!.attrs.DefaultValue!];
+    for (const url of urls) {
+      const file = join(ROOT, new URL(url).pathname);
+      const png = readFileSync(file);
+      const size = Number(/icon-(\d+)\.png$/.exec(file)![1]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
+  it('has its dev URLs rewritten for production by the build', () => {
+    process.env.HUB_INTAKE_URL = 'https://hub-intake.example.org/addin';
+    try {
+      const config = require('../webpack.config.js')({}, { mode: 'production' });
+      const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
+      const pattern = copy.patterns.find((p: { to: string }) => p.to === 'manifest.xml');
+      const out = String(pattern.transform(Buffer.from(source)));
+      expect(out).not.toContain('https://localhost:3000/');
+      expect(out).toContain('https://hub-intake.example.org/addin/taskpane.html');
+    } finally {
+      delete process.env.HUB_INTAKE_URL;
+    }
+  });
+});

@@ -1,0 +1,64 @@
+// The pane's small services: the pending-filing marker, decisions as the list holds them, and
+// errors in plain words.
+import { answersFromScores, listDecision, paneDecisionOf, SCORE } from '../../src/taskpane/services/filing';
+import { storagePending } from '../../src/taskpane/services/pending';
+import { plainError } from '../../src/taskpane/services/plain-error';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
+}
+
+describe('pending filings', () => {
+  it('keeps only the Message-ID, until the filing is confirmed', () => {
+    const storage = memoryStorage();
+    const pending = storagePending(storage);
+    pending.mark('<a@b>');
+    expect(pending.has('<a@b>')).toBe(true);
+    expect([...storage.map.keys()]).toEqual(['hub-intake.pending:<a@b>']);
+    pending.clear('<a@b>');
+    expect(pending.has('<a@b>')).toBe(false);
+  });
+
+  it('forgets a marker after two weeks, and works without storage', () => {
+    let now = 0;
+    const pending = storagePending(memoryStorage(), () => now);
+    now = 1;
+    pending.mark('x');
+    now = 15 * 24 * 3600_000;
+    expect(pending.has('x')).toBe(false);
+    const noStorage = storagePending(null);
+    noStorage.mark('y');
+    expect(noStorage.has('y')).toBe(true);
+  });
+});
+
+describe('decisions in the list', () => {
+  it('maps the pane’s four decisions to the list’s Decision and Status', () => {
+    expect(listDecision('Accept')).toEqual({ decision: 'Accepted', status: 'Accepted' });
+    expect(listDecision('Waitlist')).toEqual({ decision: 'Waitlisted', status: 'Waitlisted' });
+    expect(listDecision('Needs info')).toEqual({ decision: null, status: 'Needs info' });
+  });
+
+  it('reads a reviewer’s decision back, but not the Needs info status filing sets on its own', () => {
+    expect(paneDecisionOf('Declined', 'Declined', '2018-06-10T10:00:00Z')).toBe('Decline');
+    expect(paneDecisionOf(null, 'Needs info', null)).toBeNull();
+    expect(paneDecisionOf(null, 'Needs info', '2018-06-10T10:00:00Z')).toBe('Needs info');
+  });
+
+  it('round-trips criteria answers through CriteriaScores', () => {
+    const scores = JSON.stringify({ qts: SCORE.met, passion: SCORE.notMet, collaboration: SCORE.unclear });
+    expect(answersFromScores(scores)).toEqual({ qts: 'met', passion: 'notMet', collaboration: 'unclear' });
+    expect(answersFromScores('not json')).toEqual({});
+    expect(answersFromScores(null)).toEqual({});
+  });
+});
+
+describe('errors in plain words', () => {
+  it('says what happened and that nothing is lost', () => {
+    expect(plainError({ name: 'TransportError', message: 'x' }, 'filing the application')).toMatch(/did not answer while filing the application\. Nothing is lost/);
+    expect(plainError({ name: 'GraphRequestError', status: 403 }, 'filing the application')).toMatch(/refused access/);
+    expect(plainError({ name: 'GraphRequestError', status: 503 }, 'saving the decision')).toMatch(/busy/);
+    expect(plainError(new Error('boom'), 'reading this email')).toBe('Something went wrong while reading this email: boom');
+  });
+});
