@@ -219,10 +219,9 @@ export class Attributes {
 
   private read(nameOf: (qname: string) => string): Record<string, string> {
     const out: Record<string, string> = {};
-    const pattern = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-    pattern.lastIndex = this.start;
-    const source = this.xml;
-    for (let match = pattern.exec(source); match && match.index < this.end; match = pattern.exec(source)) {
+    // Only the tag's own text is searched, so the work is bounded by the tag, not the document.
+    const region = this.xml.slice(this.start, this.end);
+    for (const match of region.matchAll(/([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
       const name = nameOf(match[1]!);
       const value = match[2] ?? match[3] ?? '';
       if (name in out || value.includes('<')) throw this.malformed();
