@@ -104,8 +104,11 @@ export function App({ services }: { services: PaneServices }) {
     setLoad({ kind: 'loading' });
     setFiling({ kind: 'looking' });
     try {
+      performance.mark?.('hub-intake:read-start');
       const message = await mailbox.readMessage();
+      performance.mark?.('hub-intake:read-end');
       const { report, view } = await checker.check(message, sourceOf(mailbox), services.signOff);
+      performance.mark?.('hub-intake:checked');
       if (generation.current !== gen) return;
       const ready = { kind: 'ready', key, view, report, message } as const;
       setLoad(ready);

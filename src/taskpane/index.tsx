@@ -41,6 +41,19 @@ function mailFallback(config: PaneConfig, signIn: ReturnType<typeof createPaneSi
   };
 }
 
+// Started before Office is ready, in parallel with it: the checker's worker and the settings
+// (taskpane.html starts both before this script is parsed, where it can).
+declare global {
+  interface Window {
+    hubIntakeEarly?: { worker?: Worker; config?: Promise<Response> };
+  }
+}
+const early = window.hubIntakeEarly;
+const checker = defaultChecker(new URL('checker.worker.js', location.href).href, early?.worker ?? null);
+checker.warm();
+const configLoad = loadPaneConfig(new URL('hub-intake.pane.json', location.href).href, fetch, early?.config);
+configLoad.catch(() => undefined);
+
 Office.onReady(async () => {
   const container = document.getElementById('root')!;
   const root = createRoot(container);
@@ -55,14 +68,13 @@ Office.onReady(async () => {
   render(<PaneSkeleton />);
   let config: PaneConfig;
   try {
-    config = await loadPaneConfig(new URL('hub-intake.pane.json', location.href).href);
+    config = await configLoad;
   } catch (error) {
     render(<p role="alert" style={{ padding: 12 }}>{plainError(error, 'loading the pane’s settings')}</p>);
     return;
   }
   const signIn = createPaneSignIn(config, { office: Office, dialogUrl: new URL('auth-dialog.html', location.href).href });
   const mailbox = createOutlookMailbox(Office, mailFallback(config, signIn));
-  const checker = defaultChecker(new URL('checker.worker.js', location.href).href);
   let filing: ReturnType<typeof import('./services/graph-filing').createGraphFiling> | null = null;
   const services = {
     mailbox,

@@ -1,31 +1,35 @@
 // The task pane's configuration: where applications are filed and, for a real tenant, the app
 // registration to sign in with. Served as JSON beside taskpane.html (hub-intake.pane.json) and
-// validated here, so a wrong file says what is wrong instead of failing later.
-import { z } from 'zod';
+// validated here, so a wrong file says what is wrong instead of failing later. zod/mini: the
+// same schemas and errors as zod, in a fraction of the first screen's JavaScript.
+import * as z from 'zod/mini';
 
-const Scopes = z.array(z.string().min(1)).min(1);
+const text = () => z.string().check(z.minLength(1));
+const Scopes = z.array(text()).check(z.minLength(1));
 
 export const GRAPH = 'https://graph.microsoft.com';
 
 export const PaneConfig = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   /** Graph's base URL with its version. The harness points it at the local list store. */
-  graphUrl: z.url().default(`${GRAPH}/v1.0`),
+  graphUrl: z._default(z.url(), `${GRAPH}/v1.0`),
   /** "root", a site id, or "contoso.sharepoint.com:/sites/maths-hub". */
-  site: z.string().min(1),
-  list: z.string().min(1).optional(),
-  library: z.string().min(1).optional(),
+  site: text(),
+  list: z.optional(text()),
+  library: z.optional(text()),
   /** Sign-in for a real tenant. Absent: no token is sent (only for the local list store). */
-  auth: z
-    .strictObject({
-      tenant: z.string().min(1).describe('Directory (tenant) id or domain, e.g. contoso.onmicrosoft.com'),
-      clientId: z.uuid().describe("The app registration's Application (client) id"),
+  auth: z.optional(
+    z.strictObject({
+      /** Directory (tenant) id or domain, e.g. contoso.onmicrosoft.com. */
+      tenant: text(),
+      /** The app registration's Application (client) id. */
+      clientId: z.uuid(),
       /** Delegated scopes per purpose; the defaults are the fewest Graph permissions each needs. */
-      scopes: z.strictObject({ read: Scopes.optional(), write: Scopes.optional(), mail: Scopes.optional() }).optional(),
-    })
-    .optional(),
+      scopes: z.optional(z.strictObject({ read: z.optional(Scopes), write: z.optional(Scopes), mail: z.optional(Scopes) })),
+    }),
+  ),
   /** Signature under a reply asking for what is missing. */
-  signOff: z.string().min(1).default('Maths Hub'),
+  signOff: z._default(text(), 'Maths Hub'),
 });
 export type PaneConfig = z.infer<typeof PaneConfig>;
 
@@ -55,11 +59,11 @@ export function parsePaneConfig(data: unknown, source: string): PaneConfig {
   return parsed.data;
 }
 
-/** Fetches and validates the configuration served beside the page. */
-export async function loadPaneConfig(url: string, fetchImpl: typeof fetch = fetch): Promise<PaneConfig> {
+/** Fetches (or takes a fetch already under way) and validates the configuration served beside the page. */
+export async function loadPaneConfig(url: string, fetchImpl: typeof fetch = fetch, started?: Promise<Response>): Promise<PaneConfig> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { cache: 'no-cache' });
+    response = await (started ?? fetchImpl(url, { cache: 'no-cache' }));
   } catch {
     throw new PaneConfigError(`The task pane's configuration (${url}) could not be fetched.`);
   }

@@ -2,9 +2,7 @@
 // attachments' content), its categories, the reply form, and the item changing under a pinned
 // pane. The task pane gets plain functions from here and never sees `Office`.
 /// <reference types="office-js" />
-import { readEml } from '../eml/read-eml';
 import type { Attachment, Mailbox, Message } from '../../core/message';
-import { isWordAttachment } from '../../core/check';
 import { base64ToBytes } from './base64';
 import { officeAsync, officeSync } from './call';
 import { NoItemError, OfficeCallError, UnsupportedError } from './errors';
@@ -77,6 +75,18 @@ function mailbox(details: Office.EmailAddressDetails | null | undefined): Mailbo
 
 const mailboxes = (list: readonly Office.EmailAddressDetails[] | null | undefined) =>
   (list ?? []).map(mailbox).filter((m): m is Mailbox => m !== null);
+
+const WORD_TYPES = /officedocument\.wordprocessingml|msword|ms-word/i;
+
+/**
+ * Whether an attachment may be a Word form, so its content is worth fetching: the core's own test
+ * (isWordAttachment in core/check.ts), repeated here so that the first screen does not load the
+ * checker to know it; a test keeps the two the same.
+ */
+export function mightBeWordForm(attachment: { name: string; contentType: string }): boolean {
+  if (/\.(docx|docm|dotx|doc)$/i.test(attachment.name)) return true;
+  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
+}
 
 function attachmentKind(type: unknown): AttachmentInfo['kind'] {
   const t = String(type).toLowerCase();
@@ -151,11 +161,14 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
       if (info.isInline || info.kind === 'cloud') continue;
       if (info.kind === 'item') {
         const eml = await attachedEmail(info, env.itemId);
-        if (eml) attachedMessages.push(await readEml(eml));
+        if (eml) {
+          const { readEml } = await import(/* webpackChunkName: "eml" */ '../eml/read-eml');
+          attachedMessages.push(await readEml(eml));
+        }
         continue;
       }
       // Only Word documents are read; other files are listed without their bytes.
-      if (!isWordAttachment(info)) {
+      if (!mightBeWordForm(info)) {
         files.push({ name: info.name, contentType: info.contentType, bytes: new Uint8Array() });
         continue;
       }

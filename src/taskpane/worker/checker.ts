@@ -5,18 +5,22 @@ import type { Checked, CheckRequest, CheckResponse } from './protocol';
 
 export interface Checker {
   check(message: Message, source: string, signOff?: string): Promise<Checked>;
+  /** Starts the worker now (download, parse, catalogue), so it is ready when the email is. */
+  warm(): void;
 }
 
 export class CheckError extends Error {
   override name = 'CheckError';
 }
 
-export function workerChecker(url: string): Checker {
+export function workerChecker(url: string, started: Worker | null = null): Checker {
   let worker: Worker | null = null;
+  let early = started;
   let next = 1;
   const waiting = new Map<number, { resolve: (c: Checked) => void; reject: (e: Error) => void }>();
   const start = () => {
-    const w = new Worker(url);
+    const w = early ?? new Worker(url);
+    early = null;
     w.onmessage = (event: MessageEvent<CheckResponse>) => {
       const entry = waiting.get(event.data.id);
       if (!entry) return;
@@ -34,6 +38,9 @@ export function workerChecker(url: string): Checker {
     return w;
   };
   return {
+    warm() {
+      worker ??= start();
+    },
     check(message, source, signOff) {
       worker ??= start();
       const id = next++;
@@ -48,6 +55,9 @@ export function workerChecker(url: string): Checker {
 
 export function inlineChecker(): Checker {
   return {
+    warm() {
+      void import(/* webpackChunkName: "checker" */ './check');
+    },
     async check(message, source, signOff) {
       const { checkForPane } = await import(/* webpackChunkName: "checker" */ './check');
       return checkForPane(message, source, signOff);
@@ -55,6 +65,7 @@ export function inlineChecker(): Checker {
   };
 }
 
-export function defaultChecker(workerUrl: string): Checker {
-  return typeof Worker === 'function' ? workerChecker(workerUrl) : inlineChecker();
+/** A worker checker (adopting a worker the page already started, if any), else the inline one. */
+export function defaultChecker(workerUrl: string, started: Worker | null = null): Checker {
+  return typeof Worker === 'function' ? workerChecker(workerUrl, started) : inlineChecker();
 }

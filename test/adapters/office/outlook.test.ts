@@ -6,6 +6,8 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { loadCatalogue } from '../../../src/core/catalogue';
 import { checkMessage } from '../../../src/core/check';
 import { createOutlookMailbox, NoItemError, OfficeCallError, UnsupportedError } from '../../../src/adapters/office';
+import { mightBeWordForm } from '../../../src/adapters/office/outlook';
+import { isWordAttachment } from '../../../src/core/check';
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp names; that package pulls in
 // ES modules jest would have to transform, so its one enum is given here.
@@ -172,6 +174,20 @@ describe('the Outlook adapter', () => {
     const { office, state } = setUp();
     createOutlookMailbox(office).reply('<p>Please copy in the head of department.</p>');
     expect(state.replies).toEqual([{ htmlBody: '<p>Please copy in the head of department.</p>' }]);
+  });
+
+  it('fetches the content of exactly the attachments the core would read as Word forms', () => {
+    const cases = [
+      { name: 'Form.docx', contentType: 'application/octet-stream' },
+      { name: 'Form.DOC', contentType: '' },
+      { name: 'template.dotx', contentType: '' },
+      { name: 'form', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      { name: 'form', contentType: 'application/msword' },
+      { name: 'scan.pdf', contentType: 'application/msword' },
+      { name: 'notes.txt', contentType: 'text/plain' },
+      { name: 'photo.jpeg', contentType: 'image/jpeg' },
+    ];
+    for (const c of cases) expect([c.name, mightBeWordForm(c)]).toEqual([c.name, isWordAttachment(c)]);
   });
 
   it('copes with no item: a key of null, and a NoItemError for reads', () => {
