@@ -134,7 +134,7 @@ function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: Docx
   });
   unzip.register(UnzipInflate);
   try {
-    const slice = 16 * 1024;
+    const slice = 2 * 1024; // at deflate's 1032:1, at most ~2 MB of output a push before the limits are checked
     for (let at = 0; at < bytes.length && !failure; at += slice) unzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
   } catch {
     fail(new DocxError('corrupt-zip', 'The document is damaged or incomplete (its zip structure cannot be read).'));

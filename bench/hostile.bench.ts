@@ -1,0 +1,21 @@
+// npm run bench: how long each hostile attachment takes to be refused, and the memory it costs.
+import { readDocx } from '../src/core/docx/read-docx';
+import { HOSTILE_FILES } from '../test/support/hostile-files';
+
+console.log('\nHostile attachments: time to a report, and growth of the heap and buffers while reading.\n');
+console.log('input'.padEnd(58), 'bytes'.padStart(10), 'result'.padStart(22), 'time'.padStart(10), 'memory'.padStart(10));
+let worst = 0;
+for (const file of HOSTILE_FILES) {
+  const bytes = file.build();
+  global.gc?.();
+  const before = process.memoryUsage();
+  const start = process.hrtime.bigint();
+  const result = readDocx(bytes, file.limits);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const after = process.memoryUsage();
+  const grown = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1048576;
+  worst = Math.max(worst, ms);
+  const code = result.ok ? 'READ (unexpected)' : result.error.code;
+  console.log(file.name.padEnd(58), String(bytes.length).padStart(10), code.padStart(22), `${ms.toFixed(1)} ms`.padStart(10), `${Math.max(0, grown).toFixed(1)} MB`.padStart(10));
+}
+console.log(`\nSlowest hostile input: ${worst.toFixed(1)} ms.`);
