@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startHarness } from '../src/harness/serve';
 import { launchChromium } from '../test/e2e/support/browser';
-import { ensureBuilt } from '../test/e2e/support/build';
+import { ensureBuilt } from '../src/harness/build';
 
 const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist');

@@ -3,7 +3,7 @@
 // (no CORS). The pane's Office.js script is swapped for the shim. Without a store to proxy to, it
 // starts one (on .data/demo, so what `npm run demo` filed shows as already filed) and provisions it.
 //
-//   npm run harness            build, then serve on http://127.0.0.1:3100/
+//   npm run harness            build (when the sources changed), then serve on http://127.0.0.1:3100/
 //   HUB_INTAKE_HARNESS_PORT, HUB_INTAKE_STORE_URL (e.g. http://127.0.0.1:4000/v1.0) to change them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -15,6 +15,7 @@ import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest } from '../adapters/sharepoint/rest';
 import { startGraphEmulator, type GraphEmulator } from '../adapters/store';
 import { loadCatalogue } from '../core/catalogue';
+import { ensureBuilt } from './build';
 
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ROOT = resolve(__dirname, '..', '..');
@@ -164,6 +165,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 if (require.main === module) {
+  ensureBuilt(() => process.stdout.write('Building the task pane and the harness (webpack, about a minute the first time)…\n'));
   const port = process.env.HUB_INTAKE_HARNESS_PORT ? Number(process.env.HUB_INTAKE_HARNESS_PORT) : 3100;
   startHarness({ port, ...(process.env.HUB_INTAKE_STORE_URL ? { storeUrl: process.env.HUB_INTAKE_STORE_URL } : {}) })
     .then((harness) => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../src/harness/serve';
 import { launchChromium, type Browser } from './support/browser';
-import { ensureBuilt } from './support/build';
+import { ensureBuilt } from '../../src/harness/build';
 
 jest.setTimeout(180_000);
 
