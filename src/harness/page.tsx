@@ -13,6 +13,7 @@ import {
   FluentProvider,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -179,7 +180,7 @@ function Harness() {
             const selected = opened?.itemId === itemId;
             return (
               <li key={sample.file}>
-                <button type="button" className={`${styles.item} ${selected ? styles.selected : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void openSample(sample)} disabled={!frameReady} data-sample={sample.file}>
+                <button type="button" className={mergeClasses(styles.item, selected && styles.selected)} aria-current={selected ? 'true' : undefined} onClick={() => void openSample(sample)} disabled={!frameReady} data-sample={sample.file}>
                   <Text weight="semibold" block truncate wrap={false}>
                     {sample.from}
                   </Text>

@@ -1,4 +1,4 @@
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FieldView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
@@ -48,7 +48,7 @@ export function Fields({ fields }: { fields: readonly FieldView[] }) {
               </Text>
             )}
             {field.issues.map((issue, i) => (
-              <Text key={`${issue.code}-${i}`} size={200} className={`${styles.issue} ${issue.severity === 'error' ? styles.error : styles.warning}`}>
+              <Text key={`${issue.code}-${i}`} size={200} className={mergeClasses(styles.issue, issue.severity === 'error' ? styles.error : styles.warning)}>
                 <span>{issue.severity === 'error' ? 'Error:' : 'Warning:'}</span>
                 <span>{issue.message}</span>
               </Text>

@@ -1,4 +1,4 @@
-import { Badge, Text } from '@fluentui/react-components';
+import { Badge, Text, mergeClasses } from '@fluentui/react-components';
 import type { SignatoryView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
@@ -29,7 +29,7 @@ export function Signatories({ signatories }: { signatories: readonly SignatoryVi
                 </Badge>
               )}
               <br />
-              <Text size={200} className={`${s.muted} ${s.wrap}`}>
+              <Text size={200} className={mergeClasses(s.muted, s.wrap)}>
                 {[sig.name, sig.email].filter(Boolean).join(' · ') || 'Not given on the form'}
               </Text>
             </li>

@@ -1,4 +1,4 @@
-import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, mergeClasses } from '@fluentui/react-components';
 import type { PaneView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
@@ -13,7 +13,7 @@ export function Summary({ view }: { view: PaneView }) {
         {view.form.found ? view.form.programme : 'No application form found'}
       </h2>
       {view.form.found ? (
-        <Text size={200} className={`${s.muted} ${s.wrap}`}>
+        <Text size={200} className={mergeClasses(s.muted, s.wrap)}>
           {view.form.title} · {view.form.attachment}
         </Text>
       ) : (
