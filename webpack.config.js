@@ -8,7 +8,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 
-module.exports = (env, argv) => {
+function config(env, argv, httpsOptions) {
   const production = argv.mode !== 'development';
   const publicUrl = process.env.HUB_INTAKE_URL ? process.env.HUB_INTAKE_URL.replace(/\/?$/, '/') : DEV_URL;
   const page = (chunk, template, filename) =>
@@ -47,6 +47,8 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // The pane's settings (tenant, client id, site, list), when the hosting folder has them.
+          { from: 'hub-intake.pane.json', to: 'hub-intake.pane.json', noErrorOnMissing: true },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -59,7 +61,17 @@ module.exports = (env, argv) => {
       port: 3000,
       static: { directory: path.resolve(__dirname, 'dist') },
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https' },
+      // Office's localhost development certificates (office-addin-dev-certs), trusted once per machine.
+      server: { type: 'https', options: httpsOptions },
     },
   };
-};
+}
+
+// `webpack serve` (npm run dev-server, which npm start runs) gets the development certificates;
+// a build needs none.
+module.exports = (env = {}, argv = {}) =>
+  env.WEBPACK_SERVE
+    ? require('office-addin-dev-certs')
+        .getHttpsServerOptions()
+        .then((options) => config(env, argv, options))
+    : config(env, argv, undefined);

@@ -1,5 +1,7 @@
 // The sign-in ladder: NAA silent → NAA popup; without NAA, standard silent → popup → Office dialog.
 // Each purpose asks for its own scopes; a token is reused from memory until it nears expiry.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createPaneSignIn, SignInError } from '../../../src/adapters/auth/naa';
 import { parsePaneConfig, PaneConfigError } from '../../../src/adapters/auth/pane-config';
 
@@ -84,5 +86,12 @@ describe('task pane sign-in', () => {
   it('refuses a configuration that would reach real Graph with no sign-in, or has a malformed client id', () => {
     expect(() => parsePaneConfig({ site: 'root' }, 'hub-intake.pane.json')).toThrow(PaneConfigError);
     expect(() => parsePaneConfig({ site: 'root', auth: { tenant: 'x', clientId: 'not-a-guid' } }, 'hub-intake.pane.json')).toThrow(/clientId/);
+  });
+});
+
+describe('the example pane configuration', () => {
+  it('is valid', () => {
+    const example = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'hub-intake.pane.example.json'), 'utf8'));
+    expect(parsePaneConfig(example, 'hub-intake.pane.example.json').auth?.scopes?.write).toEqual(['https://graph.microsoft.com/Sites.Selected']);
   });
 });
