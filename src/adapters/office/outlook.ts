@@ -155,27 +155,26 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
 
   async function readMessage(): Promise<Message> {
     const env = envelope();
-    const files: Attachment[] = [];
-    const attachedMessages: Message[] = [];
-    for (const info of attachments()) {
-      if (info.isInline || info.kind === 'cloud') continue;
-      if (info.kind === 'item') {
-        const eml = await attachedEmail(info, env.itemId);
-        if (eml) {
+    // Every attachment's content is asked for at once (each is a round trip to the mail server),
+    // and kept in the email's order.
+    const read = await Promise.all(
+      attachments().map(async (info): Promise<Attachment | Message | null> => {
+        if (info.isInline || info.kind === 'cloud') return null;
+        if (info.kind === 'item') {
+          const eml = await attachedEmail(info, env.itemId);
+          if (!eml) return null;
           const { readEml } = await import(/* webpackChunkName: "eml" */ '../eml/read-eml');
-          attachedMessages.push(await readEml(eml));
+          return readEml(eml);
         }
-        continue;
-      }
-      // Only Word documents are read; other files are listed without their bytes.
-      if (!mightBeWordForm(info)) {
-        files.push({ name: info.name, contentType: info.contentType, bytes: new Uint8Array() });
-        continue;
-      }
-      const content = await attachmentContent(info.id);
-      const bytes = String(content.format).toLowerCase() === 'base64' ? base64ToBytes(content.content) : new Uint8Array();
-      files.push({ name: info.name, contentType: info.contentType, bytes });
-    }
+        // Only Word documents are read; other files are listed without their bytes.
+        if (!mightBeWordForm(info)) return { name: info.name, contentType: info.contentType, bytes: new Uint8Array() };
+        const content = await attachmentContent(info.id);
+        const bytes = String(content.format).toLowerCase() === 'base64' ? base64ToBytes(content.content) : new Uint8Array();
+        return { name: info.name, contentType: info.contentType, bytes };
+      }),
+    );
+    const files = read.filter((r): r is Attachment => r !== null && 'bytes' in r);
+    const attachedMessages = read.filter((r): r is Message => r !== null && 'attachments' in r);
     const { subject, from, to, cc, receivedAt, internetMessageId } = env;
     return { subject, from, to, cc, receivedAt, internetMessageId, attachments: files, ...(attachedMessages.length ? { attachedMessages } : {}) };
   }
