@@ -78,6 +78,8 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
 
   const stack: string[] = [];
   const canonicalStack: string[] = [];
+  // One reader for every element's attributes: handlers read them during open, never later.
+  const attributes = new Attributes(xml, canonicalAttribute, decode, malformed);
   let rootSeen = false;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
@@ -157,7 +159,7 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
       if (at < n && !isSpace(after) && after !== 62 && after !== 47) throw malformed();
     }
     if (at > n) throw malformed();
-    const attributes = new Attributes(xml, attributesStart, at - (selfClosing ? 2 : 1), canonicalAttribute, decode, malformed);
+    attributes.at(attributesStart, at - (selfClosing ? 2 : 1));
     if (!rootSeen) {
       // The root's namespace declarations decide every canonical name, its own included.
       const declared = attributes.raw();
@@ -187,18 +189,25 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
   if (stack.length || !rootSeen) throw malformed();
 }
 
-/** An element's attributes, read from the source only when first asked for. */
+/** An element's attributes, read from the source only when first asked for. Valid during `open` only. */
 export class Attributes {
   private values: Record<string, string> | undefined;
+  private start = 0;
+  private end = 0;
 
   constructor(
     private readonly xml: string,
-    private readonly start: number,
-    private readonly end: number,
     private readonly canonicalName: (qname: string) => string,
     private readonly decode: (text: string) => string,
     private readonly malformed: () => Error,
   ) {}
+
+  /** Points the reader at the next element's attributes. */
+  at(start: number, end: number): void {
+    this.start = start;
+    this.end = end;
+    this.values = undefined;
+  }
 
   /** The value of an attribute, by its canonical name (w:val, r:id, Id …). */
   get(name: string): string | undefined {

@@ -1,10 +1,10 @@
 // Hostile and broken attachments: each is reported with a specific error, within the named limits.
 import { readDocx } from '../../../src/core/docx/read-docx';
-import { DOCX_LIMITS } from '../../../src/core/docx/limits';
+import { DOCX_LIMITS, type DocxLimits } from '../../../src/core/docx/limits';
 import { HOSTILE_FILES } from '../../support/hostile-files';
 import { minimalDocx, p, r, tbl, tc, tr } from '../../support/minimal-docx';
 
-function errorOf(bytes: Uint8Array, limits = DOCX_LIMITS) {
+function errorOf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS) {
   const result = readDocx(bytes, limits);
   if (result.ok) throw new Error('expected the document to be refused');
   return result.error;
