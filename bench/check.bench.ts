@@ -3,12 +3,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
+import { readEml } from '../src/adapters/eml/read-eml';
 import { loadCatalogue } from '../src/core/catalogue';
 import { checkDocument } from '../src/core/check';
+import { readDocx } from '../src/core/docx/read-docx';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 30;
-const dir = join(__dirname, '..', 'samples', 'forms');
+const samples = join(__dirname, '..', 'samples');
+
+/** Every sample form: on its own, attached to the sample emails, and the unseen programme's. */
+async function sampleForms(): Promise<[string, Uint8Array][]> {
+  const forms: [string, Uint8Array][] = [];
+  for (const dir of ['forms', join('unseen', 'forms')]) {
+    for (const file of readdirSync(join(samples, dir)).filter((f) => f.endsWith('.docx')).sort()) forms.push([file, new Uint8Array(readFileSync(join(samples, dir, file)))]);
+  }
+  for (const file of readdirSync(join(samples, 'emails')).filter((f) => f.endsWith('.eml')).sort()) {
+    const message = await readEml(new Uint8Array(readFileSync(join(samples, 'emails', file))));
+    for (const a of message.attachments) if (a.name.endsWith('.docx') && readDocx(a.bytes).ok) forms.push([`${file.replace(/\.eml$/, '')}: ${a.name}`.slice(0, 46), a.bytes]);
+  }
+  return forms;
+}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -27,14 +42,13 @@ async function time(run: () => unknown): Promise<number[]> {
 
 async function main() {
   const catalogue = loadCatalogue();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.docx')).sort();
+  const files = await sampleForms();
   if (!files.length) throw new Error('No sample forms: run `npm run samples` first.');
   const ours: number[] = [];
   const theirs: number[] = [];
   console.log(`Checking ${files.length} sample forms, ${ITERATIONS} times each (after ${WARMUP} warm-up runs).\n`);
   console.log('form'.padEnd(48), 'bytes'.padStart(7), 'check p50'.padStart(10), 'p95'.padStart(7), 'mammoth p50'.padStart(12), 'ratio'.padStart(7));
-  for (const file of files) {
-    const bytes = new Uint8Array(readFileSync(join(dir, file)));
+  for (const [file, bytes] of files) {
     const buffer = Buffer.from(bytes);
     const check = await time(() => checkDocument(bytes, file, catalogue, file));
     const raw = await time(() => mammoth.extractRawText({ buffer }));

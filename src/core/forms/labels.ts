@@ -58,8 +58,7 @@ export interface FoundLabel {
   readonly match: LabelMatch;
 }
 
-/** Every slot holding one of the labels, in reading order, between two slot indexes. */
-export function findLabels(layout: Layout, labels: readonly string[], from = 0, to = Number.POSITIVE_INFINITY): FoundLabel[] {
+function candidatesFor(layout: Layout, labels: readonly string[], from: number, to: number): Slot[] {
   const candidates = new Set<Slot>();
   for (const label of labels) {
     const key = compile(label).key;
@@ -68,14 +67,24 @@ export function findLabels(layout: Layout, labels: readonly string[], from = 0, 
       if (slot.index >= from && slot.index < to) candidates.add(slot);
     }
   }
+  return [...candidates].sort((a, b) => a.index - b.index);
+}
+
+/** Every slot holding one of the labels, in reading order, between two slot indexes. */
+export function findLabels(layout: Layout, labels: readonly string[], from = 0, to = Number.POSITIVE_INFINITY): FoundLabel[] {
   const found: FoundLabel[] = [];
-  for (const slot of [...candidates].sort((a, b) => a.index - b.index)) {
+  for (const slot of candidatesFor(layout, labels, from, to)) {
     const match = matchLabel(slot, labels);
     if (match) found.push({ slot, match });
   }
   return found;
 }
 
+/** The first slot holding one of the labels, in reading order, between two slot indexes. */
 export function firstLabel(layout: Layout, labels: readonly string[], from = 0, to = Number.POSITIVE_INFINITY): FoundLabel | undefined {
-  return findLabels(layout, labels, from, to)[0];
+  for (const slot of candidatesFor(layout, labels, from, to)) {
+    const match = matchLabel(slot, labels);
+    if (match) return { slot, match };
+  }
+  return undefined;
 }

@@ -6,6 +6,9 @@ const GENERIC = ['yes no', 'click or tap here to enter text', 'click here to ent
 
 /** True when the text is nothing but prompt text: the field's own prompts or Word's generic ones. */
 export function isPrompt(text: string, prompts: readonly string[]): boolean {
+  // An answer much longer than every prompt is not one (and a statement need not be keyed to know it).
+  const longest = prompts.reduce((max, p) => Math.max(max, p.length), 60);
+  if (text.length > longest * 1.5 + 40) return false;
   const key = labelKey(text);
   if (!key) return true;
   if (GENERIC.includes(key) || key.startsWith('signature of ')) return true;
