@@ -37,29 +37,35 @@ async function main() {
   const harness = await startHarness({ port: 0, dataDir });
   const browser = await launchChromium({ width: 360, height: 800 });
   try {
+    const verdictAfterLoad = async (sample: string): Promise<number> => {
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __verdictAt?: number };
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[data-testid="verdict"]')) {
+            w.__verdictAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${harness.url}taskpane.html?eml=${encodeURIComponent(`/samples/emails/${sample}`)}`);
+      await page.waitForFunction(() => (window as unknown as { __verdictAt?: number }).__verdictAt !== undefined, undefined, { timeout: 15_000 });
+      const at = await page.evaluate(() => (window as unknown as { __verdictAt: number }).__verdictAt);
+      await page.close();
+      return at;
+    };
+    // The very first page of a browser just started pays for the browser's own start (its first
+    // renderer, worker and script compilation): reported on its own, as Outlook's web view is
+    // usually running already.
+    const cold = await verdictAfterLoad(SAMPLES[0]!);
+    process.stdout.write(`  page load → verdict, first page of a browser just started (${SAMPLES[0]}): ${cold.toFixed(0)} ms\n`);
     for (const sample of SAMPLES) {
       const times: number[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        const page = await browser.context.newPage();
-        await page.addInitScript(() => {
-          const w = window as unknown as { __verdictAt?: number };
-          new MutationObserver((_, observer) => {
-            if (document.querySelector('[data-testid="verdict"]')) {
-              w.__verdictAt = performance.now();
-              observer.disconnect();
-            }
-          }).observe(document, { childList: true, subtree: true });
-        });
-        await page.goto(`${harness.url}taskpane.html?eml=${encodeURIComponent(`/samples/emails/${sample}`)}`);
-        await page.waitForFunction(() => (window as unknown as { __verdictAt?: number }).__verdictAt !== undefined, undefined, { timeout: 15_000 });
-        times.push(await page.evaluate(() => (window as unknown as { __verdictAt: number }).__verdictAt));
-        await page.close();
-      }
+      for (let run = 0; run < RUNS; run++) times.push(await verdictAfterLoad(sample));
       const sorted = [...times].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)]!;
-      process.stdout.write(
-        `  page load → verdict, ${sample}: first ${times[0]!.toFixed(0)} ms, median ${median.toFixed(0)} ms, worst ${sorted[sorted.length - 1]!.toFixed(0)} ms over ${RUNS} loads  (goal < 1000 ms) ${sorted[sorted.length - 1]! < 1000 ? 'ok' : 'OVER'}\n`,
-      );
+      const worst = sorted[sorted.length - 1]!;
+      process.stdout.write(`  page load → verdict, ${sample}: median ${median.toFixed(0)} ms, best ${sorted[0]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms over ${RUNS} loads  (goal < 1000 ms) ${worst < 1000 ? 'ok' : 'OVER'}\n`);
     }
   } finally {
     await browser.close();

@@ -12,7 +12,7 @@ import { PaneSkeleton } from './components/Skeleton';
 import { Summary } from './components/Summary';
 import { DECISION_CATEGORIES, type DecisionSave, type FiledItem } from './services/filing';
 import { plainError } from './services/plain-error';
-import type { PaneServices } from './services/services';
+import type { CheckedEmail, PaneServices } from './services/services';
 import type { PaneView } from './view/pane-view';
 
 const DecisionPanel = lazy(() => import(/* webpackChunkName: "decision" */ './components/DecisionPanel'));
@@ -104,11 +104,7 @@ export function App({ services }: { services: PaneServices }) {
     setLoad({ kind: 'loading' });
     setFiling({ kind: 'looking' });
     try {
-      performance.mark?.('hub-intake:read-start');
-      const message = await mailbox.readMessage();
-      performance.mark?.('hub-intake:read-end');
-      const { report, view } = await checker.check(message, sourceOf(mailbox), services.signOff);
-      performance.mark?.('hub-intake:checked');
+      const { message, report, view } = await (services.takeEarlyCheck?.(key) ?? readAndCheck(mailbox, checker, services.signOff));
       if (generation.current !== gen) return;
       const ready = { kind: 'ready', key, view, report, message } as const;
       setLoad(ready);
@@ -222,6 +218,16 @@ export function App({ services }: { services: PaneServices }) {
       )}
     </main>
   );
+}
+
+/** Reads the email in the reading pane and checks it (in the worker). */
+export async function readAndCheck(mailbox: PaneServices['mailbox'], checker: PaneServices['checker'], signOff: string): Promise<CheckedEmail> {
+  performance.mark?.('hub-intake:read-start');
+  const message = await mailbox.readMessage();
+  performance.mark?.('hub-intake:read-end');
+  const { report, view } = await checker.check(message, sourceOf(mailbox), signOff);
+  performance.mark?.('hub-intake:checked');
+  return { message, report, view };
 }
 
 function sourceOf(mailbox: PaneServices['mailbox']): string {

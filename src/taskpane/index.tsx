@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { createPaneSignIn } from '../adapters/auth/naa';
 import { loadPaneConfig, type PaneConfig } from '../adapters/auth/pane-config';
 import { createOutlookMailbox, type MailFallback } from '../adapters/office/outlook';
-import { App } from './App';
+import { App, readAndCheck } from './App';
 import { PaneSkeleton } from './components/Skeleton';
 import { storagePending } from './services/pending';
 import { plainError } from './services/plain-error';
@@ -76,7 +76,16 @@ Office.onReady(async () => {
   const signIn = createPaneSignIn(config, { office: Office, dialogUrl: new URL('auth-dialog.html', location.href).href });
   const mailbox = createOutlookMailbox(Office, mailFallback(config, signIn));
   let filing: ReturnType<typeof import('./services/graph-filing').createGraphFiling> | null = null;
+  // The first email is read and sent to the checker now, while React renders the pane.
+  const firstKey = mailbox.itemKey();
+  let early = firstKey ? readAndCheck(mailbox, checker, config.signOff) : undefined;
+  early?.catch(() => undefined);
   const services = {
+    takeEarlyCheck: (key: string) => {
+      const taken = key === firstKey ? early : undefined;
+      early = undefined;
+      return taken;
+    },
     mailbox,
     checker,
     pending: storagePending(localStorageOrNull()),

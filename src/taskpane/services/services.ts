@@ -1,5 +1,8 @@
 // Everything the pane needs from outside, as plain functions (the composition root wires them).
 import type { OutlookMailbox } from '../../adapters/office/outlook';
+import type { ApplicationReport } from '../../core/check';
+import type { Message } from '../../core/message';
+import type { PaneView } from '../view/pane-view';
 import type { Checker } from '../worker/checker';
 import type { FilingService } from './filing';
 import type { PendingFilings } from './pending';
@@ -11,4 +14,15 @@ export interface PaneServices {
   readonly filing: () => Promise<FilingService>;
   readonly pending: PendingFilings;
   readonly signOff: string;
+  /**
+   * The check of the first email, started before the pane first rendered: taken once, for that
+   * email's key; undefined otherwise.
+   */
+  readonly takeEarlyCheck?: (key: string) => Promise<CheckedEmail> | undefined;
+}
+
+export interface CheckedEmail {
+  readonly message: Message;
+  readonly report: ApplicationReport;
+  readonly view: PaneView;
 }
