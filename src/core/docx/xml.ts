@@ -249,7 +249,10 @@ function endOfElement(xml: string, name: string, from: number, malformed: () => 
   while (level > 0) {
     const close = xml.indexOf(closing, at);
     if (close < 0) throw malformed();
-    for (let open = xml.indexOf(opening, at); open >= 0 && open < close; open = xml.indexOf(opening, open + 1)) {
+    // Looking back from the end tag finds at once that there is no namesake inside (the usual case);
+    // a forward search to the next namesake could run far past the end tag.
+    const inside = xml.lastIndexOf(opening, close) >= at;
+    for (let open = inside ? xml.indexOf(opening, at) : -1; open >= 0 && open < close; open = xml.indexOf(opening, open + 1)) {
       const next = xml.charCodeAt(open + opening.length);
       if (!isSpace(next) && next !== 62 && next !== 47) continue; // a longer name that begins the same way
       const end = xml.indexOf('>', open);

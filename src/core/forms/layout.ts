@@ -2,7 +2,11 @@
 // Labels are found among these slots; an answer is read from the slot where it stands
 // relative to its label (the cell to the right, the cell below, the box under a heading).
 import { blocksText, cellBlocks, paragraphText, type Block, type Paragraph, type Table, type WordDocument } from '../docx/model';
-import { labelKey, normalizeCharacters } from '../text';
+import { labelKey as fullKey, normalizeCharacters } from '../text';
+
+/** No label is this long: a longer text is keyed by its beginning, which is all a label match reads. */
+const KEYED_CHARACTERS = 400;
+const labelKey = (text: string) => fullKey(text.length > KEYED_CHARACTERS ? text.slice(0, KEYED_CHARACTERS) : text);
 
 export interface ParagraphSlot {
   readonly kind: 'paragraph';
