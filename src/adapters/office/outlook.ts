@@ -7,17 +7,11 @@ import { base64ToBytes } from './base64';
 import { officeAsync, officeSync } from './call';
 import { NoItemError, OfficeCallError, UnsupportedError } from './errors';
 
-export interface Envelope {
+/** The message's envelope (receivedAt: when the item arrived in the mailbox), and Outlook's id of it. */
+export type Envelope = Omit<Message, 'attachments' | 'attachedMessages'> & {
   /** Outlook's id of the item (EWS form), or null when Outlook gives none. */
   readonly itemId: string | null;
-  readonly subject: string;
-  readonly from: Mailbox | null;
-  readonly to: readonly Mailbox[];
-  readonly cc: readonly Mailbox[];
-  /** When the item arrived in the mailbox, ISO 8601. */
-  readonly receivedAt: string | null;
-  readonly internetMessageId: string | null;
-}
+};
 
 export interface AttachmentInfo {
   readonly id: string;
