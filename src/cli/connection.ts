@@ -31,6 +31,7 @@ export const HubIntakeConfig = z.strictObject({
     .strictObject({ list: Scopes.optional(), file: Scopes.optional(), provision: Scopes.optional(), sharePoint: Scopes.optional() })
     .optional()
     .describe('Delegated scopes per command, to use Sites.Selected instead of the defaults'),
+  templates: z.string().min(1).optional().describe("A folder of the hub's own form templates (JSON), relative to this file; --templates wins"),
 });
 export type HubIntakeConfig = z.infer<typeof HubIntakeConfig>;
 

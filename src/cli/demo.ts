@@ -9,7 +9,7 @@ import { readApplication } from './applications';
 import { connect, DEFAULT_PORT } from './connection';
 import { formatOutcome, formatTable, PROJECT_DIR } from './filing-commands';
 import { collectInputs } from './inputs';
-import { catalogueWith } from './templates';
+import { loadCatalogue } from '../core/catalogue';
 
 const out = (text: string) => process.stdout.write(text);
 
@@ -30,7 +30,7 @@ export async function demo(args: string[]): Promise<number> {
   try {
     let requests = 0;
     const connection = connect({ graph: store.url, site: 'root' }, 'file', { env: {}, observe: () => requests++ });
-    const catalogue = catalogueWith(undefined);
+    const catalogue = loadCatalogue();
     out(`Local list store: ${store.url} (data in ${dataDir})\n\n`);
 
     const siteUrl = await siteWebUrl(connection.client, 'root');

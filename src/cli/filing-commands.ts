@@ -29,7 +29,7 @@ const out = (text: string) => process.stdout.write(text);
 export async function provision(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const connection = connect(values as ConnectionFlags, 'provision');
-  const catalogue = catalogueWith(values.templates);
+  const catalogue = catalogueWith(values.templates, values.config);
   const siteUrl = await siteWebUrl(connection.client, connection.site);
   const result = await provisionApplications(connection.client, connection.site, {
     templates: catalogue.templates,
@@ -62,7 +62,7 @@ export function formatOutcome(o: FilingOutcome): string {
 export async function file(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!positionals.length) throw new UsageError('file needs at least one path.');
-  const catalogue = catalogueWith(values.templates);
+  const catalogue = catalogueWith(values.templates, values.config);
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const connection = connect(values as ConnectionFlags, 'file');

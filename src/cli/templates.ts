@@ -1,10 +1,16 @@
 // A hub's own templates: every .json file in a folder, checked against the template schema.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadCatalogue, type Catalogue } from '../core/catalogue';
 import { UsageError } from './usage';
+import { loadConfig } from './connection';
 
-export function catalogueWith(templatesDir: string | undefined): Catalogue {
+/**
+ * The built-in catalogue with a hub's own templates: from --templates, else from the
+ * configuration file's `templates` folder (relative to the file), else none.
+ */
+export function catalogueWith(templatesFlag: string | undefined, configPath?: string): Catalogue {
+  const templatesDir = templatesFlag ?? configuredTemplates(configPath);
   if (!templatesDir) return loadCatalogue();
   let names: string[];
   try {
@@ -26,4 +32,9 @@ export function catalogueWith(templatesDir: string | undefined): Catalogue {
       return { data, source };
     });
   return loadCatalogue(extra);
+}
+
+function configuredTemplates(configPath: string | undefined): string | undefined {
+  const { config, source } = loadConfig(configPath);
+  return config.templates && source ? resolve(dirname(source), config.templates) : undefined;
 }

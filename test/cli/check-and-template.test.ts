@@ -1,10 +1,13 @@
 // The hub-intake command as other tools run it: JSON alone on stdout, exit statuses as cli.md says.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from '../../src/core/catalogue';
 
 const root = join(__dirname, '..', '..');
-const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, encoding: 'utf8' });
+const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd, encoding: 'utf8' });
+const run = (...args: string[]) => runIn(root, ...args);
 
 describe('hub-intake check', () => {
   it('prints one JSON array, one element per input file in the order read, and nothing else', () => {
@@ -51,5 +54,25 @@ describe('hub-intake template', () => {
     const parsed = Template.safeParse(JSON.parse(result.stdout));
     expect(parsed.success).toBe(true);
     expect(result.stderr).toMatch(/Check before saving/);
+  });
+});
+
+describe('a saved template', () => {
+  it('is used by check, from --templates or from the configuration file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-intake-templates-'));
+    try {
+      mkdirSync(join(dir, 'my-templates'));
+      const proposed = run('template', 'samples/unseen/blank/primary-mastery-specialist-2024.docx', '--out', join(dir, 'my-templates', 'pms.json'));
+      expect(proposed.status).toBe(0);
+      const form = join(root, 'samples/unseen/forms/pms-01-typed.docx');
+      const formIdOf = (result: ReturnType<typeof run>) => (JSON.parse(result.stdout) as { forms: { formId: string | null }[] }[])[0]!.forms[0]!.formId;
+
+      expect(formIdOf(runIn(dir, 'check', form, '--json'))).toBeNull();
+      expect(formIdOf(runIn(dir, 'check', form, '--json', '--templates', 'my-templates'))).toMatch(/^primary-mastery-specialist/);
+      writeFileSync(join(dir, 'hub-intake.config.json'), JSON.stringify({ templates: 'my-templates' }));
+      expect(formIdOf(runIn(dir, 'check', form, '--json'))).toMatch(/^primary-mastery-specialist/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

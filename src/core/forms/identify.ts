@@ -10,20 +10,30 @@ export interface Identification {
   readonly confidence: number;
 }
 
-/** Below this, a document is not taken for any known form. */
+/** Below this, a document that carries the form's title is not taken for the form. */
 export const MIN_CONFIDENCE = 0.5;
+/**
+ * Without the form's title, most of its labels must be there: forms of one house style share many
+ * labels ("Name of school", "School URN", "Maths Hub"), and another programme's form is no match.
+ */
+export const MIN_CONFIDENCE_UNTITLED = 0.72;
 
 export function identifyForm(templates: readonly Template[], layout: Layout): Identification {
   let best: Identification = { template: undefined, confidence: 0 };
+  let bestTitled = false;
   for (const template of templates) {
     if (!template.fields.length) continue;
-    const confidence = scoreTemplate(template, layout);
-    if (confidence > best.confidence) best = { template, confidence };
+    const { confidence, titled } = scoreTemplate(template, layout);
+    if (confidence > best.confidence) {
+      best = { template, confidence };
+      bestTitled = titled;
+    }
   }
-  return best.confidence >= MIN_CONFIDENCE ? best : { template: undefined, confidence: best.confidence };
+  const accepted = best.confidence >= (bestTitled ? MIN_CONFIDENCE : MIN_CONFIDENCE_UNTITLED);
+  return accepted ? best : { template: undefined, confidence: best.confidence };
 }
 
-function scoreTemplate(template: Template, layout: Layout): number {
+function scoreTemplate(template: Template, layout: Layout): { confidence: number; titled: boolean } {
   // Each distinct label counts once, however many fields share it.
   const groups = new Map<string, string[]>();
   for (const field of template.fields) {
@@ -36,5 +46,5 @@ function scoreTemplate(template: Template, layout: Layout): number {
   const labelShare = groups.size ? found / groups.size : 0;
   const titles = template.identify.map(templateKey).filter(Boolean);
   const titled = titles.some((title) => layout.slots.some((slot) => slot.key.includes(title)));
-  return Math.round((0.8 * labelShare + (titled ? 0.2 : 0)) * 100) / 100;
+  return { confidence: Math.round((0.8 * labelShare + (titled ? 0.2 : 0)) * 100) / 100, titled };
 }
