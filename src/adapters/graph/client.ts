@@ -13,15 +13,19 @@ import {
   type Sleep,
 } from './middleware';
 
-export interface GraphClientOptions {
-  /** Graph's base URL with its version, e.g. https://graph.microsoft.com/v1.0 or http://127.0.0.1:4000/v1.0. */
-  readonly graphUrl: string;
+/** How requests go on the wire: sign-in, transport, retry policy, observation. Shared with SharePoint REST. */
+export interface WireOptions {
   readonly auth: AccessTokenProvider;
   readonly fetch?: typeof fetch;
   readonly sleep?: Sleep;
   readonly retry?: Partial<RetryPolicy>;
   /** Sees every request on the wire (tests, the bench). */
   readonly observe?: (exchange: Exchange) => void;
+}
+
+export interface GraphClientOptions extends WireOptions {
+  /** Graph's base URL with its version, e.g. https://graph.microsoft.com/v1.0 or http://127.0.0.1:4000/v1.0. */
+  readonly graphUrl: string;
 }
 
 /** The SDK client with the policy our own batching and uploads follow too. */

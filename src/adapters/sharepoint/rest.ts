@@ -3,17 +3,13 @@
 // to <site>/_api/; the same middleware chain as Graph's (auth → retry → HTTP).
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError, pathOf, TransportError } from '../graph/errors';
-import { type AccessTokenProvider, DEFAULT_RETRY, middlewareChain, realSleep, retryAfterSeconds, type Exchange, type RetryPolicy, type Sleep } from '../graph/middleware';
+import type { WireOptions } from '../graph/client';
+import { DEFAULT_RETRY, middlewareChain, realSleep, retryAfterSeconds } from '../graph/middleware';
 import { APPLICATION_VIEWS, COLUMN_FORMATTERS, type ViewSpec } from './presentation';
 
-export interface SharePointRestOptions {
+export interface SharePointRestOptions extends WireOptions {
   /** The site's web URL, as Graph gives it (site.webUrl). */
   readonly siteUrl: string;
-  readonly auth: AccessTokenProvider;
-  readonly fetch?: typeof fetch;
-  readonly sleep?: Sleep;
-  readonly retry?: Partial<RetryPolicy>;
-  readonly observe?: (exchange: Exchange) => void;
 }
 
 export interface SharePointRest {
