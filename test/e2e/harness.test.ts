@@ -37,8 +37,19 @@ async function axeProblems(frame: Frame): Promise<string[]> {
 }
 
 async function openSample(file: string) {
-  await page.locator(`button[data-sample="${file}"]:not([disabled])`).click();
-  await pane().getByTestId('verdict').waitFor();
+  const button = page.locator(`button[data-sample="${file}"]:not([disabled])`);
+  const listed = await button.innerText();
+  await button.click();
+  // The previous email's verdict is still on screen for a moment: wait until the pane shows this
+  // email's subject (the list shows it too) and a verdict.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const subject = await pane().locator('h1').first().innerText().catch(() => '');
+    const shown = subject.replace('Application check:', '').trim();
+    if (shown && listed.includes(shown) && (await pane().getByTestId('verdict').count())) break;
+    if (Date.now() > deadline) throw new Error(`the pane did not show ${file}`);
+    await page.waitForTimeout(50);
+  }
 }
 
 async function verdict(): Promise<string> {
