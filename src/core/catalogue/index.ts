@@ -36,8 +36,17 @@ export function parseTemplate(data: unknown, source: string, hubs: readonly Hub[
   return template;
 }
 
+export interface LoadOptions {
+  /**
+   * Called for a hub template that is not valid, which is then left out. Without it an invalid
+   * template is an error: a folder the hub manager named must be right, while one bad item in a
+   * shared list must not stop every other form being read.
+   */
+  readonly onInvalid?: (error: CatalogueError) => void;
+}
+
 /** The built-in catalogue, with a hub's own templates beside it (theirs win on the same id). */
-export function loadCatalogue(extraTemplates: readonly { data: unknown; source: string }[] = []): Catalogue {
+export function loadCatalogue(extraTemplates: readonly { data: unknown; source: string }[] = [], options: LoadOptions = {}): Catalogue {
   const hubs = z.array(Hub).parse(hubsData);
   const byId = new Map<string, Template>();
   for (const data of BUILT_IN_TEMPLATES) {
@@ -45,8 +54,13 @@ export function loadCatalogue(extraTemplates: readonly { data: unknown; source: 
     byId.set(template.id, template);
   }
   for (const extra of extraTemplates) {
-    const template = parseTemplate(extra.data, extra.source, hubs);
-    byId.set(template.id, template);
+    try {
+      const template = parseTemplate(extra.data, extra.source, hubs);
+      byId.set(template.id, template);
+    } catch (error) {
+      if (!(error instanceof CatalogueError) || !options.onInvalid) throw error;
+      options.onInvalid(error);
+    }
   }
   return { hubs, templates: [...byId.values()] };
 }
