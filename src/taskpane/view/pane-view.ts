@@ -61,6 +61,8 @@ export interface PaneView {
   readonly fields: readonly FieldView[];
   readonly criteria: readonly CriterionView[];
   readonly reply: { readonly points: readonly string[]; readonly html: string };
+  /** Word documents attached that were read but match no known form: a new programme's, perhaps. */
+  readonly unknownForms: readonly string[];
 }
 
 function display(value: unknown, field: Field): string | null {
@@ -146,5 +148,6 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
     fields: orderedFields,
     criteria: template && form ? template.criteria.map((c) => ({ id: c.id, kind: c.kind, text: c.text, settled: settled(template, form, c) })) : [],
     reply: { points: reply.points, html: reply.html },
+    unknownForms: report.forms.filter((f) => f.formId === null).map((f) => f.attachment),
   };
 }

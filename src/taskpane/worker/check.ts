@@ -1,19 +1,84 @@
-// The checking the worker does, as a plain function (the worker and tests call it alike).
-import { loadCatalogue, type Catalogue } from '../../core/catalogue';
+// What the worker does, as plain functions (the worker and tests call them alike): check an email
+// against the catalogue (the built-in templates and the hub's own), take a new set of hub
+// templates, propose a template from a Word form, try a draft template on an email.
+import { CatalogueError, loadCatalogue, parseTemplate, type Catalogue, type Template } from '../../core/catalogue';
 import { checkMessage } from '../../core/check';
+import { readDocx } from '../../core/docx/read-docx';
 import type { Message } from '../../core/message';
+import { proposeTemplate, type Proposal } from '../../core/templates/propose';
 import { paneView } from '../view/pane-view';
-import type { Checked } from './protocol';
+import type { Checked, HubTemplate, TemplatesSet, WorkerRequest } from './protocol';
 
+let builtIn: Catalogue | null = null;
 let catalogue: Catalogue | null = null;
 
-export function checkForPane(message: Message, source: string, signOff?: string): Checked {
-  catalogue ??= loadCatalogue();
-  const report = checkMessage(message, catalogue, source);
-  return { report, view: paneView(report, catalogue, signOff) };
+export function paneCatalogue(): Catalogue {
+  catalogue ??= builtIn ??= loadCatalogue();
+  return catalogue;
 }
 
-export function paneCatalogue(): Catalogue {
-  catalogue ??= loadCatalogue();
-  return catalogue;
+export function checkForPane(message: Message, source: string, signOff?: string, using: Catalogue = paneCatalogue()): Checked {
+  const report = checkMessage(message, using, source);
+  return { report, view: paneView(report, using, signOff) };
+}
+
+/** The hub's own templates replace the previous set; an invalid one is left out and said why. */
+export function setHubTemplates(templates: readonly HubTemplate[]): TemplatesSet {
+  builtIn ??= loadCatalogue();
+  const invalid: string[] = [];
+  const valid: Template[] = [];
+  for (const hubTemplate of templates) {
+    try {
+      valid.push(parseTemplate(hubTemplate.data, hubTemplate.source, builtIn.hubs));
+    } catch (error) {
+      if (!(error instanceof CatalogueError)) throw error;
+      invalid.push(error.message);
+    }
+  }
+  catalogue = withTemplates(builtIn, valid);
+  return { invalid, ids: valid.map((t) => t.id) };
+}
+
+/** A catalogue with these templates added, each replacing any of the same id. */
+function withTemplates(base: Catalogue, added: readonly Template[]): Catalogue {
+  const ids = new Set(added.map((t) => t.id));
+  return { hubs: base.hubs, templates: [...base.templates.filter((t) => !ids.has(t.id)), ...added] };
+}
+
+export class ProposeError extends Error {
+  override name = 'ProposeError';
+}
+
+/** A template proposed from a Word form; a file that is not a readable .docx says why. */
+export function proposeFromForm(bytes: Uint8Array, name: string): Proposal {
+  const read = readDocx(bytes);
+  if (!read.ok) throw new ProposeError(`${name}: ${read.error.message}`);
+  return proposeTemplate(read.document, paneCatalogue().hubs);
+}
+
+/** Checks an email with a draft template in the catalogue, to see what it reads before saving. */
+export function tryTemplate(message: Message, source: string, draft: unknown, signOff?: string): Checked {
+  const current = paneCatalogue();
+  let template: Template;
+  try {
+    template = parseTemplate(draft, 'being edited', current.hubs);
+  } catch (error) {
+    if (error instanceof CatalogueError) throw new ProposeError(error.message);
+    throw error;
+  }
+  return checkForPane(message, source, signOff, withTemplates(current, [template]));
+}
+
+/** Any request to the checker, answered (the worker and the in-page checker share this). */
+export function answerRequest(request: WorkerRequest): unknown {
+  switch (request.kind) {
+    case 'check':
+      return checkForPane(request.message, request.source, request.signOff);
+    case 'setTemplates':
+      return setHubTemplates(request.templates);
+    case 'propose':
+      return proposeFromForm(request.bytes, request.name);
+    case 'tryTemplate':
+      return tryTemplate(request.message, request.source, request.template, request.signOff);
+  }
 }
