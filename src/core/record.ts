@@ -24,9 +24,10 @@ export type ColumnKind = 'text' | 'note' | 'number' | 'boolean' | 'dateTime' | '
  * Who writes a column. `checker` columns are rewritten whenever an email is filed again;
  * `reviewer` columns are set once when the item is created (Status) or by reviewers, and filing
  * never touches them again; `link` columns are written by filing (links to the filed files and
- * to a possible earlier application).
+ * to a possible earlier application); `template` columns belong to the Form Templates list and
+ * are written when a hub manager saves a template.
  */
-export type ColumnOwner = 'checker' | 'reviewer' | 'link';
+export type ColumnOwner = 'checker' | 'reviewer' | 'link' | 'template';
 
 export interface ColumnSpec {
   /** The internal name: stable, never renamed (scripts, views and the task pane use it). */

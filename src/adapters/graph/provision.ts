@@ -1,11 +1,14 @@
-// `hub-intake provision`: creates the Applications list and the Application Files library, or
-// brings them up to date without losing data: missing columns are added, look-up columns indexed,
-// new choices added; nothing is deleted and no column changes type (a clash is reported). Views
-// and column formatting go through SharePoint's REST API when a client for it is given.
+// `hub-intake provision`: creates the Applications list, the Application Files library and the
+// Form Templates list, or brings them up to date without losing data: missing columns are added,
+// look-up columns indexed, new choices added; nothing is deleted and no column changes type (a
+// clash is reported). Saving a template adds its form's columns through the same code
+// (planColumns, applyWrites). Views and column formatting go through SharePoint's REST API when a
+// client for it is given.
 import type { Template } from '../../core/catalogue/schema';
-import { APPLICATIONS_LIST, applicationColumns, type ColumnSpec, FILES_LIBRARY } from '../../core/record';
+import { APPLICATIONS_LIST, applicationColumns, type ColumnSpec, FILES_LIBRARY, TEXT_MAX } from '../../core/record';
+import { TEMPLATE_COLUMNS, TEMPLATES_LIST } from '../../core/templates-list';
 import { ensurePresentation, type PresentationResult, type SharePointRest } from '../sharepoint/rest';
-import { type BatchRequest, batchError, runBatch } from './batch';
+import { type BatchRequest, type BatchResponse, batchError, runBatch } from './batch';
 import { type GraphClient, graphRequest } from './client';
 import { listSegment, sitePath } from './target';
 
@@ -38,7 +41,7 @@ export function columnDefinition(spec: ColumnSpec): Record<string, unknown> {
   return out;
 }
 
-type GraphColumn = Record<string, unknown> & { id: string; name: string };
+export type GraphColumn = Record<string, unknown> & { id: string; name: string; displayName?: string };
 
 const FACETS = ['text', 'number', 'boolean', 'dateTime', 'choice'] as const;
 const facetOf = (column: Record<string, unknown>) => FACETS.find((f) => typeof column[f] === 'object' && column[f] !== null);
@@ -63,11 +66,113 @@ export function columnChanges(spec: ColumnSpec, column: GraphColumn): { patch: R
   return { patch: Object.keys(patch).length ? patch : null, clash: null };
 }
 
+type ListStatus = 'created' | 'updated' | 'unchanged';
+
+/** A write of provisioning, and what to say instead of failing when it is refused. */
+interface Write {
+  readonly request: BatchRequest;
+  /** A column this write adds or changes. */
+  readonly column?: { readonly name: string; readonly change: 'add' | 'patch' };
+  /** A warning for a refusal worth going on from; null means the refusal is an error. */
+  readonly refused?: (status: number) => string | null;
+}
+
+/**
+ * The writes that bring a list's columns up to their specs, additive only: a missing column is
+ * added (its display name told apart when another column has it, which SharePoint refuses), indexes
+ * and choices are added, and a column of another type is reported as a clash and left alone.
+ */
+export function planColumns(columnsUrl: string, idPrefix: string, specs: readonly ColumnSpec[], existing: readonly GraphColumn[]): { writes: Write[]; clashes: string[] } {
+  const byName = new Map(existing.map((c) => [c.name.toLowerCase(), c] as const));
+  const displayNames = new Set(existing.map((c) => String(c.displayName ?? c.name).toLowerCase()));
+  const writes: Write[] = [];
+  const clashes: string[] = [];
+  for (const spec of specs) {
+    const column = byName.get(spec.name.toLowerCase());
+    if (!column) {
+      let displayName = spec.displayName;
+      if (displayNames.has(displayName.toLowerCase())) displayName = `${displayName.slice(0, TEXT_MAX - spec.name.length - 3)} (${spec.name})`;
+      displayNames.add(displayName.toLowerCase());
+      writes.push({
+        request: { id: `${idPrefix}-add-${spec.name}`, method: 'POST', url: columnsUrl, body: columnDefinition({ ...spec, displayName }) },
+        column: { name: spec.name, change: 'add' },
+        // Someone added a column so named (or so displayed) since the read: report it, keep the rest.
+        refused: (status) => (status === 409 ? `Column ${spec.name} could not be added: the list already has a column with its name or display name.` : null),
+      });
+      continue;
+    }
+    const { patch, clash } = columnChanges(spec, column);
+    if (clash) clashes.push(clash);
+    if (!patch) continue;
+    writes.push({
+      request: { id: `${idPrefix}-patch-${spec.name}`, method: 'PATCH', url: `${columnsUrl}/${column.id}`, body: patch },
+      column: { name: spec.name, change: 'patch' },
+      // A unique constraint cannot be added while duplicates exist: say so, keep the rest.
+      refused: (status) => (patch.enforceUniqueValues ? `Could not make ${spec.name} unique (${status}): the list may already hold duplicates.` : null),
+    });
+  }
+  return { writes, clashes };
+}
+
+/** Runs writes in batches; a refusal worth going on from becomes a warning, any other is thrown. */
+export async function applyWrites(client: GraphClient, writes: readonly Write[]): Promise<{ warnings: string[]; refused: ReadonlySet<string> }> {
+  const warnings: string[] = [];
+  const refused = new Set<string>();
+  if (!writes.length) return { warnings, refused };
+  const done = await runBatch(client, writes.map((w) => w.request));
+  for (const w of writes) {
+    const response = done.get(w.request.id)!;
+    if (response.status < 400) continue;
+    const warning = w.refused?.(response.status) ?? null;
+    if (warning === null) throw batchError(w.request, response);
+    warnings.push(warning);
+    refused.add(w.request.id);
+  }
+  return { warnings, refused };
+}
+
+/** The columns a list's writes added and changed (those refused left out). */
+function columnsChanged(writes: readonly Write[], refused: ReadonlySet<string>, change: 'add' | 'patch'): string[] {
+  return writes.filter((w) => w.column?.change === change && !refused.has(w.request.id)).map((w) => w.column!.name);
+}
+
+interface ListPlan {
+  readonly status: ListStatus;
+  readonly writes: Write[];
+  readonly clashes: string[];
+  /** For a list created here: its columns. */
+  readonly created: string[];
+}
+
+/** Creates a generic list with its columns, or plans the column writes of the one there. */
+function planList(sitePrefix: string, found: BatchResponse, idPrefix: string, title: string, description: string, specs: readonly ColumnSpec[]): ListPlan {
+  if (found.status === 404) {
+    const request: BatchRequest = {
+      id: `${idPrefix}-create`,
+      method: 'POST',
+      url: `${sitePrefix}/lists`,
+      body: { displayName: title, description, list: { template: 'genericList' }, columns: specs.map(columnDefinition) },
+    };
+    return { status: 'created', writes: [{ request }], clashes: [], created: specs.map((s) => s.name) };
+  }
+  const body = found.body as { id: string; columns: GraphColumn[] };
+  const { writes, clashes } = planColumns(`${sitePrefix}/lists/${body.id}/columns`, idPrefix, specs, body.columns);
+  return { status: writes.length ? 'updated' : 'unchanged', writes, clashes, created: [] };
+}
+
+export interface ListChanges {
+  readonly status: ListStatus;
+  readonly columnsAdded: string[];
+  readonly columnsUpdated: string[];
+}
+
 export interface ProvisionResult {
-  readonly list: 'created' | 'updated' | 'unchanged';
+  readonly list: ListStatus;
   readonly library: 'created' | 'unchanged';
   readonly columnsAdded: string[];
   readonly columnsUpdated: string[];
+  /** The Form Templates list, where hub managers save their templates for everyone. */
+  readonly templatesList: ListChanges;
   readonly warnings: string[];
   readonly presentation: PresentationResult | null;
 }
@@ -80,7 +185,10 @@ export interface ProvisionOptions {
   readonly sharePoint?: SharePointRest | null;
 }
 
-/** Creates or brings up to date the list and library. Running it twice changes nothing the second time. */
+/**
+ * Creates or brings up to date the Applications list, the library and the Form Templates list,
+ * in one batch of reads and one of writes. Running it twice writes nothing the second time.
+ */
 export async function provisionApplications(client: GraphClient, site: string, options: ProvisionOptions): Promise<ProvisionResult> {
   const base = sitePath(site);
   const listTitle = options.list ?? APPLICATIONS_LIST;
@@ -90,6 +198,7 @@ export async function provisionApplications(client: GraphClient, site: string, o
     { id: 'site', method: 'GET' as const, url: `${base}?$select=id,webUrl` },
     { id: 'list', method: 'GET' as const, url: `${base}/lists/${listSegment(listTitle)}?$select=id,displayName&$expand=columns` },
     { id: 'library', method: 'GET' as const, url: `${base}/lists/${listSegment(libraryTitle)}?$select=id,displayName&$expand=drive($select=id)` },
+    { id: 'templates', method: 'GET' as const, url: `${base}/lists/${listSegment(TEMPLATES_LIST)}?$select=id,displayName&$expand=columns` },
   ];
   const found = await runBatch(client, reads);
   for (const r of reads) {
@@ -98,65 +207,34 @@ export async function provisionApplications(client: GraphClient, site: string, o
   }
   const siteId = (found.get('site')!.body as { id: string }).id;
   const sitePrefix = `/sites/${encodeURIComponent(siteId)}`;
-  const warnings: string[] = [];
-  const columnsAdded: string[] = [];
-  const columnsUpdated: string[] = [];
-  let list: ProvisionResult['list'] = 'unchanged';
-  let library: ProvisionResult['library'] = 'unchanged';
 
-  const writes: BatchRequest[] = [];
-  const existing = found.get('list')!;
-  if (existing.status === 404) {
-    writes.push({
-      id: 'createList',
-      method: 'POST',
-      url: `${sitePrefix}/lists`,
-      body: { displayName: listTitle, description: 'Applications filed by Hub Intake: one item per email.', list: { template: 'genericList' }, columns: specs.map(columnDefinition) },
-    });
-    list = 'created';
-    columnsAdded.push(...specs.map((s) => s.name));
-  } else {
-    const body = existing.body as { id: string; columns: GraphColumn[] };
-    const columns = new Map(body.columns.map((c) => [c.name.toLowerCase(), c] as const));
-    const listItems = `${sitePrefix}/lists/${body.id}/columns`;
-    for (const spec of specs) {
-      const column = columns.get(spec.name.toLowerCase());
-      if (!column) {
-        writes.push({ id: `add-${spec.name}`, method: 'POST', url: listItems, body: columnDefinition(spec) });
-        columnsAdded.push(spec.name);
-        continue;
-      }
-      const { patch, clash } = columnChanges(spec, column);
-      if (clash) warnings.push(clash);
-      if (patch) {
-        writes.push({ id: `patch-${spec.name}`, method: 'PATCH', url: `${listItems}/${column.id}`, body: patch });
-        columnsUpdated.push(spec.name);
-      }
-    }
-    if (writes.length) list = 'updated';
-  }
+  const applications = planList(sitePrefix, found.get('list')!, 'a', listTitle, 'Applications filed by Hub Intake: one item per email.', specs);
+  const templates = planList(sitePrefix, found.get('templates')!, 't', TEMPLATES_LIST, 'Form templates saved by hub managers (hub-intake template --save), used beside the built-in ones.', TEMPLATE_COLUMNS);
+  const library: Write[] = [];
   if (found.get('library')!.status === 404) {
-    writes.push({ id: 'createLibrary', method: 'POST', url: `${sitePrefix}/lists`, body: { displayName: libraryTitle, description: 'The forms and emails filed by Hub Intake.', list: { template: 'documentLibrary' } } });
-    library = 'created';
+    library.push({ request: { id: 'createLibrary', method: 'POST', url: `${sitePrefix}/lists`, body: { displayName: libraryTitle, description: 'The forms and emails filed by Hub Intake.', list: { template: 'documentLibrary' } } } });
   }
-  if (writes.length) {
-    const done = await runBatch(client, writes);
-    for (const w of writes) {
-      const response = done.get(w.id)!;
-      if (response.status < 400) continue;
-      // A unique constraint cannot be added while duplicates exist: say so, keep the rest.
-      if (w.id.startsWith('patch-') && (w.body as Record<string, unknown>).enforceUniqueValues) {
-        warnings.push(`Could not make ${w.id.slice(6)} unique (${response.status}): the list may already hold duplicates.`);
-        continue;
-      }
-      throw batchError(w, response);
-    }
-  }
+  const { warnings, refused } = await applyWrites(client, [...applications.writes, ...library, ...templates.writes]);
+  warnings.unshift(...applications.clashes, ...templates.clashes);
+  const changes = (plan: ListPlan): ListChanges => ({
+    status: plan.status,
+    columnsAdded: plan.status === 'created' ? plan.created : columnsChanged(plan.writes, refused, 'add'),
+    columnsUpdated: columnsChanged(plan.writes, refused, 'patch'),
+  });
+  const applicationsChanged = changes(applications);
 
   let presentation: PresentationResult | null = null;
   if (options.sharePoint) presentation = await ensurePresentation(options.sharePoint, listTitle);
   else warnings.push('Views and column formatting were not set: they need SharePoint REST access (see the README).');
-  return { list, library, columnsAdded, columnsUpdated, warnings, presentation };
+  return {
+    list: applicationsChanged.status,
+    library: library.length ? 'created' : 'unchanged',
+    columnsAdded: applicationsChanged.columnsAdded,
+    columnsUpdated: applicationsChanged.columnsUpdated,
+    templatesList: changes(templates),
+    warnings,
+    presentation,
+  };
 }
 
 /** The site's web URL (for SharePoint REST). */

@@ -11,14 +11,15 @@ describe('provisioning the Applications list', () => {
 
   const rest = (observe?: (e: any) => void) => createSharePointRest({ siteUrl: `${h.origin}/sites/hub-intake`, auth: { getAccessToken: async () => null }, observe });
 
-  it('creates the list with typed, indexed columns and the library, in two batched round trips', async () => {
+  it('creates the list with typed, indexed columns, the library and the Form Templates list, in two batched round trips', async () => {
     const result = await provisionApplications(h.client, 'root', { templates, sharePoint: rest() });
-    expect(result).toMatchObject({ list: 'created', library: 'created', warnings: [] });
+    expect(result).toMatchObject({ list: 'created', library: 'created', warnings: [], templatesList: { status: 'created', columnsAdded: ['TemplateId', 'Programme', 'Template', 'SavedBy'], columnsUpdated: [] } });
     expect(h.wire.map((e) => `${e.method} ${e.url.replace(h.origin, '')}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
     const writes = bodyOf(h.wire[1]!).requests;
     expect(writes.map((r: any) => [r.method, r.url, r.body.displayName, r.body.list.template])).toEqual([
       ['POST', expect.stringMatching(/^\/sites\/localhost%2C.*\/lists$/), 'Applications', 'genericList'],
       ['POST', expect.stringMatching(/\/lists$/), 'Application Files', 'documentLibrary'],
+      ['POST', expect.stringMatching(/\/lists$/), 'Form Templates', 'genericList'],
     ]);
     const list = await graphGet(h, '/sites/root/lists/Applications?$expand=columns');
     const column = (name: string) => list.columns.find((c: any) => c.name === name);
@@ -61,7 +62,15 @@ describe('provisioning the Applications list', () => {
     await provisionApplications(h.client, 'root', { templates, sharePoint });
     h.wire.length = 0;
     const again = await provisionApplications(h.client, 'root', { templates, sharePoint });
-    expect(again).toEqual({ list: 'unchanged', library: 'unchanged', columnsAdded: [], columnsUpdated: [], warnings: [], presentation: { viewsCreated: [], formattersSet: [] } });
+    expect(again).toEqual({
+      list: 'unchanged',
+      library: 'unchanged',
+      columnsAdded: [],
+      columnsUpdated: [],
+      templatesList: { status: 'unchanged', columnsAdded: [], columnsUpdated: [] },
+      warnings: [],
+      presentation: { viewsCreated: [], formattersSet: [] },
+    });
     expect(h.wire.map((e) => e.method)).toEqual(['POST']); // one batch of reads, no writes
     expect(bodyOf(h.wire[0]!).requests.every((r: any) => r.method === 'GET')).toBe(true);
     expect(await ensurePresentation(sharePoint, 'Applications')).toEqual({ viewsCreated: [], formattersSet: [] });
@@ -102,5 +111,25 @@ describe('provisioning the Applications list', () => {
     const result = await provisionApplications(h.client, 'root', { templates });
     expect(result.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Column URN exists as number/), expect.stringMatching(/SharePoint REST/)]));
     expect(await siteWebUrl(h.client, 'root')).toBe(`${h.origin}/sites/hub-intake`);
+  });
+
+  it('creates the Form Templates list with its columns, and adds a column it lacks without touching its items', async () => {
+    await provisionApplications(h.client, 'root', { templates });
+    const list = await graphGet(h, '/sites/root/lists/Form%20Templates?$expand=columns');
+    const column = (name: string) => list.columns.find((c: any) => c.name === name);
+    expect(column('TemplateId')).toMatchObject({ indexed: true, enforceUniqueValues: true, text: expect.objectContaining({ allowMultipleLines: false, maxLength: 255 }) });
+    expect(column('Programme').text.allowMultipleLines).toBe(false);
+    expect(column('Template').text).toMatchObject({ allowMultipleLines: true, textType: 'plain' });
+    expect(column('SavedBy').text.allowMultipleLines).toBe(false);
+
+    // An older Form Templates list without SavedBy, holding a template.
+    const savedBy = column('SavedBy');
+    expect((await fetch(`${h.store.url}/sites/root/lists/${list.id}/columns/${savedBy.id}`, { method: 'DELETE' })).status).toBe(204);
+    await fetch(`${h.store.url}/sites/root/lists/${list.id}/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { Title: 'Ours', TemplateId: 'ours-2026', Template: '{}' } }) });
+    const result = await provisionApplications(h.client, 'root', { templates });
+    expect(result.templatesList).toEqual({ status: 'updated', columnsAdded: ['SavedBy'], columnsUpdated: [] });
+    expect(result.list).toBe('unchanged');
+    const items = await graphGet(h, `/sites/root/lists/${list.id}/items?$expand=fields`);
+    expect(items.value.map((i: any) => i.fields.TemplateId)).toEqual(['ours-2026']);
   });
 });
