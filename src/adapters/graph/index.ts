@@ -4,7 +4,8 @@ export { type AccessTokenProvider, noToken, staticToken, DEFAULT_RETRY, type Ret
 export { GraphRequestError, TransportError, ConflictError } from './errors';
 export { runBatch, MAX_BATCH, type BatchRequest, type BatchResponse } from './batch';
 export { resolveTarget, sitePath, TargetError, type FilingTarget, type SiteRef } from './target';
-export { provisionApplications, columnDefinition, siteWebUrl, type ProvisionResult, type ProvisionOptions } from './provision';
+export { provisionApplications, columnDefinition, siteWebUrl, type ProvisionResult, type ProvisionOptions, type ListChanges } from './provision';
+export { TEMPLATES_LIST, loadSiteTemplates, saveSiteTemplate, addFormColumns, TemplatesListMissing, TemplateExists, TemplateTooLarge, type SiteTemplate, type SaveOptions } from './templates';
 export { fileApplication, fileApplications, displayUrl, type Application, type FilingOutcome, type FilingStatus, type FilingOptions } from './filing';
 export { listApplications, getApplication, updateDecision, type FiledApplication, type DecisionInput } from './items';
 export { uploadFile, quickXorHash, DEFAULT_SIMPLE_UPLOAD_LIMIT } from './uploads';
