@@ -137,6 +137,22 @@ export function fieldChanges(desired: ItemFields, current: Record<string, unknow
   return changes;
 }
 
+/**
+ * The record without the form fields the list has no column for (a template saved after the list
+ * was provisioned): each becomes a warning line in the issues summary, so that the application is
+ * still filed rather than refused with a 400.
+ */
+export function withListColumns(record: ApplicationRecord, columns: ReadonlySet<string>): ApplicationRecord {
+  const missing = (record.template?.fields ?? []).map((f) => f.key).filter((key) => !columns.has(key));
+  if (!missing.length) return record;
+  const fields: ItemFields = { ...record.fields };
+  for (const key of missing) delete fields[key];
+  const lines = missing.map((key) => `warning missing-column (${key}): field ${key} has no column in the list: run hub-intake provision`);
+  fields.IssuesSummary = [record.fields.IssuesSummary, ...lines].filter(Boolean).join('\n');
+  fields.WarningCount = Number(record.fields.WarningCount ?? 0) + missing.length;
+  return { ...record, fields };
+}
+
 /** Files one email. See fileApplications. */
 export async function fileApplication(client: GraphClient, target: FilingTarget, application: Application, options: FilingOptions): Promise<FilingOutcome> {
   return (await fileApplications(client, target, [application], options))[0]!;
@@ -145,12 +161,13 @@ export async function fileApplication(client: GraphClient, target: FilingTarget,
 /** Files emails, each exactly once, in as few round trips as it can. Outcomes in input order. */
 export async function fileApplications(client: GraphClient, target: FilingTarget, applications: readonly Application[], options: FilingOptions): Promise<FilingOutcome[]> {
   const owned = new Set(applicationColumns(options.templates).filter((c) => c.owner !== 'reviewer').map((c) => c.name));
+  const columns = new Set(target.columns);
   const outcomes: (FilingOutcome | null)[] = applications.map(() => null);
   let pending: Work[] = [];
   applications.forEach((app, index) => {
     let record: ApplicationRecord;
     try {
-      record = applicationRecord(app.report, options.templates);
+      record = withListColumns(applicationRecord(app.report, options.templates), columns);
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       outcomes[index] = { source: app.report.source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: error.message };

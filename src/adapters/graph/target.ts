@@ -17,6 +17,8 @@ export interface FilingTarget {
   readonly listId: string;
   readonly listTitle: string;
   readonly listUrl: string;
+  /** The list's column names (internal): filing writes only the form fields that have one. */
+  readonly columns: readonly string[];
   readonly driveId: string;
   readonly libraryUrl: string;
 }
@@ -38,14 +40,17 @@ export class TargetError extends Error {
   override name = 'TargetError';
 }
 
-/** Resolves the site, list and library; a missing list or library says to run `hub-intake provision`. */
+/**
+ * Resolves the site, list (with its column names) and library, in one batch; a missing list or
+ * library says to run `hub-intake provision`.
+ */
 export async function resolveTarget(client: GraphClient, ref: SiteRef): Promise<FilingTarget> {
   const site = sitePath(ref.site);
   const listTitle = ref.list ?? APPLICATIONS_LIST;
   const libraryTitle = ref.library ?? FILES_LIBRARY;
   const requests = [
     { id: 'site', method: 'GET' as const, url: `${site}?$select=id,webUrl` },
-    { id: 'list', method: 'GET' as const, url: `${site}/lists/${listSegment(listTitle)}?$select=id,webUrl,displayName` },
+    { id: 'list', method: 'GET' as const, url: `${site}/lists/${listSegment(listTitle)}?$select=id,webUrl,displayName&$expand=columns($select=name)` },
     { id: 'library', method: 'GET' as const, url: `${site}/lists/${listSegment(libraryTitle)}?$select=id,webUrl&$expand=drive($select=id,webUrl)` },
   ];
   const responses = await runBatch(client, requests);
@@ -57,7 +62,7 @@ export async function resolveTarget(client: GraphClient, ref: SiteRef): Promise<
     if (response.status >= 400) throw batchError(request, response);
   }
   const siteBody = responses.get('site')!.body as { id: string; webUrl: string };
-  const list = responses.get('list')!.body as { id: string; webUrl: string };
+  const list = responses.get('list')!.body as { id: string; webUrl: string; columns?: { name: string }[] };
   const library = responses.get('library')!.body as { drive?: { id: string; webUrl: string }; webUrl: string };
   if (!library.drive) throw new TargetError(`"${libraryTitle}" is a list, not a document library.`);
   return {
@@ -66,6 +71,7 @@ export async function resolveTarget(client: GraphClient, ref: SiteRef): Promise<
     listId: list.id,
     listTitle,
     listUrl: list.webUrl,
+    columns: (list.columns ?? []).map((c) => c.name),
     driveId: library.drive.id,
     libraryUrl: library.drive.webUrl ?? library.webUrl,
   };
