@@ -238,7 +238,19 @@ export function newColumn(input: unknown, existing: readonly ColumnDefinition[])
     [facet]: props,
   };
   if (column.enforceUniqueValues === true) column.indexed = true;
+  checkIndexable(column);
   return column;
+}
+
+/** The longest value of a multi-line text column. */
+export const NOTE_MAX_LENGTH = 63_999;
+
+/** SharePoint cannot index a multi-line text column, so it cannot make it unique either. */
+function checkIndexable(column: ColumnDefinition): void {
+  const multiLine = facetOf(column) === 'text' && facetProps(column, 'text').allowMultipleLines === true;
+  if (multiLine && (column.indexed === true || column.enforceUniqueValues === true)) {
+    throw invalidRequest(`Column '${column.name}' is multi-line text, which cannot be indexed or enforce unique values.`);
+  }
 }
 
 function checkScalarProperties(input: Record<string, unknown>, name: string): void {
@@ -280,6 +292,7 @@ export function patchColumn(column: ColumnDefinition, patch: unknown): ColumnDef
   }
   if (next.enforceUniqueValues === true) next.indexed = true;
   if (next.enforceUniqueValues === true && next.indexed === false) throw invalidRequest(`Column '${column.name}' enforces unique values, so it must stay indexed.`);
+  checkIndexable(next);
   return next;
 }
 
@@ -311,7 +324,8 @@ function normalizeScalar(column: ColumnDefinition, facet: TypeFacet | null, valu
     case 'text': {
       if (typeof value !== 'string') throw wrongType(name, 'a string');
       const props = facetProps(column, 'text');
-      const max = typeof props.maxLength === 'number' ? props.maxLength : props.allowMultipleLines === true ? 63999 : 255;
+      // A multi-line text column holds at most 63,999 characters, whatever maxLength says.
+      const max = props.allowMultipleLines === true ? Math.min(typeof props.maxLength === 'number' ? props.maxLength : NOTE_MAX_LENGTH, NOTE_MAX_LENGTH) : typeof props.maxLength === 'number' ? props.maxLength : 255;
       if (value.length > max) throw invalidRequest(`The value for field '${name}' is ${value.length} characters long; the column allows at most ${max}.`);
       return value;
     }
