@@ -9,6 +9,7 @@ import type { Table, WordDocument } from '../docx/model';
 import { layoutOf, type CellSlot, type Layout, type ParagraphSlot, type Slot } from '../forms/layout';
 import { isPrompt } from '../forms/prompts';
 import { foldWhitespace, labelKey } from '../text';
+import { isYesNoAnswer, looksLikeAnswer, looksLikeInstruction, looksLikeRole, looksLikeValue, untick } from './answers';
 
 export interface Proposal {
   readonly template: Template;
@@ -36,6 +37,8 @@ interface Candidate {
   slot: Slot;
   /** The prompt text standing where the answer goes ("Yes/No"), if any. */
   answerPrompt?: string;
+  /** The answer place holds a plain Yes or No (on a filled-in copy). */
+  answeredYesNo?: boolean;
   /** A row header that this label stands beside ("Nominated teacher for programme"). */
   rowSection?: string;
   /** The heading paragraph just before this label's table. */
@@ -65,14 +68,22 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
   const rowsFields: RowsCandidate[] = [];
   const candidates: Candidate[] = [];
   const signatoryLabels: string[] = [];
+  // Answers found in the form's answer places: the form was filled in, not blank.
+  let answers = 0;
 
-  for (const { table, heading } of tables) {
+  for (const { table, heading, intro } of tables) {
     const grid = (r: number, c: number) => layout.cellSlot(table, r, c);
     const firstRow = table.rows[0]!.cells.map((_, c) => grid(0, c)!);
-    // The signature block: "Head Teacher | Signature of Head Teacher".
-    if (table.rows.every((row, r) => row.cells.length >= 2 && /^signature\b/i.test(grid(r, 1)!.text.trim()))) {
+    // The signature block: "Head Teacher | Signature of Head Teacher" on the blank form; on a
+    // filled-in one the right cells may hold typed names, so roles after a "signatures" paragraph do too.
+    const signed = (r: number) => /^signature\b/i.test(grid(r, 1)!.text.trim());
+    if (table.rows.every((row, r) => row.cells.length >= 2 && signed(r))
+      || (/\bsignatures?\b|\bsigned\b/i.test(intro) && table.rows.every((row, r) => row.cells.length === 2 && isRole(grid(r, 0)!.text)))) {
       signatureTables.add(table);
-      for (let r = 0; r < table.rows.length; r++) signatoryLabels.push(foldWhitespace(grid(r, 0)!.text));
+      for (let r = 0; r < table.rows.length; r++) {
+        signatoryLabels.push(foldWhitespace(grid(r, 0)!.text));
+        if (grid(r, 1)!.text.trim() && !signed(r)) answers++;
+      }
       continue;
     }
     // The criteria table: "Essential | Desirable".
@@ -87,14 +98,21 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
     }
     // A box: one cell under a heading, empty or holding only instructions.
     if (table.rows.length === 1 && table.rows[0]!.cells.length === 1) continue; // read with its heading below
-    // A table that applicants add rows to: a header row, then empty rows.
-    const body = table.rows.slice(1);
-    if (firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.length && body.every((_, i) => table.rows[i + 1]!.cells.every((__, c) => !grid(i + 1, c)!.text.trim()))) {
+    // A table that applicants add rows to: a header row, then rows that are empty or, on a
+    // filled-in copy, start with no label: nothing, a year ("2023-24"), an address, a number.
+    const body = table.rows.slice(1).map((row, i) => row.cells.map((_, c) => grid(i + 1, c)!));
+    const empty = (cells: CellSlot[]) => cells.every((s) => !s.text.trim());
+    const noLabel = (cells: CellSlot[]) => empty(cells) || (cells.length === firstRow.length && !cells[0]!.continuesMerge && (!cells[0]!.text.trim() || looksLikeValue(cells[0]!.text)));
+    // A row whose first cell is merged down from the row above is judged with that row.
+    const sameAsAbove = (cells: CellSlot[]) => cells.length === firstRow.length && cells[0]!.continuesMerge;
+    if (firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.length && body.every((cells) => noLabel(cells) || sameAsAbove(cells)) && body.some(noLabel)) {
       rowsFields.push({ slot: firstRow[0]!, heading, columns: firstRow.map((s) => foldWhitespace(s.text)) });
+      answers += body.flat().filter((s) => s.text.trim()).length;
       continue;
     }
     // Label and answer cells.
     const inTable: Candidate[] = [];
+    const answerCells = new Set<CellSlot>();
     table.rows.forEach((row, r) => {
       const cells = row.cells.map((_, c) => grid(r, c)!);
       let start = 0;
@@ -108,13 +126,22 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
       let previous: Candidate | undefined;
       for (let c = start; c < cells.length; c += 2) {
         const labelSlot = cells[c]!;
-        const label = foldWhitespace(labelSlot.text);
-        if (!label || isPrompt(label, [])) continue;
-        const answer = cells[c + 1] ?? (r + 1 < table.rows.length ? grid(r + 1, 0) : undefined);
+        if (answerCells.has(labelSlot)) continue; // the answer box under a label of the row above
+        const below = r + 1 < table.rows.length ? grid(r + 1, 0) : undefined;
+        const answer = cells[c + 1] ?? below;
+        // A one-cell row under a one-cell label is its answer box, unless it reads like another label.
+        if (!cells[c + 1] && cells.length === 1 && below && table.rows[r + 1]!.cells.length === 1 && looksLikeAnswer(below.text)) answerCells.add(below);
         const answerText = answer ? foldWhitespace(answer.text) : '';
+        // "Name of school: St Brannoc's" with its answer cell empty: the answer was typed after the label.
+        const typedAfter = /^(.{3,80}?):\s+(\S.*)$/.exec(foldWhitespace(labelSlot.text));
+        const label = typedAfter && !answerText && !looksLikeInstruction(typedAfter[2]!) ? typedAfter[1]! : foldWhitespace(labelSlot.text);
+        if (!label || isPrompt(label, [])) continue;
+        const prompt = answerText && isPrompt(answerText, []);
+        if (label !== foldWhitespace(labelSlot.text) || (answerText && !prompt) || answerText.includes('☒')) answers++;
         const candidate: Candidate = {
           label, slot: labelSlot, rowSection, heading, prompts: [], kind: 'labelled',
-          answerPrompt: answerText && isPrompt(answerText, []) ? answerText : undefined,
+          answerPrompt: prompt ? untick(answerText) : undefined,
+          answeredYesNo: !prompt && isYesNoAnswer(answerText),
         };
         if (previous) {
           previous.rowNext = candidate;
@@ -136,7 +163,10 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
     candidates.push(...inTable);
   }
 
-  candidates.push(...statementCandidates(layout, signatureTables));
+  // A blank form may come with one answer given (the hub that sends it out): more than that is a filled-in copy.
+  const filled = answers > 1;
+  const statements = statementCandidates(layout, signatureTables, filled);
+  candidates.push(...statements.candidates);
   candidates.sort((a, b) => a.slot.index - b.slot.index);
 
   // Labels that repeat across the form are told apart by their section: a row header or a heading.
@@ -177,7 +207,8 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
   });
 
   const signatories = matchSignatories(signatoryLabels, fields, describedBy, unsure);
-  const paragraphs = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.text.trim() !== '');
+  // The form's own paragraphs: a statement typed under its heading is no title, address, deadline or heading.
+  const paragraphs = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.text.trim() !== '' && !statements.answered.has(s));
   const title = titleOf(layout, tables[0]?.firstSlot ?? layout.slots.length);
   const returnTo = returnAddress(paragraphs);
   const deadline = deadlineOf(paragraphs, returnTo?.address);
@@ -187,6 +218,7 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
   if (!deadline) unsure.push('No deadline was found ("… by <date>"); add it, with the hour if there is one.');
   if (programmeHubs !== 'all') unsure.push(`The form lists ${programmeHubs.length} hubs: only they are taken to run the programme.`);
   if (!fields.length) unsure.push('No fields were found: is this a blank application form?');
+  if (filled) unsure.push('This template was made from a filled-in application, not the blank form: the blank form the hub sends out gives a surer template.');
 
   const titleText = title ?? 'New form';
   const year = deadline?.date.slice(0, 4) ?? /\b(20\d\d)\b/.exec(titleText)?.[1];
@@ -230,20 +262,25 @@ function slug(text: string): string {
   return labelKey(text).split(' ').filter(Boolean).slice(0, 8).join('-') || 'new-form';
 }
 
-/** Every table with the heading paragraph just before it, and where it starts. */
-function tablesOf(layout: Layout): { table: Table; heading?: string; firstSlot: number }[] {
-  const out: { table: Table; heading?: string; firstSlot: number }[] = [];
+/** Every table with the heading paragraph just before it, the paragraphs since the table before it, and where it starts. */
+function tablesOf(layout: Layout): { table: Table; heading?: string; intro: string; firstSlot: number }[] {
+  const out: { table: Table; heading?: string; intro: string; firstSlot: number }[] = [];
   let lastParagraph: ParagraphSlot | undefined;
+  let intro: string[] = [];
   const seen = new Set<Table>();
   for (const slot of layout.slots) {
     if (slot.kind === 'paragraph') {
-      if (slot.text.trim()) lastParagraph = slot;
+      if (slot.text.trim()) {
+        lastParagraph = slot;
+        intro.push(foldWhitespace(slot.text));
+      }
       continue;
     }
     if (seen.has(slot.table)) continue;
     seen.add(slot.table);
     const heading = lastParagraph && isHeading(lastParagraph.text) && lastParagraph.index === slot.index - 1 - emptyBefore(layout, slot.index) ? foldWhitespace(lastParagraph.text) : undefined;
-    out.push({ table: slot.table, heading, firstSlot: slot.index });
+    out.push({ table: slot.table, heading, intro: intro.join('\n'), firstSlot: slot.index });
+    intro = [];
   }
   return out;
 }
@@ -260,13 +297,18 @@ function isHeading(text: string): boolean {
   return folded.length > 0 && folded.length <= 60 && !/[.:]$/.test(folded) && !/^\(/.test(folded);
 }
 
-/** Statements: a heading, maybe its instructions, then a box (or nothing but space to type). */
-function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>): Candidate[] {
+/**
+ * Statements: a heading, maybe its instructions, then a box (or nothing but space to type).
+ * On a filled-in form the box, or the paragraphs under the instructions, hold the applicant's
+ * statement: only the instructions before it are prompts, and its paragraphs are returned as `answered`.
+ */
+function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>, filled: boolean): { candidates: Candidate[]; answered: Set<Slot> } {
   const out: Candidate[] = [];
+  const answered = new Set<Slot>();
   const slots = layout.slots;
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i]!;
-    if (slot.kind !== 'paragraph' || !slot.text.trim()) continue;
+    if (slot.kind !== 'paragraph' || !slot.text.trim() || answered.has(slot)) continue;
     const text = foldWhitespace(slot.text);
     const sentence = /^(.{3,80}?)\.\s+(.*)$/.exec(text);
     const label = sentence && /\bstatement\b/i.test(sentence[1]!) ? sentence[1]! : text;
@@ -275,17 +317,25 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     // Instructions after the heading, and a box holding only instructions; a table of labels
     // straight after the heading means it heads that table, not a statement.
     let labelTableNext = false;
+    let answering = false;
     for (let j = i + 1; j < slots.length; j++) {
       const next = slots[j]!;
       const box = next.kind === 'cell' && !signatureTables.has(next.table) && next.table.rows.length === 1 && next.table.rows[0]!.cells.length === 1;
-      if (box) prompts.push(...next.text.split('\n').map(foldWhitespace).filter(Boolean));
-      else if (!next.text.trim()) continue;
-      else if (next.kind === 'paragraph' && !isHeading(next.text)) prompts.push(foldWhitespace(next.text));
-      else {
-        labelTableNext = next.kind === 'cell' && j === i + 1 + emptyBefore(layout, j);
+      if (box) {
+        const lines = next.text.split('\n').map(foldWhitespace).filter(Boolean);
+        const answerAt = filled ? lines.findIndex((line) => !looksLikeInstruction(line)) : -1;
+        if (!answering) prompts.push(...(answerAt < 0 ? lines : lines.slice(0, answerAt)));
         break;
       }
-      if (box) break;
+      if (!next.text.trim()) continue;
+      if (next.kind === 'paragraph' && !isHeading(next.text)) {
+        answering ||= filled && !looksLikeInstruction(next.text);
+        if (answering) answered.add(next);
+        else prompts.push(foldWhitespace(next.text));
+        continue;
+      }
+      labelTableNext = next.kind === 'cell' && j === i + 1 + emptyBefore(layout, j);
+      break;
     }
     if (labelTableNext) continue;
     const limitText = [text, ...prompts].join(' ');
@@ -293,7 +343,12 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     const wordLimit = limit ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]!) ? 'maximum' as const : 'approx' as const } : undefined;
     out.push({ label, slot, prompts, kind: 'statement', wordLimit });
   }
-  return out;
+  return { candidates: out, answered };
+}
+
+/** A signatory's role ("Headteacher", "Mastery Advocate Teacher 1"): no detail of a person, nor a label of a typed field. */
+function isRole(text: string): boolean {
+  return looksLikeRole(text) && ['text', 'name'].includes(typeOf(text, undefined));
 }
 
 function typeOf(label: string, answerPrompt: string | undefined): FieldType {
@@ -329,6 +384,11 @@ function fieldsFor(candidate: Candidate, prefix: string | undefined, section: st
     ];
   }
   let type = typeOf(candidate.label, candidate.answerPrompt);
+  // On a filled-in form the "Yes/No" prompt is gone; an answer of Yes or No says the same.
+  if (type === 'text' && candidate.answeredYesNo) {
+    type = 'yesNo';
+    unsure.push(`"${candidate.label}" is read as Yes/No because it was answered Yes or No on this copy.`);
+  }
   // A label followed in its row by an Email label names a person: "Head Teacher | … | E-mail | …".
   if (type === 'text' && candidate.rowNext && typeOf(candidate.label, undefined) === 'text' && /\bemail\b/.test(labelKey(candidate.rowNext.label)) && !/\bschool\b/.test(labelWords)) type = 'name';
   if (type === 'text' && !/^(name of school|school name)$/.test(labelWords)) unsure.push(`"${candidate.label}" is read as plain text.`);
