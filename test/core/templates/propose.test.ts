@@ -1,43 +1,16 @@
 // A template proposed from each catalogue form's blank reads every filled sample of that form to
 // the same values as the built-in template: key for key, after mapping keys by where their labels stand.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEml } from '../../../src/adapters/eml/read-eml';
 import { loadCatalogue, Template } from '../../../src/core/catalogue';
 import { checkDocument } from '../../../src/core/check';
-import { readDocx } from '../../../src/core/docx/read-docx';
 import type { WordDocument } from '../../../src/core/docx/model';
 import { layoutOf } from '../../../src/core/forms/layout';
 import { locateFields } from '../../../src/core/forms/locate';
 import { proposeTemplate } from '../../../src/core/templates/propose';
+import { documentOf, filledForms, samples } from './sample-forms';
 
-const samples = join(__dirname, '..', '..', '..', 'samples');
 const catalogue = loadCatalogue();
-
-function documentOf(bytes: Uint8Array): WordDocument {
-  const read = readDocx(bytes);
-  if (!read.ok) throw new Error(read.error.code);
-  return read.document;
-}
-
-/** Filled forms of one programme: bare forms and the forms attached to sample emails. */
-async function filledForms(formId: string): Promise<[string, Uint8Array][]> {
-  const out: [string, Uint8Array][] = [];
-  for (const file of readdirSync(join(samples, 'expected')).sort()) {
-    const expected = JSON.parse(readFileSync(join(samples, 'expected', file), 'utf8')) as { source: string; forms: { attachment: string; formId: string }[] };
-    const bytes = readFileSync(join(samples, '..', expected.source));
-    if (expected.source.endsWith('.docx')) {
-      if (expected.forms[0]?.formId === formId) out.push([expected.source, new Uint8Array(bytes)]);
-      continue;
-    }
-    const message = await readEml(new Uint8Array(bytes));
-    for (const form of expected.forms.filter((f) => f.formId === formId)) {
-      const attachment = message.attachments.find((a) => a.name === form.attachment);
-      if (attachment) out.push([`${expected.source} / ${form.attachment}`, attachment.bytes]);
-    }
-  }
-  return out;
-}
 
 /** Built-in key → proposed key, for fields whose labels stand in the same place of the form. */
 function mapKeys(document: WordDocument, builtIn: Template, proposed: Template): Map<string, string> {
