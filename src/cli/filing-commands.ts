@@ -2,21 +2,21 @@
 // the Graph adapter called, results printed.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { type Application, fileApplications, type FilingOutcome, listApplications, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication } from '../adapters/graph';
+import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
 import { startGraphEmulator } from '../adapters/store';
 import { readApplication } from './applications';
 import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags } from './connection';
 import type { Catalogue } from '../core/catalogue';
 import { collectInputs } from './inputs';
-import { catalogueWith } from './templates';
+import { catalogueWith, siteTemplates } from './templates';
 import { UsageError } from './usage';
-
 
 /** The project folder (src/cli → ../..), where the local store keeps its data by default. */
 export const PROJECT_DIR = resolve(__dirname, '..', '..');
 export const DEFAULT_DATA_DIR = resolve(PROJECT_DIR, '.data', 'graph');
 
-const TARGET_OPTIONS = {
+/** Where the commands that talk to SharePoint send their requests (see connection.ts). */
+export const TARGET_OPTIONS = {
   graph: { type: 'string' },
   site: { type: 'string' },
   list: { type: 'string' },
@@ -29,7 +29,8 @@ const out = (text: string) => process.stdout.write(text);
 export async function provision(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const connection = connect(values as ConnectionFlags, 'provision');
-  const catalogue = catalogueWith(values.templates, values.config);
+  // The site's saved templates need their columns too; a first provision creates their list.
+  const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection, { quiet: true }));
   const siteUrl = await siteWebUrl(connection.client, connection.site);
   const result = await provisionApplications(connection.client, connection.site, {
     templates: catalogue.templates,
@@ -41,8 +42,9 @@ export async function provision(args: string[]): Promise<number> {
     out(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  out(`List "${connection.list}": ${result.list}${result.columnsAdded.length ? `, ${result.columnsAdded.length} columns added` : ''}${result.columnsUpdated.length ? `, ${result.columnsUpdated.length} columns updated (${result.columnsUpdated.join(', ')})` : ''}\n`);
+  out(`${listLine(connection.list, { status: result.list, columnsAdded: result.columnsAdded, columnsUpdated: result.columnsUpdated })}\n`);
   out(`Library "${connection.library}": ${result.library}\n`);
+  out(`${listLine(TEMPLATES_LIST, result.templatesList)}\n`);
   if (result.presentation) {
     const { viewsCreated, formattersSet } = result.presentation;
     out(`Views: ${viewsCreated.length ? `created ${viewsCreated.join(', ')}` : 'all there'}; column formatting: ${formattersSet.length ? `set on ${formattersSet.join(', ')}` : 'up to date'}\n`);
@@ -50,6 +52,12 @@ export async function provision(args: string[]): Promise<number> {
   for (const warning of result.warnings) out(`! ${warning}\n`);
   out(`Site: ${siteUrl}\n`);
   return 0;
+}
+
+function listLine(title: string, changes: ListChanges): string {
+  const added = changes.columnsAdded.length ? `, ${changes.columnsAdded.length} columns added` : '';
+  const updated = changes.columnsUpdated.length ? `, ${changes.columnsUpdated.length} columns updated (${changes.columnsUpdated.join(', ')})` : '';
+  return `List "${title}": ${changes.status}${added}${updated}`;
 }
 
 export function formatOutcome(o: FilingOutcome): string {
@@ -62,10 +70,10 @@ export function formatOutcome(o: FilingOutcome): string {
 export async function file(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!positionals.length) throw new UsageError('file needs at least one path.');
-  const catalogue = catalogueWith(values.templates, values.config);
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const connection = connect(values as ConnectionFlags, 'file');
+  const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
   const results = await fileEmails(connection, files, catalogue);
   if (values.json) out(`${JSON.stringify(results, null, 2)}\n`);
   else for (const o of results) out(`${formatOutcome(o)}\n`);

@@ -4,23 +4,29 @@ import { parseArgs } from 'node:util';
 import { collectInputs } from './inputs';
 import { checkFile } from './check-file';
 import { formatReport } from './report-text';
-import { catalogueWith } from './templates';
+import { catalogueWith, siteTemplates } from './templates';
 import { demo } from './demo';
-import { file, graphEmulator, list, provision } from './filing-commands';
-import { ConfigError } from './connection';
+import { file, graphEmulator, list, provision, TARGET_OPTIONS } from './filing-commands';
+import { ConfigError, connect, type ConnectionFlags } from './connection';
 import { template } from './template-command';
 import { UsageError } from './usage';
 
 const USAGE = `Usage: hub-intake <command> [options]
 
 Commands:
-  check <path>... [--json] [--templates <dir>]
+  check <path>... [--json] [--templates <dir>] [--site-templates]
       Check application emails (.eml) and forms (.docx); folders are read recursively.
+      --site-templates also uses the templates saved in the site's "Form Templates" list.
   template <blank-form.docx> [--out <file>]
       Propose a template for a new form from the blank form the hub sends out.
-  provision [--json]
-      Create the SharePoint list "Applications" and the library "Application Files", or bring
-      them up to date (columns, indexes, views, column formatting) without losing data.
+  template <template.json> [--out <file>] [--save [--replace]]
+      Check a template you reviewed. --save saves it to the site's "Form Templates" list, for
+      every hub manager, and adds its form's columns to the list "Applications"; --replace saves
+      it over a template already saved with its id.
+  provision [--json] [--templates <dir>]
+      Create the SharePoint lists "Applications" and "Form Templates" and the library
+      "Application Files", or bring them up to date (columns, indexes, views, column formatting)
+      without losing data.
   file <path>... [--json] [--templates <dir>]
       Check each email and file it as one list item, with the form and the email in the library.
       Prints per email: created, updated or unchanged, with the item's id and link.
@@ -29,19 +35,26 @@ Commands:
   graph-emulator [--port 4000] [--data <dir>]
       Serve the local list store (a Microsoft Graph subset) until stopped.
 
-  provision, file and list take --graph <url> (or HUB_INTAKE_GRAPH_URL), --site, --list,
-  --library and --config <file> (default ./hub-intake.config.json); without them they use the
-  local list store at http://127.0.0.1:4000/v1.0. See the README for a real tenant.
+  provision, file and list, check --site-templates and template --save take --graph <url> (or
+  HUB_INTAKE_GRAPH_URL), --site, --list, --library and --config <file> (default
+  ./hub-intake.config.json); without them they use the local list store at
+  http://127.0.0.1:4000/v1.0. See the README for a real tenant. The catalogue is the built-in
+  templates, then the site's saved ones (file, provision), then --templates or the configured
+  folder; the later wins on the same id.
 `;
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, templates: { type: 'string' } },
+    options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false }, templates: { type: 'string' }, 'site-templates': { type: 'boolean', default: false } },
   });
   if (!positionals.length) throw new UsageError('check needs at least one path.');
-  const catalogue = catalogueWith(values.templates);
+  const { graph, site, list, library } = values;
+  if (!values['site-templates'] && (graph || site || list || library)) throw new UsageError('--graph, --site, --list and --library go with --site-templates.');
+  // Offline unless asked: only --site-templates talks to SharePoint, to read the saved templates.
+  const saved = values['site-templates'] ? await siteTemplates(connect(values as ConnectionFlags, 'list')) : [];
+  const catalogue = catalogueWith(values.templates, values.config, saved);
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const reports = [];
