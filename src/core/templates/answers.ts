@@ -29,6 +29,11 @@ export function untick(text: string): string {
   return text.replace(/☒/g, '☐');
 }
 
+/** The last line of a letter-like statement: "Mrs Ann Lee", "Kind regards". Short, but no heading. */
+export function looksLikeSignOff(text: string): boolean {
+  return /^((mr|mrs|ms|miss|mx|dr|prof)\.?\s|(yours|kind regards|best wishes|regards|thank you|many thanks)\b)/i.test(foldWhitespace(text));
+}
+
 // A form's instructions speak to the reader: "Please give …", "Explain briefly …", "(maximum 300 words)".
 const IMPERATIVE = /^(?:please\s+)?(give|explain|describe|outline|tell|state|list|include|provide|write|set out|summari[sz]e|detail|identify|indicate|note|use|continue|complete|attach|add|say|show)\b/i;
 const LIMIT = /\b(maximum|max\.?|no more than|up to|approx\.?|approximately|about|around)\s*\d+\s*words?\b/i;

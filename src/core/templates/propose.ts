@@ -9,7 +9,7 @@ import type { Table, WordDocument } from '../docx/model';
 import { layoutOf, type CellSlot, type Layout, type ParagraphSlot, type Slot } from '../forms/layout';
 import { isPrompt } from '../forms/prompts';
 import { foldWhitespace, labelKey } from '../text';
-import { isYesNoAnswer, looksLikeAnswer, looksLikeInstruction, looksLikeRole, looksLikeValue, untick } from './answers';
+import { isYesNoAnswer, looksLikeAnswer, looksLikeInstruction, looksLikeRole, looksLikeSignOff, looksLikeValue, untick } from './answers';
 
 export interface Proposal {
   readonly template: Template;
@@ -328,7 +328,7 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
         break;
       }
       if (!next.text.trim()) continue;
-      if (next.kind === 'paragraph' && !isHeading(next.text)) {
+      if (next.kind === 'paragraph' && (!isHeading(next.text) || (answering && looksLikeSignOff(next.text)))) {
         answering ||= filled && !looksLikeInstruction(next.text);
         if (answering) answered.add(next);
         else prompts.push(foldWhitespace(next.text));

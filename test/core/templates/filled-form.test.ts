@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadCatalogue, type Template } from '../../../src/core/catalogue';
 import { checkDocument } from '../../../src/core/check';
+import type { Paragraph, Table, WordDocument } from '../../../src/core/docx/model';
 import { proposeTemplate, type Proposal } from '../../../src/core/templates/propose';
 import { labelKey } from '../../../src/core/text';
 import { bytesOf, documentOf, filledForms, samples } from './sample-forms';
@@ -153,5 +154,47 @@ describe('telling the applicant\'s writing from the form\'s', () => {
 
   it('keeps a statement\'s instructions as its prompt, and not the statement under them', () => {
     expect(field(typed, 'Applicant statement')?.prompts).toEqual(field(blank, 'Applicant statement')?.prompts);
+  });
+});
+
+describe('a filled-in form laid out in ways the samples are not', () => {
+  const text = (t: string) => ({ kind: 'text' as const, text: t, bold: false, strike: false, highlight: false });
+  const paragraph = (t: string): Paragraph => ({ kind: 'paragraph', inlines: [text(t)] });
+  const table = (rows: string[][]): Table => ({
+    kind: 'table',
+    rows: rows.map((cells) => ({ cells: cells.map((cell, column) => ({ blocks: cell.split('\n').map(paragraph), column, span: 1, mergeStart: false })) })),
+  });
+  const form = (answers: boolean): WordDocument => {
+    const a = (value: string) => (answers ? value : '');
+    return {
+      blocks: [
+        paragraph('Example Maths Programme 2025 Application Form'),
+        paragraph('Please complete and return to programme@example-maths-hub.org.uk by 5pm on Friday 4 April 2025.'),
+        paragraph('School details'),
+        table([['Name of school', a('Oakfield Primary School')], ['Headteacher', a('Mrs Ann Lee'), 'Email', a('a.lee@oakfield.sch.uk')]]),
+        paragraph('Applicant'),
+        table([['Name', a('Mr Tom Fry'), 'Email', a('t.fry@oakfield.sch.uk')], ['Describe your current role'], [a('I lead maths across the school.\nI also mentor two early career teachers.')]]),
+        paragraph('Headteacher statement'),
+        paragraph('Please explain why the school wishes to take part (approx. 150 words).'),
+        ...(answers ? ['We have worked with the hub for two years and want to go further with mastery.', 'Our staff are ready.', 'Mrs Ann Lee'].map(paragraph) : []),
+        paragraph('Declaration (electronic signatures)'),
+        paragraph('We commit to the expectations of the programme.'),
+        table([['Headteacher', a('A Lee')], ['Applicant', a('T Fry')]]),
+      ],
+    };
+  };
+  const blank = proposeTemplate(form(false), catalogue.hubs);
+  const filled = proposeTemplate(form(true), catalogue.hubs);
+
+  it('is proposed as from the blank form', () => {
+    expect(withoutYesNoPrompts(filled.template)).toEqual(withoutYesNoPrompts(blank.template));
+    expect(filled.template.signatories.map((s) => s.label)).toEqual(['Headteacher', 'Applicant']);
+  });
+
+  it('keeps the statement typed under its instructions, and the answer under a label, out of the template', () => {
+    const json = JSON.stringify(filled.template);
+    const written = ['Oakfield', 'Ann Lee', 'Tom Fry', 'oakfield.sch.uk', 'A Lee', 'T Fry', 'mentor', 'two years', 'staff are ready'];
+    expect(written.filter((w) => json.includes(w))).toEqual([]);
+    expect(filled.template.fields.find((f) => f.type === 'statement')?.prompts).toEqual(['Please explain why the school wishes to take part (approx. 150 words).']);
   });
 });
