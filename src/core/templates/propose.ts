@@ -1,4 +1,6 @@
-// A template proposed from a blank form, for a hub manager to review and save as data.
+// A template proposed from a blank form, for a hub manager to review and save as data. It may be
+// proposed from a filled-in copy too (an email's attachment): the applicant's answers are told
+// apart from the form's text (answers.ts) and kept out of the template, as far as those rules can tell.
 // Fields come from the label cells, signatories from the signature block, word limits from
 // "(maximum N words)", the deadline and the address from the form's "return to … by …" text.
 // Whatever is a guess is said in `unsure`.
@@ -100,12 +102,13 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
     if (table.rows.length === 1 && table.rows[0]!.cells.length === 1) continue; // read with its heading below
     // A table that applicants add rows to: a header row, then rows that are empty or, on a
     // filled-in copy, start with no label: nothing, a year ("2023-24"), an address, a number.
+    // A row whose first cell is merged down from the row above goes with that row.
     const body = table.rows.slice(1).map((row, i) => row.cells.map((_, c) => grid(i + 1, c)!));
     const empty = (cells: CellSlot[]) => cells.every((s) => !s.text.trim());
     const noLabel = (cells: CellSlot[]) => empty(cells) || (cells.length === firstRow.length && !cells[0]!.continuesMerge && (!cells[0]!.text.trim() || looksLikeValue(cells[0]!.text)));
-    // A row whose first cell is merged down from the row above is judged with that row.
-    const sameAsAbove = (cells: CellSlot[]) => cells.length === firstRow.length && cells[0]!.continuesMerge;
-    if (firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.length && body.every((cells) => noLabel(cells) || sameAsAbove(cells)) && body.some(noLabel)) {
+    const mergedDown = (cells: CellSlot[]) => cells.length === firstRow.length && cells[0]!.continuesMerge;
+    const rowsTable = firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.some(noLabel) && body.every((cells) => noLabel(cells) || mergedDown(cells));
+    if (rowsTable) {
       rowsFields.push({ slot: firstRow[0]!, heading, columns: firstRow.map((s) => foldWhitespace(s.text)) });
       answers += body.flat().filter((s) => s.text.trim()).length;
       continue;
