@@ -186,8 +186,9 @@ export interface ProvisionOptions {
 }
 
 /**
- * Creates or brings up to date the Applications list, the library and the Form Templates list,
- * in one batch of reads and one of writes. Running it twice writes nothing the second time.
+ * Creates or brings up to date the Applications list, the library and the Form Templates list:
+ * one batch of reads, then the writes batched (20 to a batch). Running it twice writes nothing the
+ * second time.
  */
 export async function provisionApplications(client: GraphClient, site: string, options: ProvisionOptions): Promise<ProvisionResult> {
   const base = sitePath(site);
