@@ -24,6 +24,18 @@ const TITLE_WORDS = /\b(form|application|declaration|expression of interest|nomi
 const WORD_LIMIT = /\((?:[^()]*?\b)?(maximum|max\.?|no more than|up to|approx\.?|approximately|about|around|c\.)\s*(\d+)\s*words?\b[^()]*\)/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
+/**
+ * The programme a form's title names: "Primary Mastery Specialist Programme 2024/25 – Application
+ * Form" → "Primary Mastery Specialist Programme 2024/25"; the list's Programme column shows it.
+ */
+export function programmeOf(title: string): string {
+  const name = title
+    .replace(/^(application|nomination|registration)( form)? (to participate in|to join|for)\s+(the\s+)?/i, '')
+    .replace(/\s*[–—:-]?\s*\b(application form|application|declaration of commitment|expression of interest( form)?|nomination form|registration form|form)\s*$/i, '')
+    .trim();
+  return name || title;
+}
+
 /** camelCase key from label words: "Name of head of department" → "nameHeadDepartment". */
 export function keyFromLabel(label: string): string {
   const words = labelKey(label.replace(/\([^)]*\)/g, ' ')).split(' ').filter((w) => w && !STOP_WORDS.has(w));
@@ -224,8 +236,9 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
   if (filled) unsure.push('This template was made from a filled-in application, not the blank form: the blank form the hub sends out gives a surer template.');
 
   const titleText = title ?? 'New form';
+  const programme = programmeOf(titleText.replace(/\n/g, ' '));
   const year = deadline?.date.slice(0, 4) ?? /\b(20\d\d)\b/.exec(titleText)?.[1];
-  const id = `${slug(titleText)}${year && !slug(titleText).endsWith(year) ? `-${year}` : ''}`;
+  const id = `${slug(programme)}${year && !slug(programme).includes(year) ? `-${year}` : ''}`;
   const appendix = paragraphs.find((p) => /^appendix\b/i.test(p.text.trim()))?.index ?? Number.POSITIVE_INFINITY;
   const endMarkers = paragraphs
     .filter((p) => p.index > (tables[0]?.firstSlot ?? 0) && p.index <= appendix && p.text.length <= 80 && !candidates.some((c) => c.slot === p) && !sections.includes(foldWhitespace(p.text)))
@@ -234,7 +247,7 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
   const input: TemplateInput = {
     id,
     title: titleText.replace(/\n/g, ' '),
-    programme: titleText.replace(/\n/g, ' '),
+    programme,
     identify: title ? title.split('\n') : [],
     returnTo,
     deadline: deadline ? { ...deadline, timeZone: 'Europe/London' } : undefined,

@@ -7,7 +7,7 @@ import { checkDocument } from '../../../src/core/check';
 import type { WordDocument } from '../../../src/core/docx/model';
 import { layoutOf } from '../../../src/core/forms/layout';
 import { locateFields } from '../../../src/core/forms/locate';
-import { proposeTemplate } from '../../../src/core/templates/propose';
+import { programmeOf, proposeTemplate } from '../../../src/core/templates/propose';
 import { documentOf, filledForms, samples } from './sample-forms';
 
 const catalogue = loadCatalogue();
@@ -84,5 +84,17 @@ describe.each([
     const [, bytes] = (await filledForms(formId))[0]!;
     const keys = mapKeys(documentOf(bytes), builtIn, proposed);
     expect(proposed.signatories.map((s) => s.emailField).sort()).toEqual(builtIn.signatories.map((s) => keys.get(s.emailField)).sort());
+  });
+});
+
+describe('the programme a form’s title names', () => {
+  it.each([
+    ['Primary Mastery Specialist Programme 2024/25 – Application Form', 'Primary Mastery Specialist Programme 2024/25'],
+    ['Application to participate in Secondary Mastery Specialist Programme', 'Secondary Mastery Specialist Programme'],
+    ['Secondary Mathematics Teaching for Mastery Work Group Expression of Interest Form', 'Secondary Mathematics Teaching for Mastery Work Group'],
+    ['Primary Mastery Readiness Programme Declaration of Commitment', 'Primary Mastery Readiness Programme'],
+    ['Application Form', 'Application Form'],
+  ])('%s → %s', (title, programme) => {
+    expect(programmeOf(title)).toBe(programme);
   });
 });
