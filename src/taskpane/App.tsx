@@ -1,11 +1,13 @@
 // The task pane: read the email in the reading pane, check it (in the worker), show the verdict,
 // find it in the list, file it, ask for what's missing, decide. Re-reads when the item changes.
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApplicationReport } from '../core/check';
+import type { Template } from '../core/catalogue/schema';
 import type { Attachment, Message } from '../core/message';
 import { Deadline } from './components/Deadline';
 import { Fields } from './components/Fields';
+import { NewForm } from './components/NewForm';
 import { FilingPanel, type FilingState } from './components/FilingPanel';
 import { Signatories } from './components/Signatories';
 import { PaneSkeleton } from './components/Skeleton';
@@ -16,6 +18,7 @@ import type { CheckedEmail, PaneServices } from './services/services';
 import type { PaneView } from './view/pane-view';
 
 const DecisionPanel = lazy(() => import(/* webpackChunkName: "decision" */ './components/DecisionPanel'));
+const TemplateEditor = lazy(() => import(/* webpackChunkName: "template-editor" */ './template-editor/TemplateEditor'));
 
 const useStyles = makeStyles({
   root: { paddingInline: tokens.spacingHorizontalM, paddingBlockEnd: tokens.spacingVerticalXXL, maxWidth: '720px', minWidth: 0 },
@@ -44,7 +47,10 @@ export function App({ services }: { services: PaneServices }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [filing, setFiling] = useState<FilingState>({ kind: 'looking' });
   const [replyMessage, setReplyMessage] = useState<string | null>(null);
+  const [templateFrom, setTemplateFrom] = useState<{ readonly name: string; readonly bytes: Uint8Array } | null>(null);
+  const [notice, setNotice] = useState<{ readonly title: string; readonly text: string } | null>(null);
   const currentKey = useRef<string | null>(null);
+  const shownKey = useRef<string | null>(null);
   const generation = useRef(0);
 
   const fileNow = useCallback(
@@ -94,9 +100,12 @@ export function App({ services }: { services: PaneServices }) {
   const read = useCallback(async () => {
     const key = mailbox.itemKey();
     if (key === currentKey.current && key !== null) return;
+    if (key !== shownKey.current) setNotice(null); // a notice stays while its email is read again
     currentKey.current = key;
+    shownKey.current = key;
     const gen = ++generation.current;
     setReplyMessage(null);
+    setTemplateFrom(null);
     if (!key) {
       setLoad({ kind: 'noItem' });
       return;
@@ -130,6 +139,41 @@ export function App({ services }: { services: PaneServices }) {
       void stop?.();
     };
   }, [mailbox, read]);
+
+  const reread = useCallback(() => {
+    currentKey.current = null;
+    void read();
+  }, [read]);
+
+  // The hub's own templates: the site's Form Templates list, loaded once the pane is up. When it
+  // holds templates the checker did not have, the email is read again with them.
+  useEffect(() => {
+    let live = true;
+    services
+      .templateLibrary()
+      .then((library) => services.templates.refresh(library))
+      .then((changed) => {
+        if (live && changed) reread();
+      })
+      .catch(() => undefined); // the built-in and cached templates still read; filing says what is wrong with the site
+    return () => {
+      live = false;
+    };
+    // Once per pane.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const templateSaved = useCallback(
+    async (template: Template, columnsNote: string | null) => {
+      await services.templates.added(template);
+      setNotice({
+        title: 'Template saved',
+        text: `“${template.title}” is in the site’s Form Templates list; this email has been read with it.${columnsNote ? ` ${columnsNote}` : ''}`,
+      });
+      reread();
+    },
+    [reread, services.templates],
+  );
 
   const askForMissing = useCallback(() => {
     if (load.kind !== 'ready') return;
@@ -188,13 +232,51 @@ export function App({ services }: { services: PaneServices }) {
     );
   }
   const { view } = load;
+  if (templateFrom) {
+    return (
+      <main className={styles.root} aria-label="New form template">
+        <Suspense fallback={<Spinner size="tiny" label="Loading the template editor…" />}>
+          <TemplateEditor
+            form={templateFrom}
+            message={load.message}
+            source={sourceOf(mailbox)}
+            checker={checker}
+            library={services.templateLibrary}
+            savedBy={mailbox.user().name || mailbox.user().address}
+            signOff={services.signOff}
+            onSaved={templateSaved}
+            onCancel={() => setTemplateFrom(null)}
+            describeError={plainError}
+          />
+        </Suspense>
+      </main>
+    );
+  }
   return (
     <main className={styles.root} aria-label="Application check">
       <Text as="h1" size={200} weight="regular" className={styles.subject}>
         <span className="visually-hidden">Application check: </span>
         {view.subject || '(no subject)'}
       </Text>
+      {notice && (
+        <MessageBar intent="success" layout="multiline" data-testid="notice">
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Summary view={view} />
+      {view.unknownForms.length > 0 && (
+        <NewForm
+          attachments={view.unknownForms}
+          onMake={(name) => {
+            const bytes = attachmentBytes(load.message)(name);
+            if (bytes) setTemplateFrom({ name, bytes });
+          }}
+          onMakeFromFile={(file) => void file.arrayBuffer().then((buffer) => setTemplateFrom({ name: file.name, bytes: new Uint8Array(buffer) }))}
+        />
+      )}
       <FilingPanel
         state={filing}
         canFile={Boolean(view.internetMessageId)}

@@ -10,6 +10,7 @@ import { createOutlookMailbox, type MailFallback } from '../adapters/office/outl
 import { App, readAndCheck } from './App';
 import { PaneSkeleton } from './components/Skeleton';
 import { storagePending } from './services/pending';
+import { templateSync } from './services/templates';
 import { plainError } from './services/plain-error';
 import { defaultChecker } from './worker/checker';
 
@@ -75,7 +76,11 @@ Office.onReady(async () => {
   }
   const signIn = createPaneSignIn(config, { office: Office, dialogUrl: new URL('auth-dialog.html', location.href).href });
   const mailbox = createOutlookMailbox(Office, mailFallback(config, signIn));
-  let filing: ReturnType<typeof import('./services/graph-filing').createGraphFiling> | null = null;
+  let site: Promise<import('./services/graph-filing').GraphSite> | null = null;
+  const graphSite = () => (site ??= import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createGraphSite(config, signIn)));
+  // The hub's own templates from last time go to the checker before the first email does.
+  const templates = templateSync(checker, localStorageOrNull());
+  templates.useCached();
   // The first email is read and sent to the checker now, while React renders the pane.
   const firstKey = mailbox.itemKey();
   let early = firstKey ? readAndCheck(mailbox, checker, config.signOff) : undefined;
@@ -90,7 +95,9 @@ Office.onReady(async () => {
     checker,
     pending: storagePending(localStorageOrNull()),
     signOff: config.signOff,
-    filing: async () => (filing ??= (await import(/* webpackChunkName: "filing" */ './services/graph-filing')).createGraphFiling(config, signIn)),
+    filing: async () => (await graphSite()).filing,
+    templateLibrary: async () => (await graphSite()).templates,
+    templates,
   };
   render(<App services={services} />);
 });

@@ -1,5 +1,6 @@
-// The filing port on Microsoft Graph (or the local list store, which speaks the same): the
-// graph adapter's filing and decisions, and a look-up of the item by the email's Message-ID.
+// The pane's ports on Microsoft Graph (or the local list store, which speaks the same): the graph
+// adapter's filing and decisions, a look-up of the item by the email's Message-ID, and the site's
+// Form Templates list.
 // Loaded on demand: the first screen does not carry the Graph client or the catalogue.
 import { createGraphClient, type GraphClient } from '../../adapters/graph/client';
 import { graphRequest } from '../../adapters/graph/client';
@@ -11,6 +12,9 @@ import type { PaneSignIn } from '../../adapters/auth/naa';
 import type { PaneConfig } from '../../adapters/auth/pane-config';
 import type { MailFallback } from '../../adapters/office/outlook';
 import { loadCatalogue } from '../../core/catalogue';
+import { addFormColumns, loadSiteTemplates, saveSiteTemplate, TemplateExists, TemplatesListMissing } from '../../adapters/graph/templates';
+import type { HubTemplate } from '../worker/protocol';
+import { TemplateAlreadySaved, type TemplateLibrary } from './templates';
 import {
   answersFromScores,
   DecisionConflict,
@@ -39,9 +43,17 @@ function filedItem(target: FilingTarget, item: FiledApplication): FiledItem {
   };
 }
 
-export function createGraphFiling(config: PaneConfig, signIn: PaneSignIn): FilingService {
+/** The pane's ports on one SharePoint site: filing and the Form Templates list, sharing the target. */
+export interface GraphSite {
+  readonly filing: FilingService;
+  readonly templates: TemplateLibrary;
+}
+
+export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSite {
   const read = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('read') });
   const write = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('write') });
+  // Adding a new form's columns to the list needs more than writing items: asked for only then.
+  const manage = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('manage') });
   let target: Promise<FilingTarget> | null = null;
   const resolve = () => {
     target ??= resolveTarget(read, { site: config.site, ...(config.list ? { list: config.list } : {}), ...(config.library ? { library: config.library } : {}) }).catch((error: unknown) => {
@@ -50,15 +62,48 @@ export function createGraphFiling(config: PaneConfig, signIn: PaneSignIn): Filin
     });
     return target;
   };
-  let templates: ReturnType<typeof loadCatalogue>['templates'] | null = null;
+  // The hub's own templates as last loaded from the site: filing needs the template of the form it files.
+  let hubTemplates: readonly HubTemplate[] | null = null;
+  const templates: TemplateLibrary = {
+    async load() {
+      const t = await resolve();
+      try {
+        const saved = await loadSiteTemplates(read, t.siteId);
+        const loaded = saved.map((s) => ({ data: s.data, source: s.source }));
+        hubTemplates = loaded;
+        return { templates: loaded, missing: false };
+      } catch (error) {
+        if (!(error instanceof TemplatesListMissing)) throw error;
+        hubTemplates = [];
+        return { templates: [], missing: true };
+      }
+    },
+    async save(template, savedBy, replaceETag) {
+      const t = await resolve();
+      try {
+        await saveSiteTemplate(write, t.siteId, template, { savedBy, ...(replaceETag ? { replace: { eTag: replaceETag } } : {}) });
+      } catch (error) {
+        if (error instanceof TemplateExists) throw new TemplateAlreadySaved(error.current.eTag, error.current.savedBy, error.current.savedAt);
+        throw error;
+      }
+      hubTemplates = [...(hubTemplates ?? []).filter((h) => (h.data as { id?: unknown } | null)?.id !== template.id), { data: template, source: `Form Templates: ${template.id}` }];
+      let columnsNote: string | null = null;
+      try {
+        const { clashes } = await addFormColumns(manage, t.siteId, t.listId, [template]);
+        if (clashes.length) columnsNote = `Some of the form's columns clash with columns already in the list: ${clashes.join(' ')}`;
+      } catch {
+        columnsNote = 'The form\'s columns could not be added to the Applications list (your account may not be allowed to change the list): its applications are filed without them until someone runs `hub-intake provision`.';
+      }
+      target = null; // the list's columns changed
+      return { columnsNote };
+    },
+  };
+  const catalogueTemplates = async () => {
+    if (!hubTemplates) await templates.load().catch(() => undefined);
+    return loadCatalogue([...(hubTemplates ?? [])], { onInvalid: () => undefined }).templates;
+  };
 
-  async function byMessageId(client: GraphClient, t: FilingTarget, internetMessageId: string): Promise<FiledApplication | null> {
-    const filter = `fields/InternetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`;
-    const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', `/sites/${encodeURIComponent(t.siteId)}/lists/${t.listId}/items?$expand=fields&$filter=${encodeURIComponent(filter)}&$top=2`);
-    return page.value[0] ?? null;
-  }
-
-  return {
+  const filing: FilingService = {
     async findFiled(internetMessageId) {
       const t = await resolve();
       const found = await byMessageId(read, t, internetMessageId);
@@ -68,7 +113,7 @@ export function createGraphFiling(config: PaneConfig, signIn: PaneSignIn): Filin
     async file(report, email, attachment, onStep) {
       onStep?.('connecting');
       const t = await resolve();
-      templates ??= loadCatalogue().templates;
+      const templates = await catalogueTemplates();
       onStep?.('uploading');
       const outcome = await fileApplication(write, t, { report, email, attachment }, { templates });
       if (outcome.status === 'failed' || !outcome.itemId) throw new FilingFailed(outcome.error ?? 'The list did not take the application.');
@@ -95,6 +140,13 @@ export function createGraphFiling(config: PaneConfig, signIn: PaneSignIn): Filin
       }
     },
   };
+  return { filing, templates };
+}
+
+async function byMessageId(client: GraphClient, t: FilingTarget, internetMessageId: string): Promise<FiledApplication | null> {
+  const filter = `fields/InternetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`;
+  const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', `/sites/${encodeURIComponent(t.siteId)}/lists/${t.listId}/items?$expand=fields&$filter=${encodeURIComponent(filter)}&$top=2`);
+  return page.value[0] ?? null;
 }
 
 /** Graph for what Outlook does not hand over: an email's MIME, an attached email's MIME. */

@@ -6,12 +6,17 @@ import type { PaneView } from '../view/pane-view';
 import type { Checker } from '../worker/checker';
 import type { FilingService } from './filing';
 import type { PendingFilings } from './pending';
+import type { TemplateLibrary, TemplateSync } from './templates';
 
 export interface PaneServices {
   readonly mailbox: OutlookMailbox;
   readonly checker: Checker;
   /** The filing port, loaded on first use. */
   readonly filing: () => Promise<FilingService>;
+  /** The site's Form Templates list, loaded on first use. */
+  readonly templateLibrary: () => Promise<TemplateLibrary>;
+  /** Keeps the checker's hub templates in step with the site's. */
+  readonly templates: TemplateSync;
   readonly pending: PendingFilings;
   readonly signOff: string;
   /**
