@@ -203,18 +203,7 @@ export default function TemplateEditor(props: TemplateEditorProps) {
         <Text size={200} className={mergeClasses(s.muted, s.wrap)}>
           Made from {form.name}. Check each field against the form, then save: every hub manager’s pane reads this form from then on.
         </Text>
-        {unsure.length > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Check before saving</MessageBarTitle>
-              <ul className={s.list} aria-label="Check before saving">
-                {unsure.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {unsure.length > 0 && <ListMessage intent="warning" title="Check before saving" lines={unsure} />}
       </section>
 
       <section className={s.section} aria-labelledby="programme-heading">
@@ -334,21 +323,13 @@ export default function TemplateEditor(props: TemplateEditorProps) {
                 <Field label="Email from">
                   <Select className={styles.select} value={signatory.emailField} onChange={(_, d) => edit((t) => updateSignatory(t, i, { emailField: d.value }))}>
                     <option value="">(choose a field)</option>
-                    {emailFields.map((f) => (
-                      <option key={f.key} value={f.key}>
-                        {f.section ? `${f.label} (${f.section})` : f.label} · {f.key}
-                      </option>
-                    ))}
+                    <FieldOptions fields={emailFields} />
                   </Select>
                 </Field>
                 <Field label="Name from">
                   <Select className={styles.select} value={signatory.nameField ?? ''} onChange={(_, d) => edit((t) => updateSignatory(t, i, { nameField: d.value }))}>
                     <option value="">(none)</option>
-                    {nameFields.map((f) => (
-                      <option key={f.key} value={f.key}>
-                        {f.section ? `${f.label} (${f.section})` : f.label} · {f.key}
-                      </option>
-                    ))}
+                    <FieldOptions fields={nameFields} />
                   </Select>
                 </Field>
               </div>
@@ -386,18 +367,7 @@ export default function TemplateEditor(props: TemplateEditorProps) {
       </section>
 
       <div className={styles.footer}>
-        {showProblems && problems.length > 0 && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Put these right to save</MessageBarTitle>
-              <ul className={s.list} aria-label="Problems with the template">
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {showProblems && problems.length > 0 && <ListMessage intent="error" title="Put these right to save" label="Problems with the template" lines={problems} />}
         {conflict && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
@@ -428,6 +398,36 @@ export default function TemplateEditor(props: TemplateEditorProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** A message with a list of lines: what to check, what stops a save. */
+function ListMessage({ intent, title, label = title, lines }: { intent: 'warning' | 'error'; title: string; label?: string; lines: readonly string[] }) {
+  const s = useSectionStyles();
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <ul className={s.list} aria-label={label}>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A signatory's choice of field: the label, its section where labels repeat, and the key. */
+function FieldOptions({ fields }: { fields: readonly Draft['fields'][number][] }) {
+  return (
+    <>
+      {fields.map((f) => (
+        <option key={f.key} value={f.key}>
+          {f.section ? `${f.label} (${f.section})` : f.label} · {f.key}
+        </option>
+      ))}
+    </>
   );
 }
 
