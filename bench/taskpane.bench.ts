@@ -31,7 +31,7 @@ async function main() {
   const lazy = (name: string) => chunks.filter((f) => f.startsWith(`${name}.`)).reduce((s, f) => s + gz(join(DIST, 'chunks', f)), 0);
   process.stdout.write(`\nTask pane (production build)\n`);
   process.stdout.write(`  initial JavaScript (${scripts.join(', ')}): ${kb(initial)} gzipped  (goal < 250 KB) ${initial < 250 * 1024 ? 'ok' : 'OVER'}\n`);
-  process.stdout.write(`  loaded later: checker worker ${kb(worker)}, decision panel ${kb(lazy('decision'))}, filing ${kb(lazy('filing'))}, msal (real tenants only) ${kb(lazy('msal'))}\n`);
+  process.stdout.write(`  loaded later: checker worker ${kb(worker)}, decision panel ${kb(lazy('decision'))}, template editor ${kb(lazy('template-editor'))}, filing ${kb(lazy('filing'))}, msal (real tenants only) ${kb(lazy('msal'))}\n`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-intake-bench-'));
   const harness = await startHarness({ port: 0, dataDir });
