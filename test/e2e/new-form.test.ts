@@ -1,5 +1,5 @@
 // End to end, as a hub manager meets a new programme's form: an application whose form matches
-// no known form → "Make a template from this form" → the proposal, checked and corrected in the
+// no known form → "Make a template from this form" (or from the blank form) → the proposal, checked and corrected in the
 // pane → tried on the email → saved to the site's Form Templates list (and the form's columns
 // added to the Applications list) → the email read with it and filed with its fields. Another hub
 // manager's pane (another browser profile) then reads the same form at once; saving the same id
@@ -12,6 +12,8 @@ import { ensureBuilt } from '../../src/harness/build';
 import { startHarness, type Harness } from '../../src/harness/serve';
 import { launchChromium, type Browser } from './support/browser';
 import { newFormEmail } from './support/new-form-email';
+
+const UNSEEN_BLANK = join(__dirname, '..', '..', 'samples', 'unseen', 'blank', 'primary-mastery-specialist-2024.docx');
 
 jest.setTimeout(180_000);
 
@@ -67,7 +69,9 @@ describe('a new programme’s form, made into a template in the task pane', () =
     ({ page, pane } = await openPage());
     other = await openPage();
     await openNewFormEmail(other.page, other.pane);
-    await other.pane.getByRole('button', { name: 'Make a template from this form' }).click();
+    // This one starts from the blank form the hub sends out, chosen from the computer.
+    await other.pane.locator('input[type="file"]').setInputFiles(UNSEEN_BLANK);
+    await other.pane.getByText('Made from primary-mastery-specialist-2024.docx.', { exact: false }).waitFor();
     await openNewFormEmail(page, pane);
     expect(await pane.getByRole('heading', { level: 2, name: 'No application form found' }).count()).toBe(1);
     const offer = pane.getByRole('region', { name: 'A new form?' });
