@@ -28,10 +28,10 @@ export function catalogueWith(templatesFlag: string | undefined, configPath?: st
     if (template.data === undefined) warn(`hub-intake: warning: ${template.source} is not valid JSON; it is left out.`);
     else usable.push(template);
   }
-  const fromSite = (message: string) => usable.some((t) => message.startsWith(`Template ${t.source} `));
+  const fromSite = new Set(usable.map((t) => t.source));
   return loadCatalogue([...usable, ...folder], {
     onInvalid: (error) => {
-      if (!fromSite(error.message)) throw error;
+      if (!fromSite.has(error.source)) throw error;
       warn(`hub-intake: warning: ${error.message}\n  It is left out; correct it and save it again with \`hub-intake template <file.json> --save --replace\`.`);
     },
   });

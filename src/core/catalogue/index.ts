@@ -21,17 +21,24 @@ const BUILT_IN_TEMPLATES: readonly unknown[] = [
 
 export class CatalogueError extends Error {
   override name = 'CatalogueError';
+  constructor(
+    message: string,
+    /** The template's source as its loader named it (a file, a list item). */
+    readonly source: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Validates a template; the error names what is wrong in words a hub manager can act on. */
 export function parseTemplate(data: unknown, source: string, hubs: readonly Hub[]): Template {
   const parsed = Template.safeParse(data);
-  if (!parsed.success) throw new CatalogueError(`Template ${source} is not valid:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new CatalogueError(`Template ${source} is not valid:\n${z.prettifyError(parsed.error)}`, source);
   const template = parsed.data;
   if (template.hubs !== 'all') {
     const names = new Set(hubs.map((h) => h.name));
     const unknown = template.hubs.filter((h) => !names.has(h));
-    if (unknown.length) throw new CatalogueError(`Template ${source} names hubs that are not in the hub list: ${unknown.join(', ')}`);
+    if (unknown.length) throw new CatalogueError(`Template ${source} names hubs that are not in the hub list: ${unknown.join(', ')}`, source);
   }
   return template;
 }
@@ -45,24 +52,37 @@ export interface LoadOptions {
   readonly onInvalid?: (error: CatalogueError) => void;
 }
 
-/** The built-in catalogue, with a hub's own templates beside it (theirs win on the same id). */
-export function loadCatalogue(extraTemplates: readonly { data: unknown; source: string }[] = [], options: LoadOptions = {}): Catalogue {
+let builtIn: Catalogue | null = null;
+
+/** The built-in catalogue, validated once. */
+function builtInCatalogue(): Catalogue {
+  if (builtIn) return builtIn;
   const hubs = z.array(Hub).parse(hubsData);
-  const byId = new Map<string, Template>();
-  for (const data of BUILT_IN_TEMPLATES) {
-    const template = parseTemplate(data, String((data as { id?: unknown }).id), hubs);
-    byId.set(template.id, template);
-  }
+  builtIn = { hubs, templates: BUILT_IN_TEMPLATES.map((data) => parseTemplate(data, String((data as { id?: unknown }).id), hubs)) };
+  return builtIn;
+}
+
+/**
+ * A catalogue with a hub's own templates added, each replacing any of the same id (the base's
+ * templates are kept as they are, not validated again).
+ */
+export function withHubTemplates(base: Catalogue, extraTemplates: readonly { data: unknown; source: string }[], options: LoadOptions = {}): Catalogue {
+  const byId = new Map(base.templates.map((t) => [t.id, t]));
   for (const extra of extraTemplates) {
     try {
-      const template = parseTemplate(extra.data, extra.source, hubs);
+      const template = parseTemplate(extra.data, extra.source, base.hubs);
       byId.set(template.id, template);
     } catch (error) {
       if (!(error instanceof CatalogueError) || !options.onInvalid) throw error;
       options.onInvalid(error);
     }
   }
-  return { hubs, templates: [...byId.values()] };
+  return { hubs: base.hubs, templates: [...byId.values()] };
+}
+
+/** The built-in catalogue, with a hub's own templates beside it (theirs win on the same id). */
+export function loadCatalogue(extraTemplates: readonly { data: unknown; source: string }[] = [], options: LoadOptions = {}): Catalogue {
+  return withHubTemplates(builtInCatalogue(), extraTemplates, options);
 }
 
 export { Hub, Template } from './schema';

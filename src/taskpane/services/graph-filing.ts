@@ -11,7 +11,7 @@ import { resolveTarget, type FilingTarget } from '../../adapters/graph/target';
 import type { PaneSignIn } from '../../adapters/auth/naa';
 import type { PaneConfig } from '../../adapters/auth/pane-config';
 import type { MailFallback } from '../../adapters/office/outlook';
-import { loadCatalogue } from '../../core/catalogue';
+import { loadCatalogue, type Template } from '../../core/catalogue';
 import { addFormColumns, loadSiteTemplates, saveSiteTemplate, TemplateExists, TemplatesListMissing } from '../../adapters/graph/templates';
 import type { HubTemplate } from '../worker/protocol';
 import { TemplateAlreadySaved, type TemplateLibrary } from './templates';
@@ -62,19 +62,25 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
     });
     return target;
   };
-  // The hub's own templates as last loaded from the site: filing needs the template of the form it files.
+  // The hub's own templates as last loaded from the site, and the catalogue's templates with them:
+  // filing needs the template of the form it files.
   let hubTemplates: readonly HubTemplate[] | null = null;
+  let filingTemplates: readonly Template[] | null = null;
+  const keep = (loaded: readonly HubTemplate[]) => {
+    hubTemplates = loaded;
+    filingTemplates = loadCatalogue(loaded, { onInvalid: () => undefined }).templates;
+  };
   const templates: TemplateLibrary = {
     async load() {
       const t = await resolve();
       try {
         const saved = await loadSiteTemplates(read, t.siteId);
         const loaded = saved.map((s) => ({ data: s.data, source: s.source }));
-        hubTemplates = loaded;
+        keep(loaded);
         return { templates: loaded, missing: false };
       } catch (error) {
         if (!(error instanceof TemplatesListMissing)) throw error;
-        hubTemplates = [];
+        keep([]);
         return { templates: [], missing: true };
       }
     },
@@ -86,7 +92,7 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
         if (error instanceof TemplateExists) throw new TemplateAlreadySaved(error.current.eTag, error.current.savedBy, error.current.savedAt);
         throw error;
       }
-      hubTemplates = [...(hubTemplates ?? []).filter((h) => (h.data as { id?: unknown } | null)?.id !== template.id), { data: template, source: `Form Templates: ${template.id}` }];
+      keep([...(hubTemplates ?? []).filter((h) => (h.data as { id?: unknown } | null)?.id !== template.id), { data: template, source: `Form Templates: ${template.id}` }]);
       let columnsNote: string | null = null;
       try {
         const { clashes } = await addFormColumns(manage, t.siteId, t.listId, [template]);
@@ -99,8 +105,8 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
     },
   };
   const catalogueTemplates = async () => {
-    if (!hubTemplates) await templates.load().catch(() => undefined);
-    return loadCatalogue([...(hubTemplates ?? [])], { onInvalid: () => undefined }).templates;
+    if (!filingTemplates) await templates.load().catch(() => undefined);
+    return filingTemplates ?? loadCatalogue().templates;
   };
 
   const filing: FilingService = {

@@ -1,7 +1,7 @@
 // What the worker does, as plain functions (the worker and tests call them alike): check an email
 // against the catalogue (the built-in templates and the hub's own), take a new set of hub
 // templates, propose a template from a Word form, try a draft template on an email.
-import { CatalogueError, loadCatalogue, parseTemplate, type Catalogue, type Template } from '../../core/catalogue';
+import { CatalogueError, loadCatalogue, withHubTemplates, type Catalogue } from '../../core/catalogue';
 import { checkMessage } from '../../core/check';
 import { readDocx } from '../../core/docx/read-docx';
 import type { Message } from '../../core/message';
@@ -9,11 +9,10 @@ import { proposeTemplate, type Proposal } from '../../core/templates/propose';
 import { paneView } from '../view/pane-view';
 import type { Checked, HubTemplate, TemplatesSet, WorkerRequest } from './protocol';
 
-let builtIn: Catalogue | null = null;
 let catalogue: Catalogue | null = null;
 
 export function paneCatalogue(): Catalogue {
-  catalogue ??= builtIn ??= loadCatalogue();
+  catalogue ??= loadCatalogue();
   return catalogue;
 }
 
@@ -24,25 +23,10 @@ export function checkForPane(message: Message, source: string, signOff?: string,
 
 /** The hub's own templates replace the previous set; an invalid one is left out and said why. */
 export function setHubTemplates(templates: readonly HubTemplate[]): TemplatesSet {
-  builtIn ??= loadCatalogue();
   const invalid: string[] = [];
-  const valid: Template[] = [];
-  for (const hubTemplate of templates) {
-    try {
-      valid.push(parseTemplate(hubTemplate.data, hubTemplate.source, builtIn.hubs));
-    } catch (error) {
-      if (!(error instanceof CatalogueError)) throw error;
-      invalid.push(error.message);
-    }
-  }
-  catalogue = withTemplates(builtIn, valid);
-  return { invalid, ids: valid.map((t) => t.id) };
-}
-
-/** A catalogue with these templates added, each replacing any of the same id. */
-function withTemplates(base: Catalogue, added: readonly Template[]): Catalogue {
-  const ids = new Set(added.map((t) => t.id));
-  return { hubs: base.hubs, templates: [...base.templates.filter((t) => !ids.has(t.id)), ...added] };
+  const builtIn = loadCatalogue();
+  catalogue = withHubTemplates(builtIn, templates, { onInvalid: (e) => invalid.push(e.message) });
+  return { invalid, ids: catalogue.templates.filter((t) => !builtIn.templates.includes(t)).map((t) => t.id) };
 }
 
 export class ProposeError extends Error {
@@ -58,15 +42,14 @@ export function proposeFromForm(bytes: Uint8Array, name: string): Proposal {
 
 /** Checks an email with a draft template in the catalogue, to see what it reads before saving. */
 export function tryTemplate(message: Message, source: string, draft: unknown, signOff?: string): Checked {
-  const current = paneCatalogue();
-  let template: Template;
+  let withDraft: Catalogue;
   try {
-    template = parseTemplate(draft, 'being edited', current.hubs);
+    withDraft = withHubTemplates(paneCatalogue(), [{ data: draft, source: 'being edited' }]);
   } catch (error) {
     if (error instanceof CatalogueError) throw new ProposeError(error.message);
     throw error;
   }
-  return checkForPane(message, source, signOff, withTemplates(current, [template]));
+  return checkForPane(message, source, signOff, withDraft);
 }
 
 /** Any request to the checker, answered (the worker and the in-page checker share this). */
