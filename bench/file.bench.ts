@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Application, createGraphClient, type Exchange, fileApplication, fileApplications, noToken, provisionApplications, resolveTarget } from '../src/adapters/graph';
-import { startGraphEmulator } from '../src/adapters/store';
+import { startGraphEmulator } from '../src/store';
 import { readApplication } from '../src/cli/applications';
 import { collectInputs } from '../src/cli/inputs';
 import { loadCatalogue } from '../src/core/catalogue';

@@ -4,7 +4,7 @@
 // new: every email comes back "unchanged".
 import { relative, resolve } from 'node:path';
 import { fileApplications, listApplications, provisionApplications, resolveTarget, siteWebUrl, type Application } from '../adapters/graph';
-import { startGraphEmulator, type GraphEmulator } from '../adapters/store';
+import { startGraphEmulator, type GraphEmulator } from '../store';
 import { readApplication } from './applications';
 import { connect, DEFAULT_PORT } from './connection';
 import { formatOutcome, formatTable, PROJECT_DIR } from './filing-commands';

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
-import { startGraphEmulator } from '../adapters/store';
+import { startGraphEmulator } from '../store';
 import { readApplication } from './applications';
 import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags } from './connection';
 import type { Catalogue } from '../core/catalogue';

@@ -13,7 +13,7 @@ import { readEml } from '../adapters/eml/read-eml';
 import { createGraphClient, noToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest } from '../adapters/sharepoint/rest';
-import { startGraphEmulator, type GraphEmulator } from '../adapters/store';
+import { startGraphEmulator, type GraphEmulator } from '../store';
 import { loadCatalogue } from '../core/catalogue';
 import { ensureBuilt } from './build';
 

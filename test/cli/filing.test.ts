@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphEmulator, type GraphEmulator } from '../../src/adapters/store';
+import { startGraphEmulator, type GraphEmulator } from '../../src/store';
 import { ConfigError, connect, LOCAL_GRAPH_URL, loadConfig } from '../../src/cli/connection';
 
 const root = join(__dirname, '..', '..');

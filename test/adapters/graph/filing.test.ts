@@ -1,7 +1,7 @@
 import { ConflictError, fileApplication, fileApplications, listApplications, staticToken, updateDecision, type Application, type FilingTarget } from '../../../src/adapters/graph';
 import { sameValue } from '../../../src/adapters/graph/filing';
 import { quickXorHash } from '../../../src/adapters/graph/uploads';
-import { quickXorHash as storeQuickXorHash } from '../../../src/adapters/store';
+import { quickXorHash as storeQuickXorHash } from '../../../src/store';
 import { applicationRecord, filingFolder } from '../../../src/core/record';
 import { asAnotherEmail, bodyOf, graphGet, type Harness, provisioned, sampleApplications, startHarness, templates } from './helpers';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type AccessTokenProvider, type Application, createGraphClient, type Exchange, type GraphClient, noToken, provisionApplications, resolveTarget, type FilingTarget } from '../../../src/adapters/graph';
 import type { Sleep } from '../../../src/adapters/graph/middleware';
-import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../../src/adapters/store';
+import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../../src/store';
 import { readApplication } from '../../../src/cli/applications';
 import { collectInputs } from '../../../src/cli/inputs';
 import { loadCatalogue } from '../../../src/core/catalogue';

@@ -1,5 +1,5 @@
 // The store's slice of SharePoint REST (views and column formatting), as SharePoint answers it.
-import { startGraphEmulator } from '../../../src/adapters/store';
+import { startGraphEmulator } from '../../src/store';
 import { createList, startStore, type Api } from './helpers';
 
 describe('SharePoint REST under the site: views and column formatting', () => {

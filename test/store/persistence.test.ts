@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE, startGraphEmulator } from '../../../src/adapters/store';
-import { openDatabase } from '../../../src/adapters/store/sqlite';
+import { DATABASE_FILE, startGraphEmulator } from '../../src/store';
+import { openDatabase } from '../../src/store/sqlite';
 import { apiFor, createList, SITE, startStore, tempDataDir } from './helpers';
 
 const withoutPort = (value: unknown): unknown => JSON.parse(JSON.stringify(value).replace(/http:\/\/127\.0\.0\.1:\d+/g, 'ORIGIN'));
@@ -73,7 +73,7 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
     `const { startGraphEmulator } = require(process.argv[2]);
      startGraphEmulator({ port: 0, dataDir: process.argv[3] }).then((g) => process.stdout.write('READY ' + g.url + '\\n'));`,
   );
-  const storeModule = path.resolve(__dirname, '../../../src/adapters/store');
+  const storeModule = path.resolve(__dirname, '../../src/store');
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script, storeModule, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   try {

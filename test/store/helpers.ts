@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../../src/adapters/store';
+import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../src/store';
 
 export interface Reply {
   status: number;

@@ -1,5 +1,5 @@
 // Files in document libraries: simple upload with conflictBehavior, upload sessions, downloads, hashes.
-import { quickXorHash } from '../../../src/adapters/store';
+import { quickXorHash } from '../../src/store';
 import { expectGraphError, SITE, startStore, type Api } from './helpers';
 
 let api: Api;

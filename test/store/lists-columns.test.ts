@@ -1,5 +1,5 @@
 // The site, lists and columns of the local list store.
-import { SITE_ID } from '../../../src/adapters/store';
+import { SITE_ID } from '../../src/store';
 import { createList, expectGraphError, SITE, startStore, type Api } from './helpers';
 
 let api: Api;

@@ -1,6 +1,6 @@
 // List items: create, read, update with eTags, query with $filter/$orderby/$top, and the SharePoint rules
 // the store reproduces (non-indexed queries need a Prefer header; hyperlink columns cannot be written).
-import { HYPERLINK_REFUSAL, nonIndexedMessage, SITE_ID } from '../../../src/adapters/store';
+import { HYPERLINK_REFUSAL, nonIndexedMessage, SITE_ID } from '../../src/store';
 import { createList, expectGraphError, SITE, startStore, type Api } from './helpers';
 
 let api: Api;

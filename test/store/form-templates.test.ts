@@ -1,7 +1,7 @@
 // The store serves the Form Templates list as SharePoint does: a unique, indexed TemplateId to look
 // templates up by, and the template's JSON in a multi-line text column of at most 63,999 characters.
-import { columnDefinition } from '../../../src/adapters/graph/provision';
-import { TEMPLATE_COLUMNS } from '../../../src/core/templates-list';
+import { columnDefinition } from '../../src/adapters/graph/provision';
+import { TEMPLATE_COLUMNS } from '../../src/core/templates-list';
 import { type Api, createList, expectGraphError, SITE, startStore } from './helpers';
 
 describe('a list like Form Templates', () => {
