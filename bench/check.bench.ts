@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { readEml } from '../src/adapters/eml/read-eml';
+import { readEml } from '../src/adapters/mail-files/read-eml';
 import { loadCatalogue } from '../src/core/catalogue';
 import { checkDocument } from '../src/core/check';
 import { readDocx } from '../src/core/docx/read-docx';

@@ -1,6 +1,6 @@
 // Reads emails from disk into what filing needs: the check report, the raw .eml and its attachments.
 import { readFile } from 'node:fs/promises';
-import { readEml } from '../adapters/eml/read-eml';
+import { readEml } from '../adapters/mail-files/read-eml';
 import type { Application } from '../adapters/graph';
 import type { Catalogue } from '../core/catalogue';
 import { checkMessage } from '../core/check';

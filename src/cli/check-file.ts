@@ -2,7 +2,7 @@
 // is reported on that file.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readEml } from '../adapters/eml/read-eml';
+import { readEml } from '../adapters/mail-files/read-eml';
 import type { Catalogue } from '../core/catalogue';
 import { checkDocument, checkMessage, type ApplicationReport } from '../core/check';
 

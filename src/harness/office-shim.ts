@@ -8,7 +8,7 @@
 // Outlook does when a pinned pane moves to another email) or, for a page opened on its own,
 // from ?eml=<url>.
 import PostalMime from 'postal-mime';
-import { readEml } from '../adapters/eml/read-eml';
+import { readEml } from '../adapters/mail-files/read-eml';
 import { bytesToBase64 } from '../adapters/office/base64';
 
 type Callback<T> = (result: { status: 'succeeded' | 'failed'; value: T; error?: { code: number; name: string; message: string } }) => void;

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readEml } from '../adapters/eml/read-eml';
+import { readEml } from '../adapters/mail-files/read-eml';
 import type { Message } from '../core/message';
 import type { HarnessReply } from './office-shim';
 

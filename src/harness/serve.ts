@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { readEml } from '../adapters/eml/read-eml';
+import { readEml } from '../adapters/mail-files/read-eml';
 import { createGraphClient, noToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest } from '../adapters/sharepoint/rest';

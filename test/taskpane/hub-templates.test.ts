@@ -3,7 +3,7 @@
 // sync that caches the site's templates for the next pane and reads again only when they changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEml } from '../../src/adapters/eml/read-eml';
+import { readEml } from '../../src/adapters/mail-files/read-eml';
 import type { Message } from '../../src/core/message';
 import { templateSync, type TemplateLibrary } from '../../src/taskpane/services/templates';
 import { answerRequest, checkForPane, proposeFromForm, setHubTemplates, tryTemplate } from '../../src/taskpane/worker/check';

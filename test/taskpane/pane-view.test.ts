@@ -1,7 +1,7 @@
 // What the pane shows for the sample emails, computed as the checker's worker computes it.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { readEml } from '../../src/adapters/eml/read-eml';
+import { readEml } from '../../src/adapters/mail-files/read-eml';
 import { checkForPane } from '../../src/taskpane/worker/check';
 
 const sample = async (name: string) => checkForPane(await readEml(readFileSync(join(__dirname, '..', '..', 'samples', 'emails', name))), name);

@@ -157,7 +157,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
         if (info.kind === 'item') {
           const eml = await attachedEmail(info, env.itemId);
           if (!eml) return null;
-          const { readEml } = await import(/* webpackChunkName: "eml" */ '../eml/read-eml');
+          const { readEml } = await import(/* webpackChunkName: "eml" */ '../mail-files/read-eml');
           return readEml(eml);
         }
         // Only Word documents are read; other files are listed without their bytes.

@@ -16,7 +16,7 @@ import {
   TemplatesListMissing,
   TemplateTooLarge,
 } from '../../../src/adapters/graph';
-import { readEml } from '../../../src/adapters/eml/read-eml';
+import { readEml } from '../../../src/adapters/mail-files/read-eml';
 import { loadCatalogue, type Template } from '../../../src/core/catalogue';
 import { checkMessage } from '../../../src/core/check';
 import { readDocx } from '../../../src/core/docx/read-docx';

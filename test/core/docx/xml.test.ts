@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { readEml } from '../../../src/adapters/eml/read-eml';
+import { readEml } from '../../../src/adapters/mail-files/read-eml';
 import { NAMESPACES, parseXml } from '../../../src/core/docx/xml';
 
 type Event = string;

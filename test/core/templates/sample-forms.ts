@@ -1,7 +1,7 @@
 // The sample forms the template tests read: blank forms, and filled copies bare or attached to emails.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEml } from '../../../src/adapters/eml/read-eml';
+import { readEml } from '../../../src/adapters/mail-files/read-eml';
 import type { WordDocument } from '../../../src/core/docx/model';
 import { readDocx } from '../../../src/core/docx/read-docx';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MailComposer = require('nodemailer/lib/mail-composer');
-import { readEml } from '../../../src/adapters/eml/read-eml';
+import { readEml } from '../../../src/adapters/mail-files/read-eml';
 import { loadCatalogue } from '../../../src/core/catalogue';
 import { checkMessage } from '../../../src/core/check';
 
