@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Application, createGraphClient, type Exchange, fileApplication, fileApplications, noToken, provisionApplications, resolveTarget } from '../src/adapters/graph';
-import { startGraphEmulator } from '../src/store';
+import { startLocalStore } from '../src/store';
 import { readApplication } from '../src/cli/applications';
 import { collectInputs } from '../src/cli/inputs';
 import { loadCatalogue } from '../src/core/catalogue';
@@ -32,7 +32,7 @@ async function main() {
     if (read.ok) applications.push(read.application);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-intake-bench-'));
-  const store = await startGraphEmulator({ port: 0, dataDir });
+  const store = await startLocalStore({ port: 0, dataDir });
   let tally: Tally = { batches: 0, uploads: 0, other: 0 };
   const client = createGraphClient({ graphUrl: store.url, auth: noToken, observe: (e) => classify(tally, e) });
   const origin = store.url.replace(/\/v1\.0$/, '');

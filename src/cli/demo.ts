@@ -4,7 +4,7 @@
 // new: every email comes back "unchanged".
 import { relative, resolve } from 'node:path';
 import { fileApplications, listApplications, provisionApplications, resolveTarget, siteWebUrl, type Application } from '../adapters/graph';
-import { startGraphEmulator, type GraphEmulator } from '../store';
+import { startLocalStore, type LocalStore } from '../store';
 import { readApplication } from './applications';
 import { connect, DEFAULT_PORT } from './connection';
 import { formatOutcome, formatTable, PROJECT_DIR } from './filing-commands';
@@ -13,12 +13,12 @@ import { loadCatalogue } from '../core/catalogue';
 
 const out = (text: string) => process.stdout.write(text);
 
-async function startStore(dataDir: string): Promise<GraphEmulator> {
+async function startStore(dataDir: string): Promise<LocalStore> {
   try {
-    return await startGraphEmulator({ port: DEFAULT_PORT, dataDir });
+    return await startLocalStore({ port: DEFAULT_PORT, dataDir });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return startGraphEmulator({ port: 0, dataDir });
+    return startLocalStore({ port: 0, dataDir });
   }
 }
 

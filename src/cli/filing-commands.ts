@@ -1,9 +1,9 @@
-// The commands that file to SharePoint: provision, file, list, graph-emulator. Thin: arguments in,
+// The commands that file to SharePoint: provision, file, list, and graph-emulator (serves the local store). Thin: arguments in,
 // the Graph adapter called, results printed.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
-import { startGraphEmulator } from '../store';
+import { startLocalStore } from '../store';
 import { readApplication } from './applications';
 import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags } from './connection';
 import type { Catalogue } from '../core/catalogue';
@@ -138,18 +138,18 @@ export async function list(args: string[]): Promise<number> {
   return 0;
 }
 
-export async function graphEmulator(args: string[]): Promise<number> {
+export async function serveStore(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number.`);
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
-  const emulator = await startGraphEmulator({ port, dataDir });
-  out(`Local list store (Microsoft Graph subset) at ${emulator.url}\nData: ${dataDir}\nStop with Ctrl+C.\n`);
+  const store = await startLocalStore({ port, dataDir });
+  out(`Local store (a Microsoft Graph subset) at ${store.url}\nData: ${dataDir}\nStop with Ctrl+C.\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void emulator.close().then(done);
+      void store.close().then(done);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -6,7 +6,7 @@ import { checkFile } from './check-file';
 import { formatReport } from './report-text';
 import { catalogueWith, siteTemplates } from './templates';
 import { demo } from './demo';
-import { file, graphEmulator, list, provision, TARGET_OPTIONS } from './filing-commands';
+import { file, list, serveStore, provision, TARGET_OPTIONS } from './filing-commands';
 import { ConfigError, connect, type ConnectionFlags } from './connection';
 import { template } from './template-command';
 import { UsageError } from './usage';
@@ -67,7 +67,7 @@ async function check(args: string[]): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file, list, 'graph-emulator': graphEmulator, demo };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file, list, 'graph-emulator': serveStore, demo };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

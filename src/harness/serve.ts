@@ -13,7 +13,7 @@ import { readEml } from '../adapters/mail-files/read-eml';
 import { createGraphClient, noToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest } from '../adapters/sharepoint/rest';
-import { startGraphEmulator, type GraphEmulator } from '../store';
+import { startLocalStore, type LocalStore } from '../store';
 import { loadCatalogue } from '../core/catalogue';
 import { ensureBuilt } from './build';
 
@@ -88,12 +88,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dist = resolve(options.distDir ?? join(ROOT, 'dist'));
   const samplesDir = resolve(options.samplesDir ?? join(ROOT, 'samples', 'emails'));
   if (!existsSync(join(dist, 'taskpane.html'))) throw new Error(`${dist} has no built task pane: run \`npm run build\` first.`);
-  let store: GraphEmulator | null = null;
+  let store: LocalStore | null = null;
   let storeUrl = options.storeUrl;
   if (!storeUrl) {
     const dataDir = resolve(options.dataDir ?? join(ROOT, '.data', 'demo'));
     try {
-      store = await startGraphEmulator({ port: 0, dataDir });
+      store = await startLocalStore({ port: 0, dataDir });
     } catch (error) {
       throw new Error(`The local list store could not start: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,7 +1,7 @@
 // What a route handler receives and returns. The same shapes serve top-level HTTP requests and
 // JSON batch sub-requests, so both go through one router.
 import { badRequest } from './errors';
-import type { Store } from './db';
+import type { StoreDatabase } from './db';
 import { SITE_PATH } from './db';
 
 export interface StoreRequest {
@@ -23,8 +23,14 @@ export interface StoreResponse {
   raw?: Buffer;
 }
 
+/** The ids every answer carries (headers request-id and client-request-id, and inside error bodies). */
+export interface RequestIds {
+  requestId: string;
+  clientRequestId: string;
+}
+
 export interface Env {
-  store: Store;
+  db: StoreDatabase;
   /** e.g. http://127.0.0.1:4000 */
   origin: string;
   simpleUploadLimitBytes: number;

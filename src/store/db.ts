@@ -282,47 +282,47 @@ export function newDriveItemId(): string {
   return out;
 }
 
-export class Store {
-  readonly db: Database;
+export class StoreDatabase {
+  readonly sqlite: Database;
   readonly file: string;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, DATABASE_FILE);
-    this.db = openDatabase(this.file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    this.sqlite = openDatabase(this.file);
+    this.sqlite.pragma('journal_mode = WAL');
+    this.sqlite.pragma('synchronous = FULL');
+    this.sqlite.pragma('foreign_keys = ON');
+    this.sqlite.exec(SCHEMA);
     this.transaction(() => this.seed());
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.sqlite.open) this.sqlite.close();
   }
 
   /** Runs fn in one transaction: everything it writes is committed together, or not at all if it throws. */
   transaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn)();
+    if (this.sqlite.inTransaction) return fn();
+    return this.sqlite.transaction(fn)();
   }
 
   private seed(): void {
-    const created = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('site_created') as { value: string } | undefined;
-    if (!created) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('site_created', nowStamp());
-    const library = this.db.prepare('SELECT id FROM lists WHERE is_default_library = 1').get();
+    const created = this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get('site_created') as { value: string } | undefined;
+    if (!created) this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('site_created', nowStamp());
+    const library = this.sqlite.prepare('SELECT id FROM lists WHERE is_default_library = 1').get();
     if (!library) this.createList({ displayName: DEFAULT_LIBRARY.displayName, name: DEFAULT_LIBRARY.name, description: '', template: 'documentLibrary', columns: [], isDefaultLibrary: true });
   }
 
   get siteCreated(): string {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('site_created') as { value: string } | undefined;
+    const row = this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get('site_created') as { value: string } | undefined;
     return row?.value ?? nowStamp();
   }
 
   /** Deletes every list, item and file, then seeds the default site again. */
   reset(): void {
     this.transaction(() => {
-      this.db.exec('DELETE FROM upload_chunks; DELETE FROM upload_sessions; DELETE FROM drive_items; DELETE FROM items; DELETE FROM columns; DELETE FROM lists; DELETE FROM meta;');
+      this.sqlite.exec('DELETE FROM upload_chunks; DELETE FROM upload_sessions; DELETE FROM drive_items; DELETE FROM items; DELETE FROM columns; DELETE FROM lists; DELETE FROM meta;');
       this.seed();
     });
   }
@@ -330,35 +330,35 @@ export class Store {
   // ---- lists
 
   lists(): ListRecord[] {
-    return (this.db.prepare('SELECT * FROM lists ORDER BY seq').all() as ListRow[]).map(toList);
+    return (this.sqlite.prepare('SELECT * FROM lists ORDER BY seq').all() as ListRow[]).map(toList);
   }
 
   list(id: string): ListRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM lists WHERE id = ? COLLATE NOCASE').get(id) as ListRow | undefined;
+    const row = this.sqlite.prepare('SELECT * FROM lists WHERE id = ? COLLATE NOCASE').get(id) as ListRow | undefined;
     return row ? toList(row) : undefined;
   }
 
   /** A list by id, then by display name, then by URL name (both case-insensitive). */
   findList(idOrTitle: string): ListRecord | undefined {
-    const row = (this.db.prepare('SELECT * FROM lists WHERE id = ? COLLATE NOCASE').get(idOrTitle) ??
-      this.db.prepare('SELECT * FROM lists WHERE display_name = ? COLLATE NOCASE').get(idOrTitle) ??
-      this.db.prepare('SELECT * FROM lists WHERE name = ? COLLATE NOCASE').get(idOrTitle)) as ListRow | undefined;
+    const row = (this.sqlite.prepare('SELECT * FROM lists WHERE id = ? COLLATE NOCASE').get(idOrTitle) ??
+      this.sqlite.prepare('SELECT * FROM lists WHERE display_name = ? COLLATE NOCASE').get(idOrTitle) ??
+      this.sqlite.prepare('SELECT * FROM lists WHERE name = ? COLLATE NOCASE').get(idOrTitle)) as ListRow | undefined;
     return row ? toList(row) : undefined;
   }
 
   listByDriveId(driveId: string): ListRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM lists WHERE drive_id = ?').get(driveId) as ListRow | undefined;
+    const row = this.sqlite.prepare('SELECT * FROM lists WHERE drive_id = ?').get(driveId) as ListRow | undefined;
     return row ? toList(row) : undefined;
   }
 
   defaultLibrary(): ListRecord {
-    const row = this.db.prepare('SELECT * FROM lists WHERE is_default_library = 1').get() as ListRow | undefined;
+    const row = this.sqlite.prepare('SELECT * FROM lists WHERE is_default_library = 1').get() as ListRow | undefined;
     if (!row) throw new Error('The default document library is missing.');
     return toList(row);
   }
 
   isNameTaken(name: string): boolean {
-    return this.db.prepare('SELECT 1 FROM lists WHERE name = ? COLLATE NOCASE').get(name) !== undefined;
+    return this.sqlite.prepare('SELECT 1 FROM lists WHERE name = ? COLLATE NOCASE').get(name) !== undefined;
   }
 
   createList(input: {
@@ -371,9 +371,9 @@ export class Store {
   }): ListRecord {
     const id = randomUUID();
     const now = nowStamp();
-    const seq = ((this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM lists').get() as { m: number }).m ?? 0) + 1;
+    const seq = ((this.sqlite.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM lists').get() as { m: number }).m ?? 0) + 1;
     const driveId = input.template === 'documentLibrary' ? driveIdFor(id) : null;
-    this.db
+    this.sqlite
       .prepare(
         `INSERT INTO lists (id, display_name, name, description, template, created, modified, version, next_item_id, drive_id, is_default_library, seq)
          VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
@@ -389,47 +389,47 @@ export class Store {
   updateList(id: string, changes: { displayName?: string; description?: string }): void {
     const list = this.list(id);
     if (!list) return;
-    this.db
+    this.sqlite
       .prepare('UPDATE lists SET display_name = ?, description = ?, modified = ?, version = version + 1 WHERE id = ?')
       .run(changes.displayName ?? list.displayName, changes.description ?? list.description, nowStamp(), id);
   }
 
   touchList(id: string): void {
-    this.db.prepare('UPDATE lists SET modified = ? WHERE id = ?').run(nowStamp(), id);
+    this.sqlite.prepare('UPDATE lists SET modified = ? WHERE id = ?').run(nowStamp(), id);
   }
 
   deleteList(id: string): void {
-    this.db.prepare('DELETE FROM lists WHERE id = ?').run(id);
+    this.sqlite.prepare('DELETE FROM lists WHERE id = ?').run(id);
   }
 
   // ---- columns
 
   columns(listId: string): ColumnDefinition[] {
-    const rows = this.db.prepare('SELECT definition FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { definition: string }[];
+    const rows = this.sqlite.prepare('SELECT definition FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { definition: string }[];
     return rows.map((r) => JSON.parse(r.definition) as ColumnDefinition);
   }
 
   insertColumn(listId: string, column: ColumnDefinition, position?: number): void {
-    const pos = position ?? ((this.db.prepare('SELECT COALESCE(MAX(position), -1) AS m FROM columns WHERE list_id = ?').get(listId) as { m: number }).m + 1);
-    this.db.prepare('INSERT INTO columns (list_id, id, name, position, definition) VALUES (?, ?, ?, ?, ?)').run(listId, column.id, column.name, pos, JSON.stringify(column));
+    const pos = position ?? ((this.sqlite.prepare('SELECT COALESCE(MAX(position), -1) AS m FROM columns WHERE list_id = ?').get(listId) as { m: number }).m + 1);
+    this.sqlite.prepare('INSERT INTO columns (list_id, id, name, position, definition) VALUES (?, ?, ?, ?, ?)').run(listId, column.id, column.name, pos, JSON.stringify(column));
   }
 
   updateColumn(listId: string, column: ColumnDefinition): void {
-    this.db.prepare('UPDATE columns SET definition = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(column), listId, column.id);
+    this.sqlite.prepare('UPDATE columns SET definition = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(column), listId, column.id);
   }
 
   deleteColumn(listId: string, columnId: string): void {
-    this.db.prepare('DELETE FROM columns WHERE list_id = ? AND id = ?').run(listId, columnId);
+    this.sqlite.prepare('DELETE FROM columns WHERE list_id = ? AND id = ?').run(listId, columnId);
   }
 
   // ---- list items
 
   items(listId: string): ItemRecord[] {
-    return (this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[]).map(toItem);
+    return (this.sqlite.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[]).map(toItem);
   }
 
   item(listId: string, id: number): ItemRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as ItemRow | undefined;
+    const row = this.sqlite.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as ItemRow | undefined;
     return row ? toItem(row) : undefined;
   }
 
@@ -438,88 +438,88 @@ export class Store {
     if (!list) throw new Error(`List ${listId} is missing.`);
     const id = list.nextItemId;
     const now = nowStamp();
-    this.db.prepare('UPDATE lists SET next_item_id = ?, modified = ? WHERE id = ?').run(id + 1, now, listId);
-    this.db.prepare('INSERT INTO items (list_id, id, guid, version, created, modified, fields) VALUES (?, ?, ?, 1, ?, ?, ?)').run(listId, id, randomUUID(), now, now, JSON.stringify(fields));
+    this.sqlite.prepare('UPDATE lists SET next_item_id = ?, modified = ? WHERE id = ?').run(id + 1, now, listId);
+    this.sqlite.prepare('INSERT INTO items (list_id, id, guid, version, created, modified, fields) VALUES (?, ?, ?, 1, ?, ?, ?)').run(listId, id, randomUUID(), now, now, JSON.stringify(fields));
     return this.item(listId, id)!;
   }
 
   /** Stores new field values and bumps the version (the N in the eTag). */
   updateItem(listId: string, id: number, fields: Record<string, unknown>): ItemRecord {
     const now = nowStamp();
-    this.db.prepare('UPDATE items SET fields = ?, version = version + 1, modified = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(fields), now, listId, id);
+    this.sqlite.prepare('UPDATE items SET fields = ?, version = version + 1, modified = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(fields), now, listId, id);
     this.touchList(listId);
     return this.item(listId, id)!;
   }
 
   /** Rewrites stored fields without counting a new version (used when a column is deleted). */
   rewriteItemFields(listId: string, id: number, fields: Record<string, unknown>): void {
-    this.db.prepare('UPDATE items SET fields = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(fields), listId, id);
+    this.sqlite.prepare('UPDATE items SET fields = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(fields), listId, id);
   }
 
   deleteItem(listId: string, id: number): void {
-    this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
+    this.sqlite.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
     this.touchList(listId);
   }
 
   // ---- drive items
 
   driveItem(id: string): DriveItemRecord | undefined {
-    const row = this.db.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE id = ?`).get(id) as DriveItemRow | undefined;
+    const row = this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE id = ?`).get(id) as DriveItemRow | undefined;
     return row ? toDriveItem(row) : undefined;
   }
 
   driveRoot(listId: string): DriveItemRecord {
-    const row = this.db.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id IS NULL`).get(listId) as DriveItemRow | undefined;
+    const row = this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id IS NULL`).get(listId) as DriveItemRow | undefined;
     if (!row) throw new Error(`The drive of list ${listId} has no root.`);
     return toDriveItem(row);
   }
 
   child(listId: string, parentId: string, name: string): DriveItemRecord | undefined {
-    const row = this.db.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id = ? AND name = ? COLLATE NOCASE`).get(listId, parentId, name) as
+    const row = this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id = ? AND name = ? COLLATE NOCASE`).get(listId, parentId, name) as
       | DriveItemRow
       | undefined;
     return row ? toDriveItem(row) : undefined;
   }
 
   children(parentId: string): DriveItemRecord[] {
-    return (this.db.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? ORDER BY name COLLATE NOCASE`).all(parentId) as DriveItemRow[]).map(toDriveItem);
+    return (this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? ORDER BY name COLLATE NOCASE`).all(parentId) as DriveItemRow[]).map(toDriveItem);
   }
 
   childCount(parentId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM drive_items WHERE parent_id = ?').get(parentId) as { n: number }).n;
+    return (this.sqlite.prepare('SELECT COUNT(*) AS n FROM drive_items WHERE parent_id = ?').get(parentId) as { n: number }).n;
   }
 
   /** Bytes used by the files of a drive. */
   driveUsed(listId: string): number {
-    return (this.db.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM drive_items WHERE list_id = ? AND is_folder = 0').get(listId) as { n: number }).n;
+    return (this.sqlite.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM drive_items WHERE list_id = ? AND is_folder = 0').get(listId) as { n: number }).n;
   }
 
   insertDriveItem(item: DriveItemRecord, content: Buffer | null): void {
-    this.db
+    this.sqlite
       .prepare(`INSERT INTO drive_items (${DRIVE_ITEM_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(item.id, item.listId, item.parentId, item.name, item.isFolder ? 1 : 0, item.size, item.mimeType, item.quickXorHash, item.guid, item.version, item.created, item.modified, content);
   }
 
   replaceDriveItemContent(id: string, content: Buffer, mimeType: string, hash: string): void {
-    this.db
+    this.sqlite
       .prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, quick_xor_hash = ?, version = version + 1, modified = ? WHERE id = ?')
       .run(content, content.length, mimeType, hash, nowStamp(), id);
   }
 
   driveItemContent(id: string): Buffer | undefined {
-    const row = this.db.prepare('SELECT content FROM drive_items WHERE id = ?').get(id) as { content: Buffer | null } | undefined;
+    const row = this.sqlite.prepare('SELECT content FROM drive_items WHERE id = ?').get(id) as { content: Buffer | null } | undefined;
     return row?.content ?? undefined;
   }
 
   deleteDriveItem(id: string): void {
     for (const child of this.children(id)) this.deleteDriveItem(child.id);
-    this.db.prepare('DELETE FROM drive_items WHERE id = ?').run(id);
+    this.sqlite.prepare('DELETE FROM drive_items WHERE id = ?').run(id);
   }
 
   // ---- upload sessions
 
   createUploadSession(session: UploadSessionRecord): void {
-    this.db
+    this.sqlite
       .prepare(
         `INSERT INTO upload_sessions (id, list_id, base_item_id, relative_path, conflict, defer_commit, total, received, expires, created)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -528,21 +528,21 @@ export class Store {
   }
 
   uploadSession(id: string): UploadSessionRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as UploadSessionRow | undefined;
+    const row = this.sqlite.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as UploadSessionRow | undefined;
     return row ? toSession(row) : undefined;
   }
 
   addUploadChunk(sessionId: string, offset: number, bytes: Buffer, total: number, expires: string): void {
-    this.db.prepare('INSERT INTO upload_chunks (session_id, offset, bytes) VALUES (?, ?, ?)').run(sessionId, offset, bytes);
-    this.db.prepare('UPDATE upload_sessions SET total = ?, received = ?, expires = ? WHERE id = ?').run(total, offset + bytes.length, expires, sessionId);
+    this.sqlite.prepare('INSERT INTO upload_chunks (session_id, offset, bytes) VALUES (?, ?, ?)').run(sessionId, offset, bytes);
+    this.sqlite.prepare('UPDATE upload_sessions SET total = ?, received = ?, expires = ? WHERE id = ?').run(total, offset + bytes.length, expires, sessionId);
   }
 
   uploadContent(sessionId: string): Buffer {
-    const rows = this.db.prepare('SELECT bytes FROM upload_chunks WHERE session_id = ? ORDER BY offset').all(sessionId) as { bytes: Buffer }[];
+    const rows = this.sqlite.prepare('SELECT bytes FROM upload_chunks WHERE session_id = ? ORDER BY offset').all(sessionId) as { bytes: Buffer }[];
     return Buffer.concat(rows.map((r) => r.bytes));
   }
 
   deleteUploadSession(id: string): void {
-    this.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(id);
+    this.sqlite.prepare('DELETE FROM upload_sessions WHERE id = ?').run(id);
   }
 }

@@ -1,5 +1,6 @@
 // The OData query options the list store understands: $filter (eq, ne, gt, ge, lt, le, and, or, not,
 // startswith), $orderby, $select, $expand (with a nested $select), $top and $skiptoken.
+import { isRecord } from './columns';
 import { badRequest, invalidRequest } from './errors';
 
 export type Literal = string | number | boolean | null;
@@ -347,4 +348,19 @@ export function decodeSkipToken(token: string): { lastId: number; offset: number
   const offset = offsetRaw === null ? null : Number(offsetRaw);
   if (offset !== null && (!Number.isInteger(offset) || offset < 0)) throw badRequest('The $skiptoken is not valid.');
   return { lastId, offset };
+}
+
+/** Applies a $filter to plain resources (lists, columns), resolving "a/b" paths into nested objects. */
+export function filterResources<T extends Record<string, unknown>>(resources: T[], source: string | null): T[] {
+  if (!source) return resources;
+  const expr = parseFilter(source);
+  return resources.filter((resource) =>
+    evaluateFilter(expr, {
+      value: (path) => path.split('/').reduce<unknown>((v, key) => (isRecord(v) ? v[key] : undefined), resource),
+      kind: (path) => {
+        const v = path.split('/').reduce<unknown>((acc, key) => (isRecord(acc) ? acc[key] : undefined), resource);
+        return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : /DateTime$/.test(path) ? 'dateTime' : 'string';
+      },
+    }),
+  );
 }

@@ -1,24 +1,25 @@
-// The HTTP side of the list store: node:http on 127.0.0.1, Graph's headers and error shape,
+// The HTTP side of the local store: node:http on 127.0.0.1, Graph's headers and error shape,
 // one SQLite transaction per request (committed before the response is written), deterministic faults,
 // and the /_admin endpoints tests use to steer and observe it.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { type BatchSubResponse, executionOrder, parseBatch, toStoreRequest, toSubResponse } from './batch';
-import { isRecord } from './columns';
-import { decodeSegment, isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, noContent, type Env, type StoreRequest, type StoreResponse } from './context';
-import { Store } from './db';
-import { handleDownload, handleUploadUrl } from './drives';
+import { isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
+import { StoreDatabase } from './db';
 import { errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
-import { FaultInjector, FaultSettingsError, parseFaultSettings, type FaultCounts, type FaultSettings } from './faults';
-import { adminWriteFields, handleGraph } from './graph';
+import { FaultInjector, type FaultCounts, type FaultSettings } from './faults';
+import { handleAdmin } from './routes/admin';
+import { parseBatch, runBatch, toStoreRequest } from './routes/batch';
+import { handleDownload } from './routes/drives';
+import { handleGraph } from './routes/index';
+import { handleUploadUrl } from './routes/upload-sessions';
 import { handleSharePointRest, SHAREPOINT_REST_PREFIX } from './sharepoint-rest';
 
 export const DEFAULT_SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_UPLOAD_SESSION_LIFETIME_MS = 60 * 60 * 1000;
 const HARD_BODY_LIMIT = 300 * 1024 * 1024;
 
-export interface GraphEmulatorOptions {
+export interface LocalStoreOptions {
   /** 0 picks any free port. Default 4000. */
   port?: number;
   /** Only 127.0.0.1 is allowed: the store is local and unauthenticated. */
@@ -32,7 +33,7 @@ export interface GraphEmulatorOptions {
   uploadSessionLifetimeMs?: number;
 }
 
-export interface EmulatorStats {
+export interface LocalStoreStats {
   /** Requests served (top-level HTTP requests to /v1.0, upload URLs and download URLs, plus each batch sub-request). */
   requests: { total: number; byMethod: Record<string, number> };
   batch: { envelopes: number; subRequests: number };
@@ -40,17 +41,17 @@ export interface EmulatorStats {
   authorization: { bearer: number; none: number; uploadUrlRequests: number; uploadUrlWithAuthorization: number };
 }
 
-export interface GraphEmulator {
+export interface LocalStore {
   /** e.g. http://127.0.0.1:4000/v1.0 */
   url: string;
   port: number;
   close(): Promise<void>;
   setFaults(faults: FaultSettings): void;
   /** Same numbers as GET /_admin/stats. */
-  stats(): EmulatorStats;
+  stats(): LocalStoreStats;
 }
 
-function newStats(): Omit<EmulatorStats, 'faults'> {
+function newStats(): Omit<LocalStoreStats, 'faults'> {
   return { requests: { total: 0, byMethod: {} }, batch: { envelopes: 0, subRequests: 0 }, authorization: { bearer: 0, none: 0, uploadUrlRequests: 0, uploadUrlWithAuthorization: 0 } };
 }
 
@@ -108,8 +109,8 @@ function route(pathname: string): Route {
   return { kind: 'none' };
 }
 
-export class GraphEmulatorServer {
-  readonly store: Store;
+export class LocalStoreServer {
+  readonly db: StoreDatabase;
   readonly faults: FaultInjector;
   private counters = newStats();
   private readonly server: http.Server;
@@ -117,10 +118,10 @@ export class GraphEmulatorServer {
   private env!: Env;
   private closed = false;
 
-  constructor(private readonly options: GraphEmulatorOptions) {
-    if (options.host !== undefined && options.host !== '127.0.0.1') throw new Error('The list store only listens on 127.0.0.1.');
+  constructor(private readonly options: LocalStoreOptions) {
+    if (options.host !== undefined && options.host !== '127.0.0.1') throw new Error('The local store only listens on 127.0.0.1.');
     this.faults = new FaultInjector(options.faults);
-    this.store = new Store(options.dataDir);
+    this.db = new StoreDatabase(options.dataDir);
     this.server = http.createServer((req, res) => {
       this.onRequest(req, res).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) {
@@ -135,11 +136,11 @@ export class GraphEmulatorServer {
     });
   }
 
-  async listen(): Promise<GraphEmulator> {
+  async listen(): Promise<LocalStore> {
     const port = this.options.port ?? 4000;
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error) => {
-        this.store.close();
+        this.db.close();
         reject(error);
       };
       this.server.once('error', onError);
@@ -150,7 +151,7 @@ export class GraphEmulatorServer {
     });
     const actual = (this.server.address() as AddressInfo).port;
     this.env = {
-      store: this.store,
+      db: this.db,
       origin: `http://127.0.0.1:${actual}`,
       simpleUploadLimitBytes: this.options.simpleUploadLimitBytes ?? DEFAULT_SIMPLE_UPLOAD_LIMIT,
       uploadSessionLifetimeMs: this.options.uploadSessionLifetimeMs ?? DEFAULT_UPLOAD_SESSION_LIFETIME_MS,
@@ -164,8 +165,8 @@ export class GraphEmulatorServer {
     };
   }
 
-  stats(): EmulatorStats {
-    return JSON.parse(JSON.stringify({ ...this.counters, faults: this.faults.injected })) as EmulatorStats;
+  stats(): LocalStoreStats {
+    return JSON.parse(JSON.stringify({ ...this.counters, faults: this.faults.injected })) as LocalStoreStats;
   }
 
   async close(): Promise<void> {
@@ -175,7 +176,7 @@ export class GraphEmulatorServer {
       this.server.close(() => resolve());
       for (const socket of this.sockets) socket.destroy();
     });
-    this.store.close();
+    this.db.close();
   }
 
   private count(method: string): void {
@@ -183,7 +184,7 @@ export class GraphEmulatorServer {
     this.counters.requests.byMethod[method] = (this.counters.requests.byMethod[method] ?? 0) + 1;
   }
 
-  private send(res: http.ServerResponse, response: StoreResponse, ids: { requestId: string; clientRequestId: string }): void {
+  private send(res: http.ServerResponse, response: StoreResponse, ids: RequestIds): void {
     if (res.destroyed) return;
     const headers: Record<string, string | number> = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, ...response.headers };
     let body: Buffer | undefined;
@@ -197,21 +198,21 @@ export class GraphEmulatorServer {
     res.end(body);
   }
 
-  private errorResponse(error: unknown, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+  private errorResponse(error: unknown, ids: RequestIds): StoreResponse {
     if (error instanceof GraphError) return { status: error.status, headers: { ...error.headers }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
     return { status: 500, headers: {}, json: errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, ids.requestId, ids.clientRequestId) };
   }
 
   /** Runs one request in its own transaction: its writes are committed before anything is sent. */
-  private execute(run: () => StoreResponse, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+  private execute(run: () => StoreResponse, ids: RequestIds): StoreResponse {
     try {
-      return this.store.transaction(run);
+      return this.db.transaction(run);
     } catch (error) {
       return this.errorResponse(error, ids);
     }
   }
 
-  private faultResponse(kind: 'throttle' | 'unavailable', retryAfterSeconds: number, ids: { requestId: string; clientRequestId: string }): StoreResponse {
+  private faultResponse(kind: 'throttle' | 'unavailable', retryAfterSeconds: number, ids: RequestIds): StoreResponse {
     const error =
       kind === 'throttle'
         ? new GraphError(429, 'activityLimitReached', 'The request has been throttled. Retry after the number of seconds in the Retry-After header.', 'throttledRequest')
@@ -289,7 +290,7 @@ export class GraphEmulatorServer {
     this.send(res, method === 'HEAD' ? { ...response, json: undefined, raw: undefined } : response, ids);
   }
 
-  private async batch(req: http.IncomingMessage, res: http.ServerResponse, envelope: StoreRequest, ids: { requestId: string; clientRequestId: string }): Promise<void> {
+  private async batch(req: http.IncomingMessage, res: http.ServerResponse, envelope: StoreRequest, ids: RequestIds): Promise<void> {
     if (envelope.method !== 'POST') {
       this.send(res, this.errorResponse(methodNotAllowed(), ids), ids);
       return;
@@ -302,99 +303,57 @@ export class GraphEmulatorServer {
       this.send(res, this.errorResponse(error, ids), ids);
       return;
     }
-    const results = new Map<string, BatchSubResponse>();
-    let drop = false;
     let anyWrite = false;
-    for (const sub of executionOrder(requests)) {
-      const subIds = { requestId: randomUUID(), clientRequestId: sub.headers['client-request-id'] ?? ids.clientRequestId };
-      const failed = sub.dependsOn.find((d) => {
-        const r = results.get(d.toLowerCase());
-        return r !== undefined && r.status >= 400;
-      });
-      if (failed !== undefined) {
-        const error = new GraphError(424, 'FailedDependency', `Request '${sub.id}' was not run because request '${failed}', which it depends on, failed.`);
-        results.set(sub.id.toLowerCase(), toSubResponse(sub.id, this.errorResponse(error, subIds), JSON_CONTENT_TYPE));
-        continue;
-      }
-      this.count(sub.method);
-      this.counters.batch.subRequests++;
-      const isWrite = isWriteMethod(sub.method);
-      anyWrite ||= isWrite;
-      const decision = this.faults.before(isWrite);
-      let response: StoreResponse;
-      if (decision.kind !== 'none') response = this.faultResponse(decision.kind, decision.retryAfterSeconds, subIds);
-      else {
-        response = this.execute(() => handleGraph(this.env, toStoreRequest(this.env, sub)), subIds);
-        if (isWrite && this.faults.dropAfterCommit()) drop = true;
-      }
-      results.set(sub.id.toLowerCase(), toSubResponse(sub.id, response, JSON_CONTENT_TYPE));
-    }
+    const { responses, dropAfterCommit: drop } = runBatch(
+      requests,
+      ids.clientRequestId,
+      (sub, subIds) => {
+        this.count(sub.method);
+        this.counters.batch.subRequests++;
+        const isWrite = isWriteMethod(sub.method);
+        anyWrite ||= isWrite;
+        const decision = this.faults.before(isWrite);
+        if (decision.kind !== 'none') return { response: this.faultResponse(decision.kind, decision.retryAfterSeconds, subIds), dropAfterCommit: false };
+        const response = this.execute(() => handleGraph(this.env, toStoreRequest(this.env, sub)), subIds);
+        return { response, dropAfterCommit: isWrite && this.faults.dropAfterCommit() };
+      },
+      (error, subIds) => this.errorResponse(error, subIds),
+    );
     const stall = this.faults.stallFor(anyWrite);
     if (stall > 0) await sleep(stall);
     if (drop) {
       req.socket.destroy();
       return;
     }
-    this.send(res, json(200, { responses: requests.map((r) => results.get(r.id.toLowerCase())!) }), ids);
+    this.send(res, json(200, { responses }), ids);
   }
 
-  // ---- /_admin
-
-  private admin(method: string, path: string, body: Buffer, ids: { requestId: string; clientRequestId: string }): StoreResponse {
-    const parse = (): unknown => {
-      if (body.length === 0) return undefined;
-      try {
-        return JSON.parse(body.toString('utf8')) as unknown;
-      } catch {
-        throw invalidRequest('The request body is not valid JSON.');
-      }
-    };
+  private admin(method: string, path: string, body: Buffer, ids: RequestIds): StoreResponse {
     try {
-      if (path === '/faults') {
-        if (method === 'GET') return json(200, this.faults.current);
-        if (method === 'POST' || method === 'PUT') {
-          try {
-            this.faults.set(parseFaultSettings(parse() ?? {}));
-          } catch (error) {
-            if (error instanceof FaultSettingsError) throw invalidRequest(`Invalid fault settings: ${error.message}`);
-            throw error;
-          }
-          return json(200, this.faults.current);
+      let parsed: unknown;
+      if (body.length > 0) {
+        try {
+          parsed = JSON.parse(body.toString('utf8')) as unknown;
+        } catch {
+          throw invalidRequest('The request body is not valid JSON.');
         }
-        if (method === 'DELETE') {
-          this.faults.set({});
-          return noContent();
-        }
-        throw methodNotAllowed();
       }
-      if (path === '/stats') {
-        if (method !== 'GET') throw methodNotAllowed();
-        return json(200, this.stats());
-      }
-      if (path === '/reset') {
-        if (method !== 'POST') throw methodNotAllowed();
-        this.store.reset();
-        this.counters = newStats();
-        const injected = this.faults.injected;
-        injected.throttled = injected.unavailable = injected.dropped = injected.stalled = 0;
-        this.faults.set(this.faults.current);
-        return noContent();
-      }
-      const fields = /^\/lists\/([^/]+)\/items\/([^/]+)\/fields$/.exec(path);
-      if (fields) {
-        if (method !== 'PATCH') throw methodNotAllowed();
-        const input = parse();
-        if (!isRecord(input)) throw invalidRequest('The body must be a fieldValueSet object.');
-        return this.store.transaction(() => json(200, adminWriteFields(this.env, decodeSegment(fields[1]!), decodeSegment(fields[2]!), input)));
-      }
-      throw notFound(`No admin endpoint at '/_admin${path}'.`);
+      return handleAdmin({ env: this.env, faults: this.faults, stats: () => this.stats(), reset: () => this.reset() }, method, path, parsed);
     } catch (error) {
       return this.errorResponse(error, ids);
     }
   }
+
+  private reset(): void {
+    this.db.reset();
+    this.counters = newStats();
+    const injected = this.faults.injected;
+    injected.throttled = injected.unavailable = injected.dropped = injected.stalled = 0;
+    this.faults.set(this.faults.current);
+  }
 }
 
-export async function startGraphEmulator(options: GraphEmulatorOptions): Promise<GraphEmulator> {
-  const server = new GraphEmulatorServer(options);
+export async function startLocalStore(options: LocalStoreOptions): Promise<LocalStore> {
+  const server = new LocalStoreServer(options);
   return server.listen();
 }

@@ -42,9 +42,9 @@ function restError(error: RestError): StoreResponse {
 
 const prepared = new WeakSet<object>();
 function ensureSchema(env: Env): void {
-  if (prepared.has(env.store)) return;
-  env.store.db.exec(SCHEMA);
-  prepared.add(env.store);
+  if (prepared.has(env.db)) return;
+  env.db.sqlite.exec(SCHEMA);
+  prepared.add(env.db);
 }
 
 interface ViewRow {
@@ -54,7 +54,7 @@ interface ViewRow {
 }
 
 function listBy(env: Env, title: string): ListRecord {
-  const list = env.store.lists().find((l) => l.displayName.toLowerCase() === title.toLowerCase());
+  const list = env.db.lists().find((l) => l.displayName.toLowerCase() === title.toLowerCase());
   if (!list) throw new RestError(404, '-1, System.ArgumentException', `List '${title}' does not exist at site with URL '${siteUrl(env)}'.`);
   return list;
 }
@@ -76,7 +76,7 @@ function renderView(env: Env, list: ListRecord, id: string, definition: Record<s
 }
 
 function views(env: Env, list: ListRecord): Record<string, unknown>[] {
-  const rows = env.store.db.prepare('SELECT id, title, definition FROM sp_views WHERE list_id = ? ORDER BY seq').all(list.id) as ViewRow[];
+  const rows = env.db.sqlite.prepare('SELECT id, title, definition FROM sp_views WHERE list_id = ? ORDER BY seq').all(list.id) as ViewRow[];
   const allItems = list.template === 'documentLibrary' ? 'All Documents' : 'All Items';
   const builtIn = renderView(env, list, `${list.id.slice(0, 8)}-0000-0000-0000-000000000001`, { Title: allItems, ViewFields: ['LinkTitle'] }, true);
   return [builtIn, ...rows.map((r) => renderView(env, list, r.id, JSON.parse(r.definition) as Record<string, unknown>, false))];
@@ -95,7 +95,7 @@ function addView(env: Env, list: ListRecord, body: unknown): StoreResponse {
   if (typeof title !== 'string' || title.trim() === '') throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'A view needs a Title.');
   const fields = parameters.ViewFields === undefined ? [] : stringList(parameters.ViewFields);
   if (fields === null) throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'ViewFields must be a collection of field internal names.');
-  const known = new Set(env.store.columns(list.id).map((c) => c.name));
+  const known = new Set(env.db.columns(list.id).map((c) => c.name));
   const unknown = fields.find((f) => !known.has(f));
   if (unknown) throw new RestError(400, '-2147024809, System.ArgumentException', `Column '${unknown}' does not exist. It may have been deleted by another user.`);
   if (parameters.Query !== undefined && typeof parameters.Query !== 'string') throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Query must be a string of CAML.');
@@ -104,16 +104,16 @@ function addView(env: Env, list: ListRecord, body: unknown): StoreResponse {
   }
   const id = randomUUID();
   const definition = { Title: title, ViewFields: fields, Query: parameters.Query ?? '', RowLimit: parameters.RowLimit ?? 30, Paged: parameters.Paged ?? true, PersonalView: parameters.PersonalView ?? false };
-  const seq = (env.store.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM sp_views').get() as { n: number }).n;
-  env.store.db.prepare('INSERT INTO sp_views (id, list_id, title, definition, seq) VALUES (?, ?, ?, ?, ?)').run(id, list.id, title, JSON.stringify(definition), seq);
+  const seq = (env.db.sqlite.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM sp_views').get() as { n: number }).n;
+  env.db.sqlite.prepare('INSERT INTO sp_views (id, list_id, title, definition, seq) VALUES (?, ?, ?, ?, ?)').run(id, list.id, title, JSON.stringify(definition), seq);
   return json(200, renderView(env, list, id, definition, false));
 }
 
 function fields(env: Env, list: ListRecord): Record<string, unknown>[] {
   const formatters = new Map(
-    (env.store.db.prepare('SELECT field_name, formatter FROM sp_field_formatters WHERE list_id = ?').all(list.id) as { field_name: string; formatter: string }[]).map((r) => [r.field_name, r.formatter] as const),
+    (env.db.sqlite.prepare('SELECT field_name, formatter FROM sp_field_formatters WHERE list_id = ?').all(list.id) as { field_name: string; formatter: string }[]).map((r) => [r.field_name, r.formatter] as const),
   );
-  return env.store.columns(list.id).map((c) => ({
+  return env.db.columns(list.id).map((c) => ({
     Id: c.id,
     InternalName: c.name,
     StaticName: c.name,
@@ -128,7 +128,7 @@ function fields(env: Env, list: ListRecord): Record<string, unknown>[] {
 function mergeField(env: Env, list: ListRecord, name: string, req: StoreRequest, body: unknown): StoreResponse {
   const method = (req.headers['x-http-method'] ?? '').toUpperCase();
   if (method !== 'MERGE') throw new RestError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', "Updating a field needs POST with 'X-HTTP-Method: MERGE'.");
-  const column = env.store.columns(list.id).find((c) => c.name === name) ?? env.store.columns(list.id).find((c) => String(c.displayName).toLowerCase() === name.toLowerCase());
+  const column = env.db.columns(list.id).find((c) => c.name === name) ?? env.db.columns(list.id).find((c) => String(c.displayName).toLowerCase() === name.toLowerCase());
   if (!column) throw new RestError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
   if (!isRecord(body)) throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The body must be an SP.Field object.');
   for (const key of Object.keys(body)) {
@@ -137,7 +137,7 @@ function mergeField(env: Env, list: ListRecord, name: string, req: StoreRequest,
   }
   const formatter = body.CustomFormatter;
   if (formatter === null || formatter === '') {
-    env.store.db.prepare('DELETE FROM sp_field_formatters WHERE list_id = ? AND field_name = ?').run(list.id, column.name);
+    env.db.sqlite.prepare('DELETE FROM sp_field_formatters WHERE list_id = ? AND field_name = ?').run(list.id, column.name);
     return noContent();
   }
   if (typeof formatter !== 'string') throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'CustomFormatter must be a string of JSON.');
@@ -146,7 +146,7 @@ function mergeField(env: Env, list: ListRecord, name: string, req: StoreRequest,
   } catch {
     throw new RestError(400, '-2147024809, System.ArgumentException', 'CustomFormatter is not valid JSON.');
   }
-  env.store.db.prepare('INSERT INTO sp_field_formatters (list_id, field_name, formatter) VALUES (?, ?, ?) ON CONFLICT (list_id, field_name) DO UPDATE SET formatter = excluded.formatter').run(list.id, column.name, formatter);
+  env.db.sqlite.prepare('INSERT INTO sp_field_formatters (list_id, field_name, formatter) VALUES (?, ?, ?) ON CONFLICT (list_id, field_name) DO UPDATE SET formatter = excluded.formatter').run(list.id, column.name, formatter);
   return noContent();
 }
 

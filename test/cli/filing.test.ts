@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphEmulator, type GraphEmulator } from '../../src/store';
+import { startLocalStore, type LocalStore } from '../../src/store';
 import { ConfigError, connect, LOCAL_GRAPH_URL, loadConfig } from '../../src/cli/connection';
 
 const root = join(__dirname, '..', '..');
@@ -22,11 +22,11 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
 }
 
 describe('hub-intake provision, file and list against the local list store', () => {
-  let store: GraphEmulator;
+  let store: LocalStore;
   let dataDir: string;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-cli-'));
-    store = await startGraphEmulator({ port: 0, dataDir });
+    store = await startLocalStore({ port: 0, dataDir });
   });
   afterAll(async () => {
     await store.close();

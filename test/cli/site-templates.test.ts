@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphEmulator, type GraphEmulator } from '../../src/store';
+import { startLocalStore, type LocalStore } from '../../src/store';
 import { unseenFormEmail } from '../support/unseen-email';
 
 const root = join(__dirname, '..', '..');
@@ -25,11 +25,11 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
 const formIdOf = (stdout: string) => (JSON.parse(stdout) as { forms: { formId: string | null }[] }[])[0]!.forms[0]!.formId;
 
 describe('templates saved to the site', () => {
-  let store: GraphEmulator;
+  let store: LocalStore;
   let dir: string;
   beforeAll(async () => {
     dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-site-templates-'));
-    store = await startGraphEmulator({ port: 0, dataDir: join(dir, 'store') });
+    store = await startLocalStore({ port: 0, dataDir: join(dir, 'store') });
     fs.writeFileSync(join(dir, 'pms.eml'), await unseenFormEmail());
   });
   afterAll(async () => {
@@ -97,7 +97,7 @@ describe('templates saved to the site', () => {
   }, 30_000);
 
   it('say so in one line when the site has no Form Templates list, and go on', async () => {
-    const bare = await startGraphEmulator({ port: 0, dataDir: join(dir, 'bare') });
+    const bare = await startLocalStore({ port: 0, dataDir: join(dir, 'bare') });
     try {
       const result = await run(['check', '--site-templates', 'samples/emails/01-sms-complete.eml', '--json', '--graph', bare.url]);
       expect(result.status).toBe(0);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../src/store';
+import { startLocalStore, type LocalStore, type LocalStoreOptions } from '../../src/store';
 
 export interface Reply {
   status: number;
@@ -13,7 +13,7 @@ export interface Reply {
 }
 
 export interface Api {
-  g: GraphEmulator;
+  g: LocalStore;
   dataDir: string;
   /** http://127.0.0.1:<port> */
   origin: string;
@@ -35,7 +35,7 @@ async function reply(response: Response): Promise<Reply> {
   return { status: response.status, headers: response.headers, json, bytes };
 }
 
-export function apiFor(g: GraphEmulator, dataDir: string): Api {
+export function apiFor(g: LocalStore, dataDir: string): Api {
   const origin = g.url.replace(/\/v1\.0$/, '');
   const urlOf = (p: string) => (/^https?:/.test(p) ? p : `${g.url}${p}`);
   return {
@@ -64,9 +64,9 @@ export function apiFor(g: GraphEmulator, dataDir: string): Api {
   };
 }
 
-export async function startStore(options: Partial<GraphEmulatorOptions> = {}): Promise<Api> {
+export async function startStore(options: Partial<LocalStoreOptions> = {}): Promise<Api> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const g = await startGraphEmulator({ port: 0, ...options, dataDir });
+  const g = await startLocalStore({ port: 0, ...options, dataDir });
   return apiFor(g, dataDir);
 }
 

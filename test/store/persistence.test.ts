@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE, startGraphEmulator } from '../../src/store';
+import { DATABASE_FILE, startLocalStore } from '../../src/store';
 import { openDatabase } from '../../src/store/sqlite';
 import { apiFor, createList, SITE, startStore, tempDataDir } from './helpers';
 
@@ -44,7 +44,7 @@ test('close and start again on the same dataDir: same lists, items, ids, eTags a
     db.close();
   }
 
-  const second = apiFor(await startGraphEmulator({ port: 0, dataDir: first.dataDir }), first.dataDir);
+  const second = apiFor(await startLocalStore({ port: 0, dataDir: first.dataDir }), first.dataDir);
   try {
     const after = await snapshot(second);
     expect(withoutPort(after)).toEqual(withoutPort(before));
@@ -70,8 +70,8 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
   const script = path.join(dataDir, '..', `${path.basename(dataDir)}-child.cjs`);
   fs.writeFileSync(
     script,
-    `const { startGraphEmulator } = require(process.argv[2]);
-     startGraphEmulator({ port: 0, dataDir: process.argv[3] }).then((g) => process.stdout.write('READY ' + g.url + '\\n'));`,
+    `const { startLocalStore } = require(process.argv[2]);
+     startLocalStore({ port: 0, dataDir: process.argv[3] }).then((g) => process.stdout.write('READY ' + g.url + '\\n'));`,
   );
   const storeModule = path.resolve(__dirname, '../../src/store');
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script, storeModule, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -104,7 +104,7 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
-    const reopened = apiFor(await startGraphEmulator({ port: 0, dataDir }), dataDir);
+    const reopened = apiFor(await startLocalStore({ port: 0, dataDir }), dataDir);
     try {
       const all = await reopened.call('GET', `${SITE}/lists/Durable/items?$expand=fields`);
       expect(all.json.value.map((i: { eTag: string }) => i.eTag)).toEqual(acknowledged);

@@ -1,5 +1,5 @@
 // The store's slice of SharePoint REST (views and column formatting), as SharePoint answers it.
-import { startGraphEmulator } from '../../src/store';
+import { startLocalStore } from '../../src/store';
 import { createList, startStore, type Api } from './helpers';
 
 describe('SharePoint REST under the site: views and column formatting', () => {
@@ -40,7 +40,7 @@ describe('SharePoint REST under the site: views and column formatting', () => {
     expect((await merge({ CustomFormatter: formatter }, {})).status).toBe(405);
     const port = api.g.port;
     await api.g.close();
-    const restarted = await startGraphEmulator({ port, dataDir: api.dataDir });
+    const restarted = await startLocalStore({ port, dataDir: api.dataDir });
     try {
       // The first request may meet a kept-alive socket of the closed server: ask again then.
       const get = () => rest('GET', "web/lists/getbytitle('Applications')/fields/getbyinternalnameortitle('Status')");

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type AccessTokenProvider, type Application, createGraphClient, type Exchange, type GraphClient, noToken, provisionApplications, resolveTarget, type FilingTarget } from '../../../src/adapters/graph';
 import type { Sleep } from '../../../src/adapters/graph/middleware';
-import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../../src/store';
+import { startLocalStore, type LocalStore, type LocalStoreOptions } from '../../../src/store';
 import { readApplication } from '../../../src/cli/applications';
 import { collectInputs } from '../../../src/cli/inputs';
 import { loadCatalogue } from '../../../src/core/catalogue';
@@ -14,7 +14,7 @@ export const catalogue = loadCatalogue();
 export const templates = catalogue.templates;
 
 export interface Harness {
-  store: GraphEmulator;
+  store: LocalStore;
   dataDir: string;
   origin: string;
   client: GraphClient;
@@ -25,12 +25,12 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export async function startHarness(options: { store?: Partial<GraphEmulatorOptions>; auth?: AccessTokenProvider; sleep?: Sleep } = {}): Promise<Harness> {
+export async function startHarness(options: { store?: Partial<LocalStoreOptions>; auth?: AccessTokenProvider; sleep?: Sleep } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-intake-graph-'));
   const storeOptions = { port: 0, ...options.store, dataDir };
   const wire: Exchange[] = [];
   const h: Harness = {
-    store: await startGraphEmulator(storeOptions),
+    store: await startLocalStore(storeOptions),
     dataDir,
     origin: '',
     client: undefined as unknown as GraphClient,
@@ -38,7 +38,7 @@ export async function startHarness(options: { store?: Partial<GraphEmulatorOptio
     async restart() {
       const port = h.store.port;
       await h.store.close();
-      h.store = await startGraphEmulator({ ...storeOptions, port });
+      h.store = await startLocalStore({ ...storeOptions, port });
     },
     async admin(method, adminPath, body) {
       const response = await fetch(`${h.origin}/_admin${adminPath}`, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });

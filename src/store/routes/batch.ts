@@ -1,8 +1,9 @@
 // JSON batching (POST /v1.0/$batch): up to 20 sub-requests, each run through the same router,
 // with dependsOn ordering and 424 Failed Dependency when a request it depends on failed.
-import { isRecord } from './columns';
-import { graphBase, type Env, type StoreRequest, type StoreResponse } from './context';
-import { badRequest, invalidRequest } from './errors';
+import { randomUUID } from 'node:crypto';
+import { isRecord } from '../columns';
+import { graphBase, JSON_CONTENT_TYPE, type Env, type RequestIds, type StoreRequest, type StoreResponse } from '../context';
+import { badRequest, GraphError, invalidRequest } from '../errors';
 
 export const MAX_BATCH_REQUESTS = 20;
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -122,4 +123,38 @@ export function toSubResponse(id: string, response: StoreResponse, contentType: 
     out.body = response.raw.toString('base64');
   }
   return out;
+}
+
+/** What running one sub-request takes: the server counts it, may inject a fault, and runs it in its own transaction. */
+export type RunSubRequest = (sub: BatchSubRequest, ids: RequestIds) => { response: StoreResponse; dropAfterCommit: boolean };
+
+/**
+ * Runs a parsed batch: in execution order, each request whose dependencies all succeeded goes
+ * through `run`; one whose dependency failed (status >= 400) gets 424 without running.
+ * The answers come back in request order.
+ */
+export function runBatch(
+  requests: BatchSubRequest[],
+  clientRequestId: string,
+  run: RunSubRequest,
+  errorResponse: (error: unknown, ids: RequestIds) => StoreResponse,
+): { responses: BatchSubResponse[]; dropAfterCommit: boolean } {
+  const results = new Map<string, BatchSubResponse>();
+  let dropAfterCommit = false;
+  for (const sub of executionOrder(requests)) {
+    const ids: RequestIds = { requestId: randomUUID(), clientRequestId: sub.headers['client-request-id'] ?? clientRequestId };
+    const failed = sub.dependsOn.find((d) => {
+      const r = results.get(d.toLowerCase());
+      return r !== undefined && r.status >= 400;
+    });
+    if (failed !== undefined) {
+      const error = new GraphError(424, 'FailedDependency', `Request '${sub.id}' was not run because request '${failed}', which it depends on, failed.`);
+      results.set(sub.id.toLowerCase(), toSubResponse(sub.id, errorResponse(error, ids), JSON_CONTENT_TYPE));
+      continue;
+    }
+    const outcome = run(sub, ids);
+    dropAfterCommit ||= outcome.dropAfterCommit;
+    results.set(sub.id.toLowerCase(), toSubResponse(sub.id, outcome.response, JSON_CONTENT_TYPE));
+  }
+  return { responses: requests.map((r) => results.get(r.id.toLowerCase())!), dropAfterCommit };
 }
