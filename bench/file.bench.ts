@@ -37,7 +37,7 @@ async function main() {
   const client = createGraphClient({ graphUrl: store.url, auth: noToken, observe: (e) => classify(tally, e) });
   const origin = store.url.replace(/\/v1\.0$/, '');
   const fresh = async () => {
-    await fetch(`${origin}/_admin/reset`, { method: 'POST' });
+    await fetch(`${origin}/_admin/reset`, { method: 'POST', headers: { 'X-Admin-Secret': store.adminSecret } });
     await provisionApplications(client, 'root', { templates: catalogue.templates });
     return resolveTarget(client, { site: 'root' });
   };

@@ -109,8 +109,8 @@ export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env
     return (signIn ??= deviceCodeSignIn({ tenant: config.tenant, clientId: config.clientId, prompt }));
   };
   const provider = (token: string | undefined, scopes: readonly string[]): AccessTokenProvider => {
+    if (token) return staticToken(token); // a local store started with --token needs one too
     if (local) return noToken;
-    if (token) return staticToken(token);
     return { getAccessToken: () => signedIn().provider(scopes).getAccessToken() };
   };
   const graphScopes = config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose];
@@ -125,7 +125,7 @@ export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env
     sharePoint: (siteUrl) => {
       const origin = new URL(siteUrl).origin;
       const scopes = config.scopes?.sharePoint ?? [`${origin}/AllSites.Manage`];
-      return createSharePointRest({ siteUrl, auth: provider(env.HUB_INTAKE_SHAREPOINT_TOKEN, scopes), observe: options.observe });
+      return createSharePointRest({ siteUrl, auth: provider(env.HUB_INTAKE_SHAREPOINT_TOKEN ?? (local ? env.HUB_INTAKE_TOKEN : undefined), scopes), observe: options.observe });
     },
   };
 }

@@ -139,12 +139,15 @@ export async function list(args: string[]): Promise<number> {
 }
 
 export async function serveStore(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' }, token: { type: 'string' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number.`);
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
-  const store = await startLocalStore({ port, dataDir });
-  out(`Local store (a Microsoft Graph subset) at ${store.url}\nData: ${dataDir}\nStop with Ctrl+C.\n`);
+  if (values.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(values.token)) throw new UsageError('--token needs at least 16 printable characters without spaces.');
+  const store = await startLocalStore({ port, dataDir, ...(values.token !== undefined ? { token: values.token } : {}) });
+  out(`Local store (a Microsoft Graph subset) at ${store.url}\nData: ${dataDir}\n`);
+  if (values.token !== undefined) out('Requests need "Authorization: Bearer <the --token given>" (hub-intake sends HUB_INTAKE_TOKEN).\n');
+  out(`Admin endpoints (/_admin/…) need the header X-Admin-Secret: ${store.adminSecret}\nStop with Ctrl+C.\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -32,8 +32,9 @@ Commands:
       Prints per email: created, updated or unchanged, with the item's id and link.
   list [--json]
       The filed applications: a table, or with --json one JSON array of items and their fields.
-  graph-emulator [--port 4000] [--data <dir>]
-      Serve the local list store (a Microsoft Graph subset) until stopped.
+  graph-emulator [--port 4000] [--data <dir>] [--token <token>]
+      Serve the local store (a Microsoft Graph subset) until stopped; with --token,
+      requests need that bearer token (hub-intake sends HUB_INTAKE_TOKEN).
 
   provision, file and list, check --site-templates and template --save take --graph <url> (or
   HUB_INTAKE_GRAPH_URL), --site, --list, --library and --config <file> (default

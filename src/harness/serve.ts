@@ -4,16 +4,18 @@
 // starts one (on .data/demo, so what `npm run demo` filed shows as already filed) and provisions it.
 //
 //   npm run harness            build (when the sources changed), then serve on http://127.0.0.1:3100/
-//   HUB_INTAKE_HARNESS_PORT, HUB_INTAKE_STORE_URL (e.g. http://127.0.0.1:4000/v1.0) to change them.
+//   HUB_INTAKE_HARNESS_PORT, HUB_INTAKE_STORE_URL (e.g. http://127.0.0.1:4000/v1.0) to change them;
+//   HUB_INTAKE_STORE_TOKEN for a store started with --token.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { readEml } from '../adapters/mail-files/read-eml';
-import { createGraphClient, noToken } from '../adapters/graph';
+import { createGraphClient, noToken, staticToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest } from '../adapters/sharepoint/rest';
 import { startLocalStore, type LocalStore } from '../store';
+import { hostRefusal, loopbackHosts, originRefusal } from '../store/guard';
 import { loadCatalogue } from '../core/catalogue';
 import { ensureBuilt } from './build';
 
@@ -41,7 +43,12 @@ export interface HarnessOptions {
   readonly samplesDir?: string;
   /** Where a store started here keeps its data (default .data/demo). */
   readonly dataDir?: string;
+  /** The bearer token of a store started with --token, sent with every request forwarded to it. */
+  readonly storeToken?: string;
 }
+
+/** Request headers a browser sets about where a request comes from: the harness vouches for what it forwards, so they stop here. */
+const NOT_FORWARDED = new Set(['host', 'origin', 'referer', 'cookie', 'authorization', 'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'sec-fetch-user']);
 
 export interface Harness {
   readonly url: string;
@@ -71,17 +78,23 @@ async function listSamples(dir: string): Promise<SampleEntry[]> {
   return out;
 }
 
-/** A path under a folder, or null for anything that would leave it. */
+/** A path under a folder, or null for anything that would leave it (or is not correctly percent-encoded). */
 function inside(dir: string, urlPath: string): string | null {
-  const decoded = decodeURIComponent(urlPath);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
   const full = normalize(join(dir, decoded));
   return full === dir || full.startsWith(dir + sep) ? full : null;
 }
 
-async function provision(storeUrl: string): Promise<void> {
-  const client = createGraphClient({ graphUrl: storeUrl, auth: noToken });
+async function provision(storeUrl: string, token: string | undefined): Promise<void> {
+  const auth = token ? staticToken(token) : noToken;
+  const client = createGraphClient({ graphUrl: storeUrl, auth });
   const siteUrl = await siteWebUrl(client, 'root');
-  await provisionApplications(client, 'root', { templates: loadCatalogue().templates, sharePoint: createSharePointRest({ siteUrl, auth: noToken }) });
+  await provisionApplications(client, 'root', { templates: loadCatalogue().templates, sharePoint: createSharePointRest({ siteUrl, auth }) });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -95,20 +108,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     try {
       store = await startLocalStore({ port: 0, dataDir });
     } catch (error) {
-      throw new Error(`The local list store could not start: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`The local store could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
     storeUrl = store.url;
   }
-  await provision(storeUrl);
+  await provision(storeUrl, options.storeToken);
   const storeTarget = new URL(storeUrl);
   const samples = await listSamples(samplesDir);
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://harness');
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
       res.end(body);
     };
+    const refuse = (status: number, message: string) => {
+      req.resume();
+      send(status, JSON.stringify({ error: { code: status === 403 ? 'accessDenied' : 'BadRequest', message } }), TYPES['.json'], { Connection: 'close' });
+    };
+    // Only this harness's own address and pages: no rebinding host name, no other site's page.
+    const host = hostRefusal(req.headers.host, allowedHosts);
+    if (host) return refuse(421, host);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const origin = originRefusal(req.headers as Record<string, string | undefined>, method, allowedOrigins);
+    if (origin) return refuse(403, origin);
+    if (!(req.url ?? '/').startsWith('/')) return refuse(400, 'The request target is not a valid path.');
+    const url = new URL(req.url ?? '/', 'http://harness');
+    if (url.pathname.startsWith('/_admin/')) return refuse(404, 'The store\'s admin endpoints are not served through the harness.');
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (url.pathname === '/' || url.pathname === '/index.html') return send(200, readFileSync(join(dist, 'harness.html')), TYPES['.html']);
       if (url.pathname === '/taskpane.html') {
@@ -131,19 +158,39 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
       }
     }
-    // Everything else is the list store's: Graph under /v1.0, uploads, downloads, item pages.
-    const proxied = http.request(
-      { host: storeTarget.hostname, port: storeTarget.port, method: req.method, path: req.url, headers: { ...req.headers, host: `${storeTarget.hostname}:${storeTarget.port}` } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    // Everything else is the local store's: Graph under /v1.0, uploads, downloads, item pages.
+    const headers: http.OutgoingHttpHeaders = { host: `${storeTarget.hostname}:${storeTarget.port}` };
+    for (const [name, value] of Object.entries(req.headers)) if (!NOT_FORWARDED.has(name) && value !== undefined) headers[name] = value;
+    if (options.storeToken) headers.authorization = `Bearer ${options.storeToken}`;
+    const proxied = http.request({ host: storeTarget.hostname, port: storeTarget.port, method: req.method, path: req.url, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.on('error', () => res.destroy());
+    });
     proxied.on('error', () => {
-      if (!res.headersSent) send(502, JSON.stringify({ error: { code: 'storeUnavailable', message: 'The local list store did not answer.' } }), TYPES['.json']);
+      if (!res.headersSent) send(502, JSON.stringify({ error: { code: 'storeUnavailable', message: 'The local store did not answer.' } }), TYPES['.json']);
       else res.destroy();
     });
+    req.on('error', () => proxied.destroy());
+    res.on('close', () => {
+      if (!res.writableFinished) proxied.destroy();
+    });
     req.pipe(proxied);
+  };
+  // Nothing a client sends stops the harness (and the store it started): a request that throws gets an answer.
+  const server = http.createServer((req, res) => {
+    try {
+      serve(req, res);
+    } catch {
+      if (!res.headersSent) {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end('Bad request.');
+      } else res.destroy();
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
   const port = options.port ?? 3100;
   await new Promise<void>((resolveListen, reject) => {
@@ -151,6 +198,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     server.listen(port, '127.0.0.1', () => resolveListen());
   });
   const address = server.address() as AddressInfo;
+  allowedHosts = loopbackHosts(address.port);
+  allowedOrigins = new Set([`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     storeUrl,
@@ -167,10 +216,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 if (require.main === module) {
   ensureBuilt(() => process.stdout.write('Building the task pane and the harness (webpack, about a minute the first time)…\n'));
   const port = process.env.HUB_INTAKE_HARNESS_PORT ? Number(process.env.HUB_INTAKE_HARNESS_PORT) : 3100;
-  startHarness({ port, ...(process.env.HUB_INTAKE_STORE_URL ? { storeUrl: process.env.HUB_INTAKE_STORE_URL } : {}) })
+  startHarness({
+    port,
+    ...(process.env.HUB_INTAKE_STORE_URL ? { storeUrl: process.env.HUB_INTAKE_STORE_URL } : {}),
+    ...(process.env.HUB_INTAKE_STORE_TOKEN ? { storeToken: process.env.HUB_INTAKE_STORE_TOKEN } : {}),
+  })
     .then((harness) => {
       process.stdout.write(`\nHarness (Outlook's reading view with the real task pane): ${harness.url}\n`);
-      process.stdout.write(`Filing to the local list store at ${harness.storeUrl}. Press Ctrl+C to stop.\n`);
+      process.stdout.write(`Filing to the local store at ${harness.storeUrl}. Press Ctrl+C to stop.\n`);
       const stop = () => void harness.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -1,10 +1,14 @@
-// Persistence for the list store: one SQLite file (WAL, synchronous=FULL) holding lists, columns,
-// items, drive items with their bytes as blobs, and upload sessions with their received chunks.
+// Persistence for the local store: one SQLite file (WAL, synchronous=FULL) holding lists, columns,
+// items, drive items with their bytes as blobs of at most PIECE_BYTES (file_pieces), and upload
+// sessions with their received bytes in the same pieces (upload_chunks). Files are written, hashed
+// and read piece by piece, so no file is ever whole in memory.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from './sqlite';
 import { builtinColumns, type ColumnDefinition, type ListTemplate } from './columns';
+import type { Content } from './context';
+import { QuickXorHasher } from './quickxor';
 
 export const SITE_HOSTNAME = 'localhost';
 export const SITE_COLLECTION_ID = '00000000-0000-0000-0000-000000000001';
@@ -124,6 +128,12 @@ CREATE TABLE IF NOT EXISTS drive_items (
   content BLOB
 );
 CREATE UNIQUE INDEX IF NOT EXISTS drive_items_child ON drive_items(list_id, parent_id, name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS file_pieces (
+  item_id TEXT NOT NULL REFERENCES drive_items(id) ON DELETE CASCADE,
+  offset INTEGER NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY (item_id, offset)
+);
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY,
   list_id TEXT NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
@@ -294,7 +304,12 @@ export class StoreDatabase {
     this.sqlite.pragma('synchronous = FULL');
     this.sqlite.pragma('foreign_keys = ON');
     this.sqlite.exec(SCHEMA);
-    this.transaction(() => this.seed());
+    this.transaction(() => {
+      // Files stored whole in drive_items.content by earlier versions become one piece each.
+      this.sqlite.exec(`INSERT OR IGNORE INTO file_pieces (item_id, offset, bytes) SELECT id, 0, content FROM drive_items WHERE content IS NOT NULL AND length(content) > 0;
+        UPDATE drive_items SET content = NULL WHERE content IS NOT NULL;`);
+      this.seed();
+    });
   }
 
   close(): void {
@@ -322,7 +337,7 @@ export class StoreDatabase {
   /** Deletes every list, item and file, then seeds the default site again. */
   reset(): void {
     this.transaction(() => {
-      this.sqlite.exec('DELETE FROM upload_chunks; DELETE FROM upload_sessions; DELETE FROM drive_items; DELETE FROM items; DELETE FROM columns; DELETE FROM lists; DELETE FROM meta;');
+      this.sqlite.exec('DELETE FROM upload_chunks; DELETE FROM upload_sessions; DELETE FROM file_pieces; DELETE FROM drive_items; DELETE FROM items; DELETE FROM columns; DELETE FROM lists; DELETE FROM meta;');
       this.seed();
     });
   }
@@ -494,21 +509,50 @@ export class StoreDatabase {
     return (this.sqlite.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM drive_items WHERE list_id = ? AND is_folder = 0').get(listId) as { n: number }).n;
   }
 
-  insertDriveItem(item: DriveItemRecord, content: Buffer | null): void {
+  /** Inserts a folder (content null) or a file; a file's size and hash are those of the content written. */
+  insertDriveItem(item: DriveItemRecord, content: Content | null): void {
     this.sqlite
-      .prepare(`INSERT INTO drive_items (${DRIVE_ITEM_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(item.id, item.listId, item.parentId, item.name, item.isFolder ? 1 : 0, item.size, item.mimeType, item.quickXorHash, item.guid, item.version, item.created, item.modified, content);
+      .prepare(`INSERT INTO drive_items (${DRIVE_ITEM_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`)
+      .run(item.id, item.listId, item.parentId, item.name, item.isFolder ? 1 : 0, item.size, item.mimeType, item.quickXorHash, item.guid, item.version, item.created, item.modified);
+    if (content) {
+      const { size, hash } = this.writePieces(item.id, content);
+      this.sqlite.prepare('UPDATE drive_items SET size = ?, quick_xor_hash = ? WHERE id = ?').run(size, hash, item.id);
+    }
   }
 
-  replaceDriveItemContent(id: string, content: Buffer, mimeType: string, hash: string): void {
+  replaceDriveItemContent(id: string, content: Content, mimeType: string): void {
+    this.sqlite.prepare('DELETE FROM file_pieces WHERE item_id = ?').run(id);
+    const { size, hash } = this.writePieces(id, content);
     this.sqlite
-      .prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, quick_xor_hash = ?, version = version + 1, modified = ? WHERE id = ?')
-      .run(content, content.length, mimeType, hash, nowStamp(), id);
+      .prepare('UPDATE drive_items SET size = ?, mime_type = ?, quick_xor_hash = ?, version = version + 1, modified = ? WHERE id = ?')
+      .run(size, mimeType, hash, nowStamp(), id);
   }
 
-  driveItemContent(id: string): Buffer | undefined {
-    const row = this.sqlite.prepare('SELECT content FROM drive_items WHERE id = ?').get(id) as { content: Buffer | null } | undefined;
-    return row?.content ?? undefined;
+  /** Stores content as pieces of the file, hashing as it goes. */
+  private writePieces(itemId: string, content: Content): { size: number; hash: string } {
+    const insert = this.sqlite.prepare('INSERT INTO file_pieces (item_id, offset, bytes) VALUES (?, ?, ?)');
+    const hasher = new QuickXorHasher();
+    let offset = 0;
+    for (const piece of content.pieces()) {
+      if (piece.length === 0) continue;
+      insert.run(itemId, offset, piece);
+      hasher.update(piece);
+      offset += piece.length;
+    }
+    return { size: offset, hash: hasher.digest() };
+  }
+
+  /** Readers of a file's pieces in order, each reading one piece when called (undefined if it has gone). */
+  driveItemPieces(id: string): (() => Buffer | undefined)[] {
+    const offsets = this.sqlite.prepare('SELECT offset FROM file_pieces WHERE item_id = ? ORDER BY offset').all(id) as { offset: number }[];
+    const read = this.sqlite.prepare('SELECT bytes FROM file_pieces WHERE item_id = ? AND offset = ?');
+    return offsets.map(({ offset }) => () => (read.get(id, offset) as { bytes: Buffer } | undefined)?.bytes);
+  }
+
+  /** A file's whole content (for tests and small files). */
+  driveItemContent(id: string): Buffer {
+    const rows = this.sqlite.prepare('SELECT bytes FROM file_pieces WHERE item_id = ? ORDER BY offset').all(id) as { bytes: Buffer }[];
+    return Buffer.concat(rows.map((r) => r.bytes));
   }
 
   deleteDriveItem(id: string): void {
@@ -532,14 +576,28 @@ export class StoreDatabase {
     return row ? toSession(row) : undefined;
   }
 
-  addUploadChunk(sessionId: string, offset: number, bytes: Buffer, total: number, expires: string): void {
-    this.sqlite.prepare('INSERT INTO upload_chunks (session_id, offset, bytes) VALUES (?, ?, ?)').run(sessionId, offset, bytes);
-    this.sqlite.prepare('UPDATE upload_sessions SET total = ?, received = ?, expires = ? WHERE id = ?').run(total, offset + bytes.length, expires, sessionId);
+  /** Stores a fragment's bytes (in pieces) at `start`, and what the session has received so far. */
+  addUploadFragment(sessionId: string, start: number, content: Content, total: number, expires: string): void {
+    const insert = this.sqlite.prepare('INSERT INTO upload_chunks (session_id, offset, bytes) VALUES (?, ?, ?)');
+    let offset = start;
+    for (const piece of content.pieces()) {
+      if (piece.length === 0) continue;
+      insert.run(sessionId, offset, piece);
+      offset += piece.length;
+    }
+    this.sqlite.prepare('UPDATE upload_sessions SET total = ?, received = ?, expires = ? WHERE id = ?').run(total, offset, expires, sessionId);
   }
 
-  uploadContent(sessionId: string): Buffer {
-    const rows = this.sqlite.prepare('SELECT bytes FROM upload_chunks WHERE session_id = ? ORDER BY offset').all(sessionId) as { bytes: Buffer }[];
-    return Buffer.concat(rows.map((r) => r.bytes));
+  /** The bytes a session received, read one stored piece at a time. */
+  uploadContent(sessionId: string): Content {
+    const rows = this.sqlite.prepare('SELECT offset, length(bytes) AS n FROM upload_chunks WHERE session_id = ? ORDER BY offset').all(sessionId) as { offset: number; n: number }[];
+    const read = this.sqlite.prepare('SELECT bytes FROM upload_chunks WHERE session_id = ? AND offset = ?');
+    return {
+      size: rows.reduce((sum, r) => sum + r.n, 0),
+      *pieces() {
+        for (const row of rows) yield (read.get(sessionId, row.offset) as { bytes: Buffer }).bytes;
+      },
+    };
   }
 
   deleteUploadSession(id: string): void {

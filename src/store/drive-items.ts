@@ -3,10 +3,9 @@
 // folder with a conflict behaviour. The routes are routes/drives.ts and routes/upload-sessions.ts.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { decodeSegment, LOCAL_USER, siteUrl, type Env, type StoreRequest } from './context';
+import { decodeSegment, LOCAL_USER, siteUrl, type Content, type Env, type StoreRequest } from './context';
 import { newDriveItemId, nowStamp, SITE_ID, type ConflictBehavior, type DriveItemRecord, type ListRecord } from './db';
 import { GraphError, invalidRequest, nameAlreadyExists, notFound, unknownSegment } from './errors';
-import { quickXorHash } from './quickxor';
 
 const QUOTA_TOTAL = 27_487_790_694_400; // 25 TiB, SharePoint's usual site quota
 
@@ -220,7 +219,7 @@ export function freeName(env: Env, parent: DriveItemRecord, name: string): strin
 }
 
 /** Writes a file into a folder honouring the conflict behaviour. Returns 201 for a new item, 200 for a replaced one. */
-export function writeFile(env: Env, parent: DriveItemRecord, name: string, content: Buffer, mimeType: string, conflict: ConflictBehavior): { status: number; item: DriveItemRecord } {
+export function writeFile(env: Env, parent: DriveItemRecord, name: string, content: Content, mimeType: string, conflict: ConflictBehavior): { status: number; item: DriveItemRecord } {
   checkName(name);
   const existing = env.db.child(parent.listId, parent.id, name);
   let finalName = name;
@@ -228,7 +227,7 @@ export function writeFile(env: Env, parent: DriveItemRecord, name: string, conte
     if (conflict === 'fail') throw nameAlreadyExists(`The specified item name '${name}' already exists. A file with that name is already in the folder.`);
     if (conflict === 'replace') {
       if (existing.isFolder) throw nameAlreadyExists(`A folder named '${name}' already exists.`);
-      env.db.replaceDriveItemContent(existing.id, content, mimeType, quickXorHash(content));
+      env.db.replaceDriveItemContent(existing.id, content, mimeType);
       return { status: 200, item: env.db.driveItem(existing.id)! };
     }
     finalName = freeName(env, parent, name);
@@ -240,16 +239,16 @@ export function writeFile(env: Env, parent: DriveItemRecord, name: string, conte
     parentId: parent.id,
     name: finalName,
     isFolder: false,
-    size: content.length,
+    size: content.size,
     mimeType,
-    quickXorHash: quickXorHash(content),
+    quickXorHash: null,
     guid: randomUUID(),
     version: 1,
     created: now,
     modified: now,
   };
   env.db.insertDriveItem(item, content);
-  return { status: 201, item };
+  return { status: 201, item: env.db.driveItem(item.id)! };
 }
 
 export function checkDriveIfMatch(req: StoreRequest, item: DriveItemRecord): void {

@@ -1,2 +1,2 @@
 // The store reports file hashes the way SharePoint does; the one implementation lives in the core.
-export { quickXorHash } from '../core/quickxor';
+export { quickXorHash, QuickXorHasher } from '../core/quickxor';

@@ -1,36 +1,55 @@
 // The HTTP side of the local store: node:http on 127.0.0.1, Graph's headers and error shape,
 // one SQLite transaction per request (committed before the response is written), deterministic faults,
-// and the /_admin endpoints tests use to steer and observe it.
+// and the /_admin endpoints tests use to steer and observe it. Every request is admitted first
+// (guard.ts: Host, Origin, the bearer token, the admin secret), its body read with a cap
+// (bodies.ts: JSON in memory, uploads spooled to disk), and nothing a client sends can stop it.
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { BodyTooLarge, readBody, spoolBody, type SpooledContent } from './bodies';
 import { isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
 import { StoreDatabase } from './db';
-import { errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
+import { badRequest, errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
 import { FaultInjector, type FaultCounts, type FaultSettings } from './faults';
+import { bearerToken, hostRefusal, isJsonContentType, loopbackHosts, originRefusal, sameSecret } from './guard';
 import { handleAdmin } from './routes/admin';
 import { parseBatch, runBatch, toStoreRequest } from './routes/batch';
-import { handleDownload } from './routes/drives';
+import { handleDownload, simpleUploadTooLarge } from './routes/drives';
 import { handleGraph } from './routes/index';
-import { handleUploadUrl } from './routes/upload-sessions';
+import { fragmentTooLarge, handleUploadUrl, MAX_FRAGMENT_BYTES } from './routes/upload-sessions';
 import { handleSharePointRest, SHAREPOINT_REST_PREFIX } from './sharepoint-rest';
 
 export const DEFAULT_SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
+/** Graph refuses request bodies over 4 MB (files go by upload); so does the store, for everything but uploads. */
+export const DEFAULT_REQUEST_BODY_LIMIT = 4 * 1024 * 1024;
 const DEFAULT_UPLOAD_SESSION_LIFETIME_MS = 60 * 60 * 1000;
-const HARD_BODY_LIMIT = 300 * 1024 * 1024;
+/** The header the /_admin endpoints need, carrying the secret printed when the store starts. */
+export const ADMIN_SECRET_HEADER = 'x-admin-secret';
+/** Where uploads in progress are spooled, under the data directory. */
+const INCOMING_DIR = 'incoming';
 
 export interface LocalStoreOptions {
   /** 0 picks any free port. Default 4000. */
   port?: number;
-  /** Only 127.0.0.1 is allowed: the store is local and unauthenticated. */
+  /** Only 127.0.0.1 is allowed: the store is local. */
   host?: '127.0.0.1';
   /** Where the SQLite database lives (created if missing). */
   dataDir: string;
   faults?: FaultSettings;
   /** Largest body PUT …/content accepts (default 4 MiB; real SharePoint accepts up to 250 MB). */
   simpleUploadLimitBytes?: number;
+  /** Largest JSON request body (default 4 MiB, as Graph). */
+  requestBodyLimitBytes?: number;
   /** How long an upload session lives after its last fragment (default 1 hour). */
   uploadSessionLifetimeMs?: number;
+  /** When set, Graph and SharePoint REST requests need "Authorization: Bearer <token>" (for a store that serves more than a demo). */
+  token?: string;
+  /** The secret the /_admin endpoints need in the X-Admin-Secret header (default: a random one, see LocalStore.adminSecret). */
+  adminSecret?: string;
+  /** Origins besides the store's own that may send requests (e.g. a harness that does not vouch for its requests itself). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface LocalStoreStats {
@@ -45,6 +64,8 @@ export interface LocalStore {
   /** e.g. http://127.0.0.1:4000/v1.0 */
   url: string;
   port: number;
+  /** The secret for the /_admin endpoints (header X-Admin-Secret). */
+  adminSecret: string;
   close(): Promise<void>;
   setFaults(faults: FaultSettings): void;
   /** Same numbers as GET /_admin/stats. */
@@ -65,26 +86,6 @@ function headerMap(req: http.IncomingMessage): Record<string, string> {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > HARD_BODY_LIMIT) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 type Route =
   | { kind: 'graph'; path: string }
@@ -109,6 +110,12 @@ function route(pathname: string): Route {
   return { kind: 'none' };
 }
 
+/** Uploads carry bytes, not JSON: PUT to an upload URL, and PUT …/content under /v1.0. */
+function isUpload(method: string, target: Route): boolean {
+  if (method !== 'PUT') return false;
+  return target.kind === 'upload' || (target.kind === 'graph' && /\/content$/i.test(target.path));
+}
+
 export class LocalStoreServer {
   readonly db: StoreDatabase;
   readonly faults: FaultInjector;
@@ -117,11 +124,20 @@ export class LocalStoreServer {
   private readonly sockets = new Set<Socket>();
   private env!: Env;
   private closed = false;
+  private hosts = new Set<string>();
+  private origins = new Set<string>();
+  readonly adminSecret: string;
+  private readonly incoming: string;
 
   constructor(private readonly options: LocalStoreOptions) {
     if (options.host !== undefined && options.host !== '127.0.0.1') throw new Error('The local store only listens on 127.0.0.1.');
+    if (options.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(options.token)) throw new Error('The token must be at least 16 printable characters without spaces.');
+    this.adminSecret = options.adminSecret ?? randomBytes(18).toString('base64url');
     this.faults = new FaultInjector(options.faults);
     this.db = new StoreDatabase(options.dataDir);
+    this.incoming = path.join(options.dataDir, INCOMING_DIR);
+    fs.rmSync(this.incoming, { recursive: true, force: true }); // uploads a crash left half-spooled
+    fs.mkdirSync(this.incoming, { recursive: true, mode: 0o700 });
     this.server = http.createServer((req, res) => {
       this.onRequest(req, res).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) {
@@ -129,6 +145,11 @@ export class LocalStoreServer {
           res.end(JSON.stringify(errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, randomUUID(), randomUUID())));
         }
       });
+    });
+    // A request too malformed for node:http to parse gets a bare 400, never an exception.
+    this.server.on('clientError', (_error: Error, socket: Socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      else socket.destroy();
     });
     this.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
@@ -150,6 +171,8 @@ export class LocalStoreServer {
       });
     });
     const actual = (this.server.address() as AddressInfo).port;
+    this.hosts = loopbackHosts(actual);
+    this.origins = new Set([`http://127.0.0.1:${actual}`, `http://localhost:${actual}`, ...(this.options.allowedOrigins ?? []).map((o) => o.toLowerCase())]);
     this.env = {
       db: this.db,
       origin: `http://127.0.0.1:${actual}`,
@@ -159,6 +182,7 @@ export class LocalStoreServer {
     return {
       url: `${this.env.origin}/v1.0`,
       port: actual,
+      adminSecret: this.adminSecret,
       close: () => this.close(),
       setFaults: (faults) => this.faults.set(faults),
       stats: () => this.stats(),
@@ -177,6 +201,7 @@ export class LocalStoreServer {
       for (const socket of this.sockets) socket.destroy();
     });
     this.db.close();
+    fs.rmSync(this.incoming, { recursive: true, force: true });
   }
 
   private count(method: string): void {
@@ -184,7 +209,7 @@ export class LocalStoreServer {
     this.counters.requests.byMethod[method] = (this.counters.requests.byMethod[method] ?? 0) + 1;
   }
 
-  private send(res: http.ServerResponse, response: StoreResponse, ids: RequestIds): void {
+  private async send(res: http.ServerResponse, response: StoreResponse, ids: RequestIds, head = false): Promise<void> {
     if (res.destroyed) return;
     const headers: Record<string, string | number> = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, ...response.headers };
     let body: Buffer | undefined;
@@ -194,8 +219,61 @@ export class LocalStoreServer {
       headers['OData-Version'] = '4.0';
     } else if (response.raw !== undefined) body = response.raw;
     if (body !== undefined) headers['Content-Length'] = body.length;
+    if (response.stream) headers['Content-Length'] = response.stream.size;
     res.writeHead(response.status, headers);
-    res.end(body);
+    if (head || !response.stream) {
+      res.end(head ? undefined : body);
+      return;
+    }
+    // A file goes out piece by piece, each read when the client has taken the one before.
+    for (const read of response.stream.pieces) {
+      if (res.destroyed) return;
+      const piece = read();
+      if (!piece) {
+        res.destroy(); // the file was replaced or deleted meanwhile: cut off rather than send a mix
+        return;
+      }
+      if (!res.write(piece)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+    }
+    res.end();
+  }
+
+  /** Answers a request refused before it ran, and closes the connection (its body may be unread). */
+  private refuse(req: http.IncomingMessage, res: http.ServerResponse, error: GraphError, ids: RequestIds): Promise<void> {
+    res.setHeader('Connection', 'close');
+    req.resume();
+    return this.send(res, this.errorResponse(error, ids), ids);
+  }
+
+  /** The reason to refuse a request before reading its body, or null: address, origin, credentials. */
+  private admission(headers: Record<string, string>, method: string, target: Route): GraphError | null {
+    const host = hostRefusal(headers.host, this.hosts);
+    if (host) return new GraphError(421, 'BadRequest', host, 'misdirectedRequest');
+    const origin = originRefusal(headers, method, this.origins);
+    if (origin) return new GraphError(403, 'accessDenied', origin, 'crossOriginRequest');
+    if (target.kind === 'admin') {
+      const given = headers[ADMIN_SECRET_HEADER];
+      if (given === undefined || !sameSecret(given, this.adminSecret)) {
+        return new GraphError(401, 'unauthenticated', 'The admin endpoints need the secret the store printed when it started, in the X-Admin-Secret header.');
+      }
+    }
+    if (this.options.token !== undefined && (target.kind === 'graph' || target.kind === 'sharepointRest')) {
+      const token = bearerToken(headers.authorization);
+      if (token === null || !sameSecret(token, this.options.token)) {
+        return new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid for this store.', undefined, { 'WWW-Authenticate': 'Bearer realm="local store"' });
+      }
+    }
+    return null;
   }
 
   private errorResponse(error: unknown, ids: RequestIds): StoreResponse {
@@ -224,27 +302,52 @@ export class LocalStoreServer {
     const headers = headerMap(req);
     const ids = { requestId: randomUUID(), clientRequestId: headers['client-request-id'] ?? randomUUID() };
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', this.env.origin);
-    const target = route(url.pathname);
-    let body: Buffer;
+    let url: URL;
     try {
-      body = await readBody(req);
-    } catch (error) {
-      if (error instanceof BodyTooLarge) this.send(res, this.errorResponse(new GraphError(413, 'invalidRequest', 'The request body is too large.'), ids), ids);
-      return;
+      if (!(req.url ?? '/').startsWith('/')) throw new TypeError('not a path');
+      url = new URL(req.url ?? '/', this.env.origin);
+      decodeURIComponent(url.pathname); // a path that is not correctly percent-encoded (GET /%) is malformed
+    } catch {
+      return this.refuse(req, res, badRequest('The request target is not a valid, correctly percent-encoded path.'), ids);
     }
+    const target = route(url.pathname);
+    const refusal = this.admission(headers, method, target);
+    if (refusal) return this.refuse(req, res, refusal, ids);
+    let body: Buffer = Buffer.alloc(0);
+    let content: SpooledContent | undefined;
+    try {
+      if (isUpload(method, target)) content = await spoolBody(req, target.kind === 'upload' ? MAX_FRAGMENT_BYTES : this.env.simpleUploadLimitBytes, this.incoming);
+      else body = await readBody(req, this.options.requestBodyLimitBytes ?? DEFAULT_REQUEST_BODY_LIMIT);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) return; // the client went away: no one to answer
+      const tooLarge = target.kind === 'upload' ? fragmentTooLarge() : isUpload(method, target) ? simpleUploadTooLarge(this.env, error.declared) : new GraphError(413, 'invalidRequest', error.message, 'requestTooLarge');
+      return this.refuse(req, res, tooLarge.status === 413 ? tooLarge : new GraphError(413, tooLarge.code, tooLarge.message, tooLarge.innerCode), ids);
+    }
+    try {
+      await this.dispatch(req, res, { headers, ids, method, url, target, body, ...(content ? { content } : {}) });
+    } finally {
+      content?.dispose();
+    }
+  }
+
+  private async dispatch(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    request: { headers: Record<string, string>; ids: RequestIds; method: string; url: URL; target: Route; body: Buffer; content?: SpooledContent },
+  ): Promise<void> {
+    const { headers, ids, method, url, target, body, content } = request;
     if (target.kind === 'admin') {
-      this.send(res, this.admin(method, target.path, body, ids), ids);
+      await this.send(res, this.admin(method, target.path, body, headers['content-type'], ids), ids);
       return;
     }
     if (target.kind === 'sharepointRest') {
       // SharePoint's REST API for views and column formatting (not Graph: not counted, not faulted).
       const restReq: StoreRequest = { method, path: target.path, query: url.searchParams, headers, body, requestUrl: `${this.env.origin}${url.pathname}${url.search}` };
-      this.send(res, this.execute(() => handleSharePointRest(this.env, restReq, target.path), ids), ids);
+      await this.send(res, this.execute(() => handleSharePointRest(this.env, restReq, target.path), ids), ids);
       return;
     }
     if (target.kind === 'none') {
-      this.send(res, this.errorResponse(notFound(`No resource at '${url.pathname}'. Graph requests go under /v1.0.`), ids), ids);
+      await this.send(res, this.errorResponse(notFound(`No resource at '${url.pathname}'. Graph requests go under /v1.0.`), ids), ids);
       return;
     }
     this.count(method);
@@ -261,6 +364,7 @@ export class LocalStoreServer {
       query: url.searchParams,
       headers,
       body,
+      ...(content ? { content } : {}),
       requestUrl: target.kind === 'graph' ? `${this.env.origin}/v1.0${target.path}${url.search}` : `${this.env.origin}${url.pathname}${url.search}`,
     };
 
@@ -287,12 +391,12 @@ export class LocalStoreServer {
       req.socket.destroy();
       return;
     }
-    this.send(res, method === 'HEAD' ? { ...response, json: undefined, raw: undefined } : response, ids);
+    await this.send(res, response, ids, method === 'HEAD');
   }
 
   private async batch(req: http.IncomingMessage, res: http.ServerResponse, envelope: StoreRequest, ids: RequestIds): Promise<void> {
     if (envelope.method !== 'POST') {
-      this.send(res, this.errorResponse(methodNotAllowed(), ids), ids);
+      await this.send(res, this.errorResponse(methodNotAllowed(), ids), ids);
       return;
     }
     this.counters.batch.envelopes++;
@@ -300,7 +404,7 @@ export class LocalStoreServer {
     try {
       requests = parseBatch(jsonBody(envelope));
     } catch (error) {
-      this.send(res, this.errorResponse(error, ids), ids);
+      await this.send(res, this.errorResponse(error, ids), ids);
       return;
     }
     let anyWrite = false;
@@ -325,13 +429,14 @@ export class LocalStoreServer {
       req.socket.destroy();
       return;
     }
-    this.send(res, json(200, { responses }), ids);
+    await this.send(res, json(200, { responses }), ids);
   }
 
-  private admin(method: string, path: string, body: Buffer, ids: RequestIds): StoreResponse {
+  private admin(method: string, path: string, body: Buffer, contentType: string | undefined, ids: RequestIds): StoreResponse {
     try {
       let parsed: unknown;
       if (body.length > 0) {
+        if (!isJsonContentType(contentType)) throw new GraphError(415, 'BadRequest', 'The request body must be JSON, sent with Content-Type: application/json.', 'unsupportedMediaType');
         try {
           parsed = JSON.parse(body.toString('utf8')) as unknown;
         } catch {

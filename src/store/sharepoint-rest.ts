@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { isRecord } from './columns';
 import { json, noContent, siteUrl, type Env, type StoreRequest, type StoreResponse } from './context';
 import { SITE_PATH, type ListRecord } from './db';
+import { isJsonContentType } from './guard';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sp_views (
@@ -151,7 +152,13 @@ function mergeField(env: Env, list: ListRecord, name: string, req: StoreRequest,
 }
 
 function unquote(segment: string): string {
-  return decodeURIComponent(segment).replace(/^'|'$/g, '').replace(/''/g, "'");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The URL is not correctly percent-encoded.');
+  }
+  return decoded.replace(/^'|'$/g, '').replace(/''/g, "'");
 }
 
 /** Serves <site>/_api/… ; `path` is the part after "_api/". */
@@ -160,6 +167,9 @@ export function handleSharePointRest(env: Env, req: StoreRequest, path: string):
   try {
     let body: unknown;
     if (req.body.length) {
+      if (!isJsonContentType(req.headers['content-type'])) {
+        throw new RestError(415, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The request body must be JSON (Content-Type: application/json).');
+      }
       try {
         body = JSON.parse(req.body.toString('utf8'));
       } catch {

@@ -53,7 +53,7 @@ export function apiFor(g: LocalStore, dataDir: string): Api {
       return reply(await fetch(urlOf(pathOrUrl), init));
     },
     async admin(method, adminPath, body) {
-      const init: RequestInit = { method, headers: body !== undefined ? { 'Content-Type': 'application/json' } : {} };
+      const init: RequestInit = { method, headers: { 'X-Admin-Secret': g.adminSecret, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) } };
       if (body !== undefined) init.body = JSON.stringify(body);
       return reply(await fetch(`${origin}/_admin${adminPath}`, init));
     },

@@ -2,7 +2,7 @@
 // /sites/{site}/lists/{list}/drive) with their items by id or path: get, delete, list and make folders,
 // simple upload (PUT …/content), download (302 to /_download/{id}), and createUploadSession.
 import { isRecord } from '../columns';
-import { decodeSegment, graphBase, json, jsonBody, noContent, type Env, type StoreRequest, type StoreResponse } from '../context';
+import { decodeSegment, graphBase, json, jsonBody, noContent, requestContent, type Env, type StoreRequest, type StoreResponse } from '../context';
 import type { DriveItemRecord, ListRecord } from '../db';
 import {
   checkDriveIfMatch,
@@ -22,7 +22,6 @@ import {
 } from '../drive-items';
 import { GraphError, invalidRequest, methodNotAllowed, nameAlreadyExists, notFound, unknownSegment } from '../errors';
 import { applySelect, parseSelect } from '../odata';
-import { quickXorHash } from '../quickxor';
 import type { GraphRouter } from '../router';
 import { createUploadSession } from './upload-sessions';
 
@@ -89,26 +88,30 @@ export function handleDrive(env: Env, req: StoreRequest, list: ListRecord, tail:
   }
 }
 
+/** The answer to a simple upload over the limit (the server gives it from Content-Length, before reading). */
+export function simpleUploadTooLarge(env: Env, size: number | null): GraphError {
+  return new GraphError(
+    413,
+    'invalidRequest',
+    `The file is ${size === null ? 'more than that' : `${size} bytes`}; simple upload accepts at most ${env.simpleUploadLimitBytes} bytes. Use an upload session (createUploadSession) for larger files.`.replace('is more than that;', `is larger than ${env.simpleUploadLimitBytes} bytes;`),
+    'maxFileSizeExceeded',
+  );
+}
+
 function simpleUpload(env: Env, req: StoreRequest, list: ListRecord, target: Target): StoreResponse {
-  if (req.body.length > env.simpleUploadLimitBytes) {
-    throw new GraphError(
-      413,
-      'invalidRequest',
-      `The file is ${req.body.length} bytes; simple upload accepts at most ${env.simpleUploadLimitBytes} bytes. Use an upload session (createUploadSession) for larger files.`,
-      'maxFileSizeExceeded',
-    );
-  }
+  const content = requestContent(req);
+  if (content.size > env.simpleUploadLimitBytes) throw simpleUploadTooLarge(env, content.size);
   const conflict = conflictBehavior(req.query.get('@microsoft.graph.conflictBehavior'), 'replace');
   if (target.relative.length === 0) {
     const item = target.base;
     if (item.isFolder) throw new GraphError(400, 'invalidRequest', 'Content can only be uploaded to a file, not a folder.');
     checkDriveIfMatch(req, item);
-    env.db.replaceDriveItemContent(item.id, req.body, item.mimeType ?? mimeTypeFor(item.name), quickXorHash(req.body));
+    env.db.replaceDriveItemContent(item.id, content, item.mimeType ?? mimeTypeFor(item.name));
     return json(200, renderDriveItem(env, list, env.db.driveItem(item.id)!));
   }
   const name = target.relative[target.relative.length - 1]!;
   const parent = ensureFolders(env, target.base, target.relative.slice(0, -1));
-  const written = writeFile(env, parent, name, req.body, mimeTypeFor(name), conflict);
+  const written = writeFile(env, parent, name, content, mimeTypeFor(name), conflict);
   return json(written.status, renderDriveItem(env, list, written.item));
 }
 
@@ -137,10 +140,9 @@ export function handleDownload(env: Env, req: StoreRequest, itemId: string): Sto
   if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
   const item = env.db.driveItem(itemId);
   if (!item || item.isFolder) throw notFound();
-  const content = env.db.driveItemContent(item.id) ?? Buffer.alloc(0);
   return {
     status: 200,
     headers: { 'Content-Type': item.mimeType ?? 'application/octet-stream', ETag: driveItemETag(item), 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}` },
-    raw: content,
+    stream: { size: item.size, pieces: env.db.driveItemPieces(item.id) },
   };
 }

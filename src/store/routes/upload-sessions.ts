@@ -4,13 +4,17 @@
 // survives a restart.
 import { randomBytes } from 'node:crypto';
 import { isRecord } from '../columns';
-import { graphBase, json, jsonBody, noContent, type Env, type StoreRequest, type StoreResponse } from '../context';
+import { graphBase, json, jsonBody, noContent, requestContent, type Env, type StoreRequest, type StoreResponse } from '../context';
 import type { DriveItemRecord, UploadSessionRecord } from '../db';
 import { checkDriveIfMatch, checkName, conflictBehavior, ensureFolders, mimeTypeFor, renderDriveItem, resolve, writeFile, type Target } from '../drive-items';
 import { GraphError, invalidRequest, methodNotAllowed, nameAlreadyExists, notFound } from '../errors';
-import { quickXorHash } from '../quickxor';
 
-const MAX_FRAGMENT_BYTES = 60 * 1024 * 1024;
+/** The largest fragment one PUT may carry (Graph's limit); the server refuses a larger body as it arrives. */
+export const MAX_FRAGMENT_BYTES = 60 * 1024 * 1024;
+
+export function fragmentTooLarge(): GraphError {
+  return invalidRequest('A fragment may be at most 60 MiB.', 'maxFragmentLengthExceeded');
+}
 
 function uploadUrl(env: Env, session: UploadSessionRecord): string {
   return `${env.origin}/_upload/${session.id}`;
@@ -111,14 +115,15 @@ function putFragment(env: Env, req: StoreRequest, session: UploadSessionRecord):
   if (session.total !== null && total !== session.total) {
     throw invalidRequest(`Declared total size ${total} for this fragment is different from that of the upload session (${session.total}).`, 'fragmentLengthMismatch');
   }
-  if (req.body.length !== end - start + 1) {
-    throw invalidRequest(`The body has ${req.body.length} bytes but Content-Range declares ${end - start + 1}.`, 'fragmentLengthMismatch');
+  const content = requestContent(req);
+  if (content.size !== end - start + 1) {
+    throw invalidRequest(`The body has ${content.size} bytes but Content-Range declares ${end - start + 1}.`, 'fragmentLengthMismatch');
   }
-  if (req.body.length > MAX_FRAGMENT_BYTES) throw invalidRequest('A fragment may be at most 60 MiB.', 'maxFragmentLengthExceeded');
+  if (content.size > MAX_FRAGMENT_BYTES) throw fragmentTooLarge();
   if (start < session.received) throw new GraphError(416, 'invalidRange', 'Uploaded fragment overlaps with existing data.', 'fragmentOverlap');
   if (start > session.received) throw new GraphError(416, 'invalidRange', `Uploaded fragment is out of order: the next expected range starts at ${session.received}.`, 'fragmentOutOfOrder');
   const expires = new Date(Date.now() + env.uploadSessionLifetimeMs).toISOString();
-  env.db.addUploadChunk(session.id, start, req.body, total, expires);
+  env.db.addUploadFragment(session.id, start, content, total, expires);
   const updated = env.db.uploadSession(session.id)!;
   if (updated.received < total || updated.deferCommit) return json(202, sessionStatus(updated));
   return commitSession(env, updated);
@@ -131,7 +136,7 @@ function commitSession(env: Env, session: UploadSessionRecord): StoreResponse {
   const content = env.db.uploadContent(session.id);
   let result: { status: number; item: DriveItemRecord };
   if (session.relativePath.length === 0) {
-    env.db.replaceDriveItemContent(base.id, content, base.mimeType ?? mimeTypeFor(base.name), quickXorHash(content));
+    env.db.replaceDriveItemContent(base.id, content, base.mimeType ?? mimeTypeFor(base.name));
     result = { status: 200, item: env.db.driveItem(base.id)! };
   } else {
     const name = session.relativePath[session.relativePath.length - 1]!;

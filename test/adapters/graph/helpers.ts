@@ -41,7 +41,7 @@ export async function startHarness(options: { store?: Partial<LocalStoreOptions>
       h.store = await startLocalStore({ ...storeOptions, port });
     },
     async admin(method, adminPath, body) {
-      const response = await fetch(`${h.origin}/_admin${adminPath}`, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+      const response = await fetch(`${h.origin}/_admin${adminPath}`, { method, headers: { 'X-Admin-Secret': h.store.adminSecret, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
       const text = await response.text();
       return text ? JSON.parse(text) : undefined;
     },
