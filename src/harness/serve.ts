@@ -125,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     };
     const refuse = (status: number, message: string) => {
       req.resume();
-      send(status, JSON.stringify({ error: { code: status === 403 ? 'accessDenied' : 'BadRequest', message } }), TYPES['.json'], { Connection: 'close' });
+      send(status, JSON.stringify({ error: { code: status === 403 ? 'accessDenied' : 'BadRequest', message } }), TYPES['.json']);
     };
     // Only this harness's own address and pages: no rebinding host name, no other site's page.
     const host = hostRefusal(req.headers.host, allowedHosts);

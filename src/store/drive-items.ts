@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { decodeSegment, LOCAL_USER, siteUrl, type Content, type Env, type StoreRequest } from './context';
-import { newDriveItemId, nowStamp, SITE_ID, type ConflictBehavior, type DriveItemRecord, type ListRecord } from './db';
+import { newDriveItemId, nowStamp, SITE_ID, SITE_PATH, type ConflictBehavior, type DriveItemRecord, type ListRecord } from './db';
 import { GraphError, invalidRequest, nameAlreadyExists, notFound, unknownSegment } from './errors';
 
 const QUOTA_TOTAL = 27_487_790_694_400; // 25 TiB, SharePoint's usual site quota
@@ -178,9 +178,40 @@ export function mustResolve(env: Env, target: Target): DriveItemRecord {
   return item;
 }
 
+// SharePoint's rules for file and folder names ("Restrictions and limitations in OneDrive and
+// SharePoint"), refused as Graph refuses them: 400 invalidRequest, innerError.code
+// nameContainsInvalidCharacters (or pathIsTooLong). The messages give the rule, never the name
+// (an attachment's name often holds a person's).
+const FORBIDDEN_CHARACTERS = /["*:<>?/\\|\x00-\x1f\x7f]/;
+const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9]|\.lock|desktop\.ini)$/i;
+/** The whole decoded path of a file (site, library, folders, name) may hold at most 400 characters. */
+export const MAX_PATH_LENGTH = 400;
+
+/** Why SharePoint refuses a file or folder name, or null when it accepts it. */
+export function nameRefusal(name: string): string | null {
+  if (name.length === 0 || name === '.' || name === '..') return 'A file or folder needs a name.';
+  if (FORBIDDEN_CHARACTERS.test(name)) return 'A file or folder name may not contain " * : < > ? / \\ | or control characters.';
+  if (/_vti_/i.test(name)) return "A file or folder name may not contain '_vti_'.";
+  if (RESERVED_NAMES.test(name)) return 'CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, .lock and desktop.ini are reserved names.';
+  if (name.startsWith('~$')) return "A file or folder name may not start with '~$'.";
+  if (name !== name.trim()) return 'A file or folder name may not start or end with a space.';
+  if (name.endsWith('.')) return 'A file or folder name may not end with a dot.';
+  return null;
+}
+
 export function checkName(name: string): void {
-  if (name.length === 0 || name.length > 400 || /["*:<>?/\\|]/.test(name) || name !== name.trim() || name === '.' || name === '..' || name.endsWith('.')) {
-    throw invalidRequest(`The name '${name}' is not valid for a file or folder.`, 'invalidPath');
+  const refusal = nameRefusal(name);
+  if (refusal) throw invalidRequest(`The provided name contains characters or words that are not allowed. ${refusal}`, 'nameContainsInvalidCharacters');
+}
+
+/** The names of a new item (and any new folders above it) under `parent`, and its whole path's length (server-relative, without the leading '/'). */
+export function checkNewItemPath(env: Env, parent: DriveItemRecord, ...names: string[]): void {
+  names.forEach(checkName);
+  const list = env.db.list(parent.listId);
+  const folders = parent.parentId === null ? [] : itemPath(env, parent);
+  const full = [SITE_PATH.slice(1), list?.name ?? '', ...folders, ...names].join('/');
+  if (full.length > MAX_PATH_LENGTH) {
+    throw invalidRequest(`The path of the file is ${full.length} characters long; SharePoint allows at most ${MAX_PATH_LENGTH}.`, 'pathIsTooLong');
   }
 }
 
@@ -194,13 +225,13 @@ export function conflictBehavior(value: unknown, fallback: ConflictBehavior): Co
 export function ensureFolders(env: Env, base: DriveItemRecord, names: string[]): DriveItemRecord {
   let current = base;
   for (const name of names) {
-    checkName(name);
     const existing = env.db.child(current.listId, current.id, name);
     if (existing) {
       if (!existing.isFolder) throw new GraphError(409, 'nameAlreadyExists', `'${name}' is a file, so it cannot hold other items.`);
       current = existing;
       continue;
     }
+    checkNewItemPath(env, current, name);
     const now = nowStamp();
     const folder: DriveItemRecord = { id: newDriveItemId(), listId: current.listId, parentId: current.id, name, isFolder: true, size: 0, mimeType: null, quickXorHash: null, guid: randomUUID(), version: 1, created: now, modified: now };
     env.db.insertDriveItem(folder, null);
@@ -220,7 +251,7 @@ export function freeName(env: Env, parent: DriveItemRecord, name: string): strin
 
 /** Writes a file into a folder honouring the conflict behaviour. Returns 201 for a new item, 200 for a replaced one. */
 export function writeFile(env: Env, parent: DriveItemRecord, name: string, content: Content, mimeType: string, conflict: ConflictBehavior): { status: number; item: DriveItemRecord } {
-  checkName(name);
+  checkNewItemPath(env, parent, name);
   const existing = env.db.child(parent.listId, parent.id, name);
   let finalName = name;
   if (existing) {
@@ -231,6 +262,7 @@ export function writeFile(env: Env, parent: DriveItemRecord, name: string, conte
       return { status: 200, item: env.db.driveItem(existing.id)! };
     }
     finalName = freeName(env, parent, name);
+    checkNewItemPath(env, parent, finalName);
   }
   const now = nowStamp();
   const item: DriveItemRecord = {

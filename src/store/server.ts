@@ -248,9 +248,8 @@ export class LocalStoreServer {
     res.end();
   }
 
-  /** Answers a request refused before it ran, and closes the connection (its body may be unread). */
+  /** Answers a request refused before it ran; the rest of its body is read and discarded (so the client sees the answer). */
   private refuse(req: http.IncomingMessage, res: http.ServerResponse, error: GraphError, ids: RequestIds): Promise<void> {
-    res.setHeader('Connection', 'close');
     req.resume();
     return this.send(res, this.errorResponse(error, ids), ids);
   }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { isRecord } from '../columns';
 import { graphBase, json, jsonBody, noContent, requestContent, type Env, type StoreRequest, type StoreResponse } from '../context';
 import type { DriveItemRecord, UploadSessionRecord } from '../db';
-import { checkDriveIfMatch, checkName, conflictBehavior, ensureFolders, mimeTypeFor, renderDriveItem, resolve, writeFile, type Target } from '../drive-items';
+import { checkDriveIfMatch, checkNewItemPath, conflictBehavior, ensureFolders, mimeTypeFor, renderDriveItem, resolve, writeFile, type Target } from '../drive-items';
 import { GraphError, invalidRequest, methodNotAllowed, nameAlreadyExists, notFound } from '../errors';
 
 /** The largest fragment one PUT may carry (Graph's limit); the server refuses a larger body as it arrives. */
@@ -37,7 +37,7 @@ export function createUploadSession(env: Env, req: StoreRequest, target: Target)
     checkDriveIfMatch(req, target.base);
   } else {
     const name = target.relative[target.relative.length - 1]!;
-    target.relative.forEach(checkName);
+    checkNewItemPath(env, target.base, ...target.relative);
     if (item.name !== undefined && item.name !== name) throw invalidRequest(`The item name '${String(item.name)}' in the body must match the name '${name}' in the path.`);
     const existing = resolve(env, target);
     if (existing && conflict === 'fail') throw nameAlreadyExists(`The specified item name '${name}' already exists.`);
