@@ -1,6 +1,6 @@
 // The harness: a page shaped like Outlook's reading view — a message list of the sample emails and
 // an "Open email" file input for any .eml — with the real task pane beside it, in a frame, on the
-// Office.js shim (office-shim.ts) and filing to the local list store through this origin.
+// Office.js shim (office-shim.ts) and filing to the local store through this origin.
 import {
   Badge,
   Button,

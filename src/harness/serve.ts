@@ -1,5 +1,5 @@
 // Serves the harness: the built pages (dist/), the sample emails, the pane's configuration, and
-// everything else proxied to the local list store, so the pane files to it from the same origin
+// everything else proxied to the local store, so the pane files to it from the same origin
 // (no CORS). The pane's Office.js script is swapped for the shim. Without a store to proxy to, it
 // starts one (on .data/demo, so what `npm run demo` filed shows as already filed) and provisions it.
 //
@@ -37,7 +37,7 @@ const TYPES: Record<string, string> = {
 export interface HarnessOptions {
   /** 0 picks any free port. Default 3100. */
   readonly port?: number;
-  /** The list store's Graph URL to proxy to; without it a store is started. */
+  /** The local store's Graph URL to proxy to; without it a store is started. */
   readonly storeUrl?: string;
   readonly distDir?: string;
   readonly samplesDir?: string;

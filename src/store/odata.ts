@@ -1,4 +1,4 @@
-// The OData query options the list store understands: $filter (eq, ne, gt, ge, lt, le, and, or, not,
+// The OData query options the local store understands: $filter (eq, ne, gt, ge, lt, le, and, or, not,
 // startswith), $orderby, $select, $expand (with a nested $select), $top and $skiptoken.
 import { isRecord } from './columns';
 import { badRequest, invalidRequest } from './errors';

@@ -1,4 +1,4 @@
-// The small part of better-sqlite3 the list store uses, typed here because @types/better-sqlite3
+// The small part of better-sqlite3 the local store uses, typed here because @types/better-sqlite3
 // is not installed. Loaded with require so the compiler does not need the package's types.
 
 export interface RunResult {

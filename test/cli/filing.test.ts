@@ -21,7 +21,7 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
   }
 }
 
-describe('hub-intake provision, file and list against the local list store', () => {
+describe('hub-intake provision, file and list against the local store', () => {
   let store: LocalStore;
   let dataDir: string;
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 // A hub manager saves a new form's template to the site once; then every hub manager's check and
-// filing know the form. The hub-intake command as run from a terminal, against a local list store.
+// filing know the form. The hub-intake command as run from a terminal, against a local store.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// Shared helpers for the list store tests: a store on a free port with a fresh data directory, and a
+// Shared helpers for the local store tests: a store on a free port with a fresh data directory, and a
 // small fetch wrapper that returns status, headers and parsed JSON.
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// The site, lists and columns of the local list store.
+// The site, lists and columns of the local store.
 import { SITE_ID } from '../../src/store';
 import { createList, expectGraphError, SITE, startStore, type Api } from './helpers';
 

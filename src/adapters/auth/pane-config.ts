@@ -11,13 +11,13 @@ export const GRAPH = 'https://graph.microsoft.com';
 
 export const PaneConfig = z.strictObject({
   $schema: z.optional(z.string()),
-  /** Graph's base URL with its version. The harness points it at the local list store. */
+  /** Graph's base URL with its version. The harness points it at the local store. */
   graphUrl: z._default(z.url(), `${GRAPH}/v1.0`),
   /** "root", a site id, or "contoso.sharepoint.com:/sites/maths-hub". */
   site: text(),
   list: z.optional(text()),
   library: z.optional(text()),
-  /** Sign-in for a real tenant. Absent: no token is sent (only for the local list store). */
+  /** Sign-in for a real tenant. Absent: no token is sent (only for the local store). */
   auth: z.optional(
     z.strictObject({
       /** Directory (tenant) id or domain, e.g. contoso.onmicrosoft.com. */

@@ -5,7 +5,7 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
 /** The auth port: MSAL, a token from the environment or a test double plug in behind it. */
 export interface AccessTokenProvider {
-  /** A bearer token, or null when the target needs none (the local list store). */
+  /** A bearer token, or null when the target needs none (the local store). */
   getAccessToken(): Promise<string | null>;
 }
 

@@ -50,7 +50,7 @@ export function renderSite(env: Env): Record<string, unknown> {
   const created = env.db.siteCreated;
   return {
     createdDateTime: created,
-    description: 'Local Microsoft Graph list store for Hub Intake',
+    description: 'The local store for Hub Intake (a Microsoft Graph subset)',
     id: SITE_ID,
     lastModifiedDateTime: created,
     name: SITE_NAME,

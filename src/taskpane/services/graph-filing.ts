@@ -1,4 +1,4 @@
-// The pane's ports on Microsoft Graph (or the local list store, which speaks the same): the graph
+// The pane's ports on Microsoft Graph (or the local store, which speaks the same): the graph
 // adapter's filing and decisions, a look-up of the item by the email's Message-ID, and the site's
 // Form Templates list.
 // Loaded on demand: the first screen does not carry the Graph client or the catalogue.

@@ -1,4 +1,4 @@
-// Shared set-up for the Graph adapter tests: the local list store on a free port, a Graph client
+// Shared set-up for the Graph adapter tests: the local store on a free port, a Graph client
 // that records every request on the wire, and the sample emails read for filing.
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 // The site's Form Templates list: saving a template once, for every hub manager, and filing
-// applications of a saved template, against the local list store.
+// applications of a saved template, against the local store.
 import fs from 'node:fs';
 import {
   addFormColumns,
