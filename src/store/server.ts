@@ -143,7 +143,7 @@ export class LocalStoreServer {
         if (!res.headersSent && !res.destroyed) {
           res.writeHead(500, { 'Content-Type': JSON_CONTENT_TYPE });
           res.end(JSON.stringify(errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, randomUUID(), randomUUID())));
-        }
+        } else res.destroy();
       });
     });
     // A request too malformed for node:http to parse gets a bare 400, never an exception.
