@@ -1,4 +1,4 @@
-// npm run bench (second part): filing against the local list store. Round trips and time per
+// npm run bench (second part): filing against the local store. Round trips and time per
 // application, for the sample emails filed all at once, one at a time, and filed again.
 // Goal: one batched round trip plus the uploads per application.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -62,7 +62,7 @@ async function main() {
     );
   };
 
-  console.log(`Filing ${applications.length} sample emails (${applications.filter((a) => a.report.forms.some((f) => f.formId)).length} with a known form) to the local list store, median of ${ROUNDS} runs.`);
+  console.log(`Filing ${applications.length} sample emails (${applications.filter((a) => a.report.forms.some((f) => f.formId)).length} with a known form) to the local store, median of ${ROUNDS} runs.`);
   console.log(`${'per application'.padEnd(34)} ${'batches'.padStart(6)} ${'upload'.padStart(6)} ${'other'.padStart(6)} ${'total'.padStart(6)} ${'time'.padStart(10)}`);
   let target = await fresh();
   await measure('all at once, new', async () => void (await fileApplications(client, target, applications, { templates: catalogue.templates })), async () => void (target = await fresh()));

@@ -1,5 +1,5 @@
 // Reading request bodies with a cap. A JSON body is read into memory, up to a limit (Graph's own
-// is 4 MB); an upload's bytes are streamed to a file on disk as they arrive (with backpressure) and
+// is 4 MB); an upload's bytes (beyond one piece) are streamed to a file on disk as they arrive (with backpressure) and
 // read back in pieces, so four 60 MiB fragments at once cost disk, not memory. A body over its
 // limit is refused by its Content-Length before any of it is read, or as soon as it passes the
 // limit; the rest is then discarded unread, so the refusal can still be answered.

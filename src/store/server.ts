@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BodyTooLarge, readBody, spoolBody, type SpooledContent } from './bodies';
-import { isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
+import { bufferContent, isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, PIECE_BYTES, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
 import { StoreDatabase } from './db';
 import { badRequest, errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
 import { FaultInjector, type FaultCounts, type FaultSettings } from './faults';
@@ -315,8 +315,13 @@ export class LocalStoreServer {
     let body: Buffer = Buffer.alloc(0);
     let content: SpooledContent | undefined;
     try {
-      if (isUpload(method, target)) content = await spoolBody(req, target.kind === 'upload' ? MAX_FRAGMENT_BYTES : this.env.simpleUploadLimitBytes, this.incoming);
-      else body = await readBody(req, this.options.requestBodyLimitBytes ?? DEFAULT_REQUEST_BODY_LIMIT);
+      if (isUpload(method, target)) {
+        const limit = target.kind === 'upload' ? MAX_FRAGMENT_BYTES : this.env.simpleUploadLimitBytes;
+        const declared = /^\d+$/.test(headers['content-length'] ?? '') ? Number(headers['content-length']) : null;
+        // A file of at most one piece (a form, an email) is read in memory; anything larger goes to disk as it arrives.
+        if (declared !== null && declared <= Math.min(limit, PIECE_BYTES)) content = { ...bufferContent(await readBody(req, declared)), dispose: () => undefined };
+        else content = await spoolBody(req, limit, this.incoming);
+      } else body = await readBody(req, this.options.requestBodyLimitBytes ?? DEFAULT_REQUEST_BODY_LIMIT);
     } catch (error) {
       if (!(error instanceof BodyTooLarge)) return; // the client went away: no one to answer
       const tooLarge = target.kind === 'upload' ? fragmentTooLarge() : isUpload(method, target) ? simpleUploadTooLarge(this.env, error.declared) : new GraphError(413, 'invalidRequest', error.message, 'requestTooLarge');
