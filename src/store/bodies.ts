@@ -34,27 +34,31 @@ function consume(req: http.IncomingMessage, limit: number, take: (chunk: Buffer)
   return new Promise((resolve, reject) => {
     let size = 0;
     let failed = false;
+    let pending: Promise<void> = Promise.resolve(); // the chunk being taken; 'end' waits for it
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
       req.off('data', onData);
-      req.resume(); // discard the rest; the server closes the connection after answering
+      req.resume(); // discard the rest; the refusal is answered once the body is read and thrown away
       reject(error);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) return fail(new BodyTooLarge(limit, declared));
-      const pending = take(chunk);
-      if (pending) {
+      const taken = take(chunk);
+      if (taken) {
         req.pause();
-        pending.then(() => {
+        pending = taken.then(() => {
           if (!failed) req.resume();
-        }, fail);
+        });
+        pending.catch(fail);
       }
     };
     req.on('data', onData);
     req.once('end', () => {
-      if (!failed) resolve(size);
+      pending.then(() => {
+        if (!failed) resolve(size);
+      }, fail);
     });
     req.once('error', fail);
     req.once('aborted', () => fail(new Error('The client went away.')));

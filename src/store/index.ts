@@ -1,5 +1,5 @@
 // The local store: a server speaking the subset of Microsoft Graph v1.0 Hub Intake uses, kept in SQLite.
-export { startLocalStore, DEFAULT_SIMPLE_UPLOAD_LIMIT } from './server';
+export { startLocalStore, DEFAULT_SIMPLE_UPLOAD_LIMIT, DEFAULT_REQUEST_BODY_LIMIT, ADMIN_SECRET_HEADER } from './server';
 export type { LocalStore, LocalStoreOptions, LocalStoreStats } from './server';
 export { faultSettingsSchema, parseFaultSettings } from './faults';
 export type { FaultSettings, FaultCounts } from './faults';
