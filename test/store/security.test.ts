@@ -130,6 +130,18 @@ describe('the local store admits only its own address, origin and content', () =
   });
 });
 
+test('an origin named in allowedOrigins may send requests; others still may not', async () => {
+  const api = await startStore({ allowedOrigins: ['http://127.0.0.1:3100'] });
+  try {
+    const port = api.g.port;
+    const headers = { 'content-type': 'application/json' };
+    expect((await raw(port, 'POST', `/v1.0${SITE}/lists`, { ...headers, origin: 'http://127.0.0.1:3100' }, JSON.stringify({ displayName: 'From the harness' }))).status).toBe(201);
+    expect((await raw(port, 'POST', `/v1.0${SITE}/lists`, { ...headers, origin: 'http://127.0.0.1:3101' }, JSON.stringify({ displayName: 'Next door' }))).status).toBe(403);
+  } finally {
+    await api.dispose();
+  }
+});
+
 describe('a store started with a bearer token', () => {
   const TOKEN = 'correct-horse-battery-staple';
   let api: Api;
