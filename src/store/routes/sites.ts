@@ -2,13 +2,13 @@
 // A site is addressed as /sites/root, /sites/{hostname,siteCollectionId,webId} or /sites/{hostname}:/{path}[:].
 import { decodeSegment, graphBase, json, siteUrl, type Env, type StoreRequest, type StoreResponse } from '../context';
 import { SITE_DISPLAY_NAME, SITE_HOSTNAME, SITE_ID, SITE_NAME, SITE_PATH } from '../db';
+import { renderDrive } from '../drive-items';
 import { badRequest, methodNotAllowed, notFound, unknownSegment } from '../errors';
 import { findList } from '../lists';
 import { applySelect, parseSelect } from '../odata';
 import type { GraphRouter } from '../router';
 import { handleDrive, handleDrives } from './drives';
 import { handleLists } from './lists';
-import { renderDrive } from '../drive-items';
 
 export const sitesRouter: GraphRouter = {
   segment: 'sites',
@@ -17,6 +17,7 @@ export const sitesRouter: GraphRouter = {
       if (req.method !== 'GET') throw methodNotAllowed();
       return json(200, { '@odata.context': `${graphBase(env)}/$metadata#sites`, value: [renderSite(env)] });
     }
+    if (!rest.startsWith('/')) throw unknownSegment(decodeSegment(`sites${rest}`.split('/')[0]!));
     return siteRoute(env, req, resolveSite(rest.slice(1)));
   },
 };
