@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { deviceCodeSignIn } from '../adapters/auth/device-code';
 import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken, staticToken } from '../adapters/graph';
-import type { Exchange } from '../adapters/graph/middleware';
+import type { Exchange } from '../adapters/wire';
 import { createSharePointRest, type SharePointRest } from '../adapters/sharepoint/rest';
 import { APPLICATIONS_LIST, FILES_LIBRARY } from '../core/record';
 

@@ -5,6 +5,7 @@
 import { relative, resolve } from 'node:path';
 import { fileApplications, listApplications, provisionApplications, resolveTarget, siteWebUrl, type Application } from '../adapters/graph';
 import { startLocalStore, type LocalStore } from '../store';
+import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
 import { connect, DEFAULT_PORT } from './connection';
 import { formatOutcome, formatTable, PROJECT_DIR } from './filing-commands';
@@ -34,7 +35,7 @@ export async function demo(args: string[]): Promise<number> {
     out(`Local list store: ${store.url} (data in ${dataDir})\n\n`);
 
     const siteUrl = await siteWebUrl(connection.client, 'root');
-    const provisioned = await provisionApplications(connection.client, 'root', { templates: catalogue.templates, sharePoint: connection.sharePoint(siteUrl) });
+    const provisioned = await provisionApplications(connection.client, 'root', { templates: catalogue.templates, presentation: (title) => ensurePresentation(connection.sharePoint(siteUrl), title) });
     out(`Provision: list ${provisioned.list}, library ${provisioned.library}, ${provisioned.presentation?.viewsCreated.length ?? 0} views created\n\n`);
 
     const { files } = collectInputs([emails]);

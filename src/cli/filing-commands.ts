@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
 import { startLocalStore } from '../store';
+import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
 import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags } from './connection';
 import type { Catalogue } from '../core/catalogue';
@@ -36,7 +37,7 @@ export async function provision(args: string[]): Promise<number> {
     templates: catalogue.templates,
     list: connection.list,
     library: connection.library,
-    sharePoint: connection.sharePoint(siteUrl),
+    presentation: (title) => ensurePresentation(connection.sharePoint(siteUrl), title),
   });
   if (values.json) {
     out(`${JSON.stringify(result, null, 2)}\n`);

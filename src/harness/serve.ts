@@ -13,7 +13,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { readEml } from '../adapters/mail-files/read-eml';
 import { createGraphClient, noToken, staticToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
-import { createSharePointRest } from '../adapters/sharepoint/rest';
+import { createSharePointRest, ensurePresentation } from '../adapters/sharepoint/rest';
 import { startLocalStore, type LocalStore } from '../store';
 import { hostRefusal, loopbackHosts, originRefusal } from '../store/guard';
 import { loadCatalogue } from '../core/catalogue';
@@ -94,7 +94,7 @@ async function provision(storeUrl: string, token: string | undefined): Promise<v
   const auth = token ? staticToken(token) : noToken;
   const client = createGraphClient({ graphUrl: storeUrl, auth });
   const siteUrl = await siteWebUrl(client, 'root');
-  await provisionApplications(client, 'root', { templates: loadCatalogue().templates, sharePoint: createSharePointRest({ siteUrl, auth }) });
+  await provisionApplications(client, 'root', { templates: loadCatalogue().templates, presentation: (title) => ensurePresentation(createSharePointRest({ siteUrl, auth }), title) });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -6,7 +6,7 @@
 // so the first screen does not carry it.
 /// <reference types="office-js" />
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
-import type { AccessTokenProvider } from '../graph/middleware';
+import type { AccessTokenProvider } from '../wire';
 import { tokenViaOfficeDialog, type DialogToken } from './dialog-fallback';
 import { type PaneConfig, type Purpose, scopesFor } from './pane-config';
 

@@ -2,8 +2,8 @@
 // batch (429/503/504 with its own Retry-After) was not run, so it is sent again in a new batch
 // after the wait, within the same retry policy as single requests.
 import { type GraphClient, graphRequest, type Method } from './client';
-import { GraphRequestError } from './errors';
-import { RETRY_STATUSES, retryAfterSeconds, retryDelayMs } from './middleware';
+import { GraphRequestError } from '../wire/errors';
+import { RETRY_STATUSES, retryAfterSeconds, retryDelayMs } from '../wire/middleware';
 
 export const MAX_BATCH = 20;
 

@@ -1,27 +1,16 @@
 // The Graph client Hub Intake uses: @microsoft/microsoft-graph-client initialised with our own
 // middleware chain, and one request function that turns whatever goes wrong into a typed error.
 import { Client, type Context, GraphError as SdkGraphError, type Middleware } from '@microsoft/microsoft-graph-client';
-import { GraphRequestError, pathOf, TransportError } from './errors';
+import { GraphRequestError, pathOf, TransportError } from '../wire/errors';
+import type { WireOptions } from '../wire';
 import {
-  type AccessTokenProvider,
   DEFAULT_RETRY,
-  type Exchange,
   middlewareChain,
   realSleep,
   retryAfterSeconds,
   type RetryPolicy,
   type Sleep,
-} from './middleware';
-
-/** How requests go on the wire: sign-in, transport, retry policy, observation. Shared with SharePoint REST. */
-export interface WireOptions {
-  readonly auth: AccessTokenProvider;
-  readonly fetch?: typeof fetch;
-  readonly sleep?: Sleep;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Sees every request on the wire (tests, the bench). */
-  readonly observe?: (exchange: Exchange) => void;
-}
+} from '../wire/middleware';
 
 export interface GraphClientOptions extends WireOptions {
   /** Graph's base URL with its version, e.g. https://graph.microsoft.com/v1.0 or http://127.0.0.1:4000/v1.0. */

@@ -24,7 +24,7 @@ import {
 } from '../../core/record';
 import { type BatchRequest, type BatchResponse, batchError, runBatch } from './batch';
 import type { GraphClient } from './client';
-import { GraphRequestError, TransportError } from './errors';
+import { GraphRequestError, TransportError } from '../wire/errors';
 import type { FilingTarget } from './target';
 import { drivePath, type DriveItem, quickXorHash, uploadFile, type UploadOptions } from './uploads';
 

@@ -1,7 +1,7 @@
 // Hub Intake's Microsoft Graph adapter: the only code that talks to Graph.
 export { createGraphClient, graphRequest, type GraphClient, type GraphClientOptions } from './client';
-export { type AccessTokenProvider, noToken, staticToken, DEFAULT_RETRY, type RetryPolicy, type Exchange, type Sleep } from './middleware';
-export { GraphRequestError, TransportError, ConflictError } from './errors';
+export { type AccessTokenProvider, noToken, staticToken, DEFAULT_RETRY, type RetryPolicy, type Exchange, type Sleep, type WireOptions } from '../wire';
+export { GraphRequestError, TransportError, ConflictError } from '../wire/errors';
 export { runBatch, MAX_BATCH, type BatchRequest, type BatchResponse } from './batch';
 export { resolveTarget, sitePath, TargetError, type FilingTarget, type SiteRef } from './target';
 export { provisionApplications, columnDefinition, siteWebUrl, type ProvisionResult, type ProvisionOptions, type ListChanges } from './provision';

@@ -3,7 +3,7 @@
 // that carries the item as it is now).
 import type { Decision, Status } from '../../core/record';
 import { type GraphClient, graphRequest } from './client';
-import { ConflictError, isStatus } from './errors';
+import { ConflictError, isStatus } from '../wire/errors';
 import type { FilingTarget } from './target';
 
 export interface FiledApplication {

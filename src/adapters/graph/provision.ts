@@ -7,7 +7,6 @@
 import type { Template } from '../../core/catalogue/schema';
 import { APPLICATIONS_LIST, applicationColumns, type ColumnSpec, FILES_LIBRARY, TEXT_MAX } from '../../core/record';
 import { TEMPLATE_COLUMNS, TEMPLATES_LIST } from '../../core/templates-list';
-import { ensurePresentation, type PresentationResult, type SharePointRest } from '../sharepoint/rest';
 import { type BatchRequest, type BatchResponse, batchError, runBatch } from './batch';
 import { type GraphClient, graphRequest } from './client';
 import { listSegment, sitePath } from './target';
@@ -177,12 +176,21 @@ export interface ProvisionResult {
   readonly presentation: PresentationResult | null;
 }
 
+/** What setting the list's views and column formatting did (SharePoint REST, outside Graph). */
+export interface PresentationResult {
+  readonly viewsCreated: string[];
+  readonly formattersSet: string[];
+}
+
 export interface ProvisionOptions {
   readonly templates: readonly Template[];
   readonly list?: string;
   readonly library?: string;
-  /** SharePoint REST for views and column formatting; without it they are skipped (and said so). */
-  readonly sharePoint?: SharePointRest | null;
+  /**
+   * Sets the list's views and column formatting (the SharePoint REST adapter's ensurePresentation,
+   * wired by the entry); without it they are skipped (and said so).
+   */
+  readonly presentation?: ((listTitle: string) => Promise<PresentationResult>) | null;
 }
 
 /**
@@ -225,7 +233,7 @@ export async function provisionApplications(client: GraphClient, site: string, o
   const applicationsChanged = changes(applications);
 
   let presentation: PresentationResult | null = null;
-  if (options.sharePoint) presentation = await ensurePresentation(options.sharePoint, listTitle);
+  if (options.presentation) presentation = await options.presentation(listTitle);
   else warnings.push('Views and column formatting were not set: they need SharePoint REST access (see the README).');
   return {
     list: applicationsChanged.status,

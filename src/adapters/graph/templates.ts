@@ -9,7 +9,8 @@ import type { Template } from '../../core/catalogue/schema';
 import { applicationColumns, TEXT_MAX } from '../../core/record';
 import { NOTE_MAX, templateFields, TEMPLATES_LIST } from '../../core/templates-list';
 import { type GraphClient, graphRequest } from './client';
-import { isStatus, TransportError } from './errors';
+import { isStatus, TransportError } from '../wire/errors';
+import { odataString } from '../wire/odata';
 import { applyWrites, type GraphColumn, planColumns } from './provision';
 import { listSegment, sitePath, TargetError } from './target';
 
@@ -122,7 +123,7 @@ export async function loadSiteTemplates(client: GraphClient, siteId: string): Pr
 
 /** The item holding this template id, by the indexed TemplateId column. */
 async function findTemplate(client: GraphClient, siteId: string, templateId: string): Promise<SiteTemplate | null> {
-  const filter = `fields/TemplateId eq '${templateId.replace(/'/g, "''")}'`;
+  const filter = `fields/TemplateId eq ${odataString(templateId)}`;
   try {
     const page = await graphRequest<Page>(client, 'GET', `${itemsPath(siteId)}?${SELECT}&$filter=${encodeURIComponent(filter)}&$top=2`);
     return page.value.map(siteTemplate).sort(byItemId)[0] ?? null;

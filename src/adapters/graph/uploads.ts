@@ -2,7 +2,7 @@
 // upload session above it (fragments of 320 KiB multiples, resumed from nextExpectedRanges after
 // a lost answer). No bearer token goes to the upload URL: it is not under the Graph version path.
 import { bytesBody, type GraphClient, graphRequest } from './client';
-import { isStatus, TransportError } from './errors';
+import { isStatus, TransportError } from '../wire/errors';
 import { quickXorHash } from '../../core/quickxor';
 
 export { quickXorHash };

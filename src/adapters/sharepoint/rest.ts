@@ -2,9 +2,7 @@
 // (Field.CustomFormatter). Its own token (scope https://<tenant>.sharepoint.com/.default), sent only
 // to <site>/_api/; the same middleware chain as Graph's (auth → retry → HTTP).
 import type { Context } from '@microsoft/microsoft-graph-client';
-import { GraphRequestError, pathOf, TransportError } from '../graph/errors';
-import type { WireOptions } from '../graph/client';
-import { DEFAULT_RETRY, middlewareChain, realSleep, retryAfterSeconds } from '../graph/middleware';
+import { DEFAULT_RETRY, GraphRequestError, middlewareChain, odataString, pathOf, realSleep, retryAfterSeconds, TransportError, type WireOptions } from '../wire';
 import { APPLICATION_VIEWS, COLUMN_FORMATTERS, type ViewSpec } from './presentation';
 
 export interface SharePointRestOptions extends WireOptions {
@@ -67,8 +65,7 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
   };
 }
 
-const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const listPath = (listTitle: string) => `web/lists/getbytitle(${encodeURIComponent(quote(listTitle))})`;
+const listPath = (listTitle: string) => `web/lists/getbytitle(${encodeURIComponent(odataString(listTitle))})`;
 
 export interface PresentationResult {
   readonly viewsCreated: string[];
@@ -107,7 +104,7 @@ export async function ensurePresentation(rest: SharePointRest, listTitle: string
   for (const [name, formatter] of Object.entries(formatters)) {
     const field = fields.value.find((f) => f.InternalName === name);
     if (!field || field.CustomFormatter === formatter) continue;
-    await rest.request('POST', `${list}/fields/getbyinternalnameortitle(${encodeURIComponent(quote(name))})`, {
+    await rest.request('POST', `${list}/fields/getbyinternalnameortitle(${encodeURIComponent(odataString(name))})`, {
       headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' },
       body: { __metadata: { type: 'SP.Field' }, CustomFormatter: formatter },
     });

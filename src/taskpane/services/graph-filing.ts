@@ -4,7 +4,7 @@
 // Loaded on demand: the first screen does not carry the Graph client or the catalogue.
 import { createGraphClient, type GraphClient } from '../../adapters/graph/client';
 import { graphRequest } from '../../adapters/graph/client';
-import { ConflictError } from '../../adapters/graph/errors';
+import { ConflictError } from '../../adapters/wire/errors';
 import { displayUrl, fileApplication } from '../../adapters/graph/filing';
 import { type FiledApplication, getApplication, updateDecision } from '../../adapters/graph/items';
 import { resolveTarget, type FilingTarget } from '../../adapters/graph/target';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type AccessTokenProvider, type Application, createGraphClient, type Exchange, type GraphClient, noToken, provisionApplications, resolveTarget, type FilingTarget } from '../../../src/adapters/graph';
-import type { Sleep } from '../../../src/adapters/graph/middleware';
+import type { Sleep } from '../../../src/adapters/wire/middleware';
 import { startLocalStore, type LocalStore, type LocalStoreOptions } from '../../../src/store';
 import { readApplication } from '../../../src/cli/applications';
 import { collectInputs } from '../../../src/cli/inputs';

@@ -12,7 +12,7 @@ describe('provisioning the Applications list', () => {
   const rest = (observe?: (e: any) => void) => createSharePointRest({ siteUrl: `${h.origin}/sites/hub-intake`, auth: { getAccessToken: async () => null }, observe });
 
   it('creates the list with typed, indexed columns, the library and the Form Templates list, in two batched round trips', async () => {
-    const result = await provisionApplications(h.client, 'root', { templates, sharePoint: rest() });
+    const result = await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(rest(), title) });
     expect(result).toMatchObject({ list: 'created', library: 'created', warnings: [], templatesList: { status: 'created', columnsAdded: ['TemplateId', 'Programme', 'Template', 'SavedBy'], columnsUpdated: [] } });
     expect(h.wire.map((e) => `${e.method} ${e.url.replace(h.origin, '')}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
     const writes = bodyOf(h.wire[1]!).requests;
@@ -36,7 +36,7 @@ describe('provisioning the Applications list', () => {
 
   it('adds the views and the column formatting through SharePoint REST, in its request shapes', async () => {
     const sent: any[] = [];
-    await provisionApplications(h.client, 'root', { templates, sharePoint: rest((e) => sent.push(e)) });
+    await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(rest((e) => sent.push(e)), title) });
     const calls = sent.map((e) => `${e.method} ${e.url.replace(h.origin, '')}`);
     expect(calls[0]).toBe("GET /sites/hub-intake/_api/web/lists/getbytitle('Applications')/views?$select=Id,Title");
     expect(calls.filter((c) => c.endsWith('/views/add'))).toHaveLength(APPLICATION_VIEWS.length);
@@ -59,9 +59,9 @@ describe('provisioning the Applications list', () => {
 
   it('changes nothing when run again, and keeps a view someone changed', async () => {
     const sharePoint = rest();
-    await provisionApplications(h.client, 'root', { templates, sharePoint });
+    await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(sharePoint, title) });
     h.wire.length = 0;
-    const again = await provisionApplications(h.client, 'root', { templates, sharePoint });
+    const again = await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(sharePoint, title) });
     expect(again).toEqual({
       list: 'unchanged',
       library: 'unchanged',
@@ -92,7 +92,7 @@ describe('provisioning the Applications list', () => {
     const list = await created.json();
     const item = await (await fetch(`${h.store.url}/sites/root/lists/${list.id}/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { Title: 'Kept', URN: '123456', Status: 'Accepted', ReviewNotes: 'Strong.' } }) })).json();
 
-    const result = await provisionApplications(h.client, 'root', { templates, sharePoint: rest() });
+    const result = await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(rest(), title) });
     expect(result.list).toBe('updated');
     expect(result.columnsUpdated.sort()).toEqual(['Status', 'URN']);
     expect(result.columnsAdded.length).toBeGreaterThan(10);

@@ -1,5 +1,5 @@
 import { createGraphClient, GraphRequestError, graphRequest, staticToken, TransportError } from '../../../src/adapters/graph';
-import { effectiveUrl, retryAfterSeconds, retryDelayMs, DEFAULT_RETRY } from '../../../src/adapters/graph/middleware';
+import { effectiveUrl, retryAfterSeconds, retryDelayMs, DEFAULT_RETRY } from '../../../src/adapters/wire/middleware';
 import { runBatch } from '../../../src/adapters/graph/batch';
 
 type Seen = { url: string; method: string; headers: Record<string, string> };
