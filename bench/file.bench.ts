@@ -62,16 +62,16 @@ async function main() {
     );
   };
 
-  console.log(`Filing ${applications.length} sample emails (${applications.filter((a) => a.report.forms.some((f) => f.formId)).length} with a known form) to the local store, median of ${ROUNDS} runs.`);
+  console.log(`Filing ${applications.length} sample emails (${applications.filter((a) => a.intake.report.forms.some((f) => f.formId)).length} with a known form) to the local store, median of ${ROUNDS} runs.`);
   console.log(`${'per application'.padEnd(34)} ${'batches'.padStart(6)} ${'upload'.padStart(6)} ${'other'.padStart(6)} ${'total'.padStart(6)} ${'time'.padStart(10)}`);
   let target = await fresh();
-  await measure('all at once, new', async () => void (await fileApplications(client, target, applications, { templates: catalogue.templates })), async () => void (target = await fresh()));
-  await measure('all at once, filed again', async () => void (await fileApplications(client, target, applications, { templates: catalogue.templates })));
+  await measure('all at once, new', async () => void (await fileApplications(client, target, applications)), async () => void (target = await fresh()));
+  await measure('all at once, filed again', async () => void (await fileApplications(client, target, applications)));
   await measure('one at a time, new', async () => {
-    for (const application of applications) await fileApplication(client, target, application, { templates: catalogue.templates });
+    for (const application of applications) await fileApplication(client, target, application);
   }, async () => void (target = await fresh()));
   await measure('one at a time, filed again', async () => {
-    for (const application of applications) await fileApplication(client, target, application, { templates: catalogue.templates });
+    for (const application of applications) await fileApplication(client, target, application);
   });
   console.log('Uploads: the email and its form, each once; "filed again" uploads nothing and writes nothing.');
   await store.close();

@@ -1,13 +1,14 @@
-// Reads emails from disk into what filing needs: the check report, the raw .eml and its attachments.
+// Reads emails from disk into what filing needs: the core's intake (report, record, the form's
+// bytes) and the raw .eml.
 import { readFile } from 'node:fs/promises';
 import { readEml } from '../adapters/mail-files/read-eml';
 import type { Application } from '../adapters/graph';
 import type { Catalogue } from '../core/catalogue';
-import { checkMessage } from '../core/check';
+import { intake } from '../core/intake';
 
 export type ReadApplication = { ok: true; application: Application } | { ok: false; source: string; error: string };
 
-export async function readApplication(path: string, catalogue: Catalogue): Promise<ReadApplication> {
+export async function readApplication(path: string, catalogue: Catalogue, trustedSenders: readonly string[] = []): Promise<ReadApplication> {
   if (!/\.eml$/i.test(path)) return { ok: false, source: path, error: 'Only emails (.eml) are filed: a form on its own has no Message-ID, sender or recipients.' };
   let bytes: Uint8Array;
   try {
@@ -17,9 +18,7 @@ export async function readApplication(path: string, catalogue: Catalogue): Promi
   }
   try {
     const message = await readEml(bytes);
-    const report = checkMessage(message, catalogue, path);
-    const attachment = (name: string) => message.attachments.find((a) => a.name === name)?.bytes ?? null;
-    return { ok: true, application: { report, email: bytes, attachment } };
+    return { ok: true, application: { intake: intake(message, { catalogue, source: path, trustedSenders }), email: bytes } };
   } catch (e) {
     return { ok: false, source: path, error: e instanceof Error && e.name === 'EmlError' ? e.message : 'The email could not be read.' };
   }

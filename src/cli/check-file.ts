@@ -4,13 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readEml } from '../adapters/mail-files/read-eml';
 import type { Catalogue } from '../core/catalogue';
-import { checkDocument, checkMessage, type ApplicationReport } from '../core/check';
+import { checkDocument, type ApplicationReport } from '../core/check';
+import { intake } from '../core/intake';
 
 function failed(source: string, code: string, message: string): ApplicationReport {
   return { source, message: null, forms: [], issues: [{ severity: 'error', code, message }], complete: false };
 }
 
-export async function checkFile(path: string, catalogue: Catalogue): Promise<ApplicationReport> {
+export async function checkFile(path: string, catalogue: Catalogue, trustedSenders: readonly string[] = []): Promise<ApplicationReport> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -19,7 +20,7 @@ export async function checkFile(path: string, catalogue: Catalogue): Promise<App
   }
   if (/\.eml$/i.test(path)) {
     try {
-      return checkMessage(await readEml(bytes), catalogue, path);
+      return intake(await readEml(bytes), { catalogue, source: path, trustedSenders }).report;
     } catch (e) {
       return failed(path, 'unreadable-email', e instanceof Error && e.name === 'EmlError' ? e.message : 'The email could not be read.');
     }

@@ -32,6 +32,10 @@ export const HubIntakeConfig = z.strictObject({
     .optional()
     .describe('Delegated scopes per command, to use Sites.Selected instead of the defaults'),
   templates: z.string().min(1).optional().describe("A folder of the hub's own form templates (JSON), relative to this file; --templates wins"),
+  trustedSenders: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("The hub's own addresses and domains (\"office@hub.org.uk\", \"hub.org.uk\"): only an application they forward as an attachment is judged on the attached original's headers"),
 });
 export type HubIntakeConfig = z.infer<typeof HubIntakeConfig>;
 
@@ -60,6 +64,11 @@ export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = pr
   const parsed = HubIntakeConfig.safeParse(data);
   if (!parsed.success) throw new ConfigError(`${file} is not a valid configuration:\n${z.prettifyError(parsed.error)}`);
   return { config: parsed.data, source: resolve(file) };
+}
+
+/** The hub's own senders, from the configuration file (see HubIntakeConfig.trustedSenders). */
+export function trustedSenders(configPath: string | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
+  return loadConfig(configPath, env).config.trustedSenders ?? [];
 }
 
 export interface ConnectionFlags {

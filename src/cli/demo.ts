@@ -11,6 +11,7 @@ import { connect, DEFAULT_PORT } from './connection';
 import { formatOutcome, formatTable, PROJECT_DIR } from './filing-commands';
 import { collectInputs } from './inputs';
 import { loadCatalogue } from '../core/catalogue';
+import { issueCounts } from '../core/check';
 
 const out = (text: string) => process.stdout.write(text);
 
@@ -51,14 +52,13 @@ export async function demo(args: string[]): Promise<number> {
     requests = 0;
     const filingStarted = Date.now();
     const target = await resolveTarget(connection.client, { site: 'root' });
-    const outcomes = await fileApplications(connection.client, target, applications, { templates: catalogue.templates });
+    const outcomes = await fileApplications(connection.client, target, applications);
     const filingMs = Date.now() - filingStarted;
     outcomes.forEach((o, i) => {
-      const report = applications[i]!.report;
-      const issues = [...report.issues, ...report.forms.flatMap((f) => f.issues)];
-      const errors = issues.filter((x) => x.severity === 'error').length;
+      const report = applications[i]!.intake.report;
+      const { errors, warnings } = issueCounts(report);
       const form = report.forms.find((f) => f.formId)?.formId ?? 'no known form';
-      out(`${report.complete ? '✓' : '✗'} ${form.padEnd(34)} ${String(errors).padStart(2)} errors, ${String(issues.length - errors).padStart(2)} warnings\n  ${formatOutcome(o)}\n`);
+      out(`${report.complete ? '✓' : '✗'} ${form.padEnd(34)} ${String(errors).padStart(2)} errors, ${String(warnings).padStart(2)} warnings\n  ${formatOutcome(o)}\n`);
     });
     const count = (status: string) => outcomes.filter((o) => o.status === status).length;
     out(`\nFiled ${outcomes.length} emails in ${filingMs} ms and ${requests} HTTP requests: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed.\n\n`);

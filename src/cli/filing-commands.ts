@@ -6,7 +6,7 @@ import { type Application, fileApplications, type FilingOutcome, listApplication
 import { startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
-import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags } from './connection';
+import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags, trustedSenders } from './connection';
 import type { Catalogue } from '../core/catalogue';
 import { collectInputs } from './inputs';
 import { catalogueWith, siteTemplates } from './templates';
@@ -75,7 +75,7 @@ export async function file(args: string[]): Promise<number> {
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const connection = connect(values as ConnectionFlags, 'file');
   const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
-  const results = await fileEmails(connection, files, catalogue);
+  const results = await fileEmails(connection, files, catalogue, trustedSenders(values.config));
   if (values.json) out(`${JSON.stringify(results, null, 2)}\n`);
   else for (const o of results) out(`${formatOutcome(o)}\n`);
   if (missing.length) return 2;
@@ -83,17 +83,29 @@ export async function file(args: string[]): Promise<number> {
 }
 
 /** Reads, checks and files the emails at these paths; one outcome per path, in order. */
-export async function fileEmails(connection: Connection, paths: readonly string[], catalogue: Catalogue): Promise<FilingOutcome[]> {
-  const read = await Promise.all(paths.map((p) => readApplication(p, catalogue)));
+/**
+ * Reads, checks and files the emails at these paths; one outcome per path, in order. A run that
+ * cannot reach the list still answers for every email (each failed, saying why).
+ */
+export async function fileEmails(connection: Connection, paths: readonly string[], catalogue: Catalogue, trusted: readonly string[] = []): Promise<FilingOutcome[]> {
+  const read = await Promise.all(paths.map((p) => readApplication(p, catalogue, trusted)));
   const applications: Application[] = [];
   for (const r of read) if (r.ok) applications.push(r.application);
-  const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
-  const filed = applications.length ? await fileApplications(connection.client, target, applications, { templates: catalogue.templates }) : [];
+  let filed: FilingOutcome[] = [];
+  if (applications.length) {
+    try {
+      const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
+      filed = await fileApplications(connection.client, target, applications);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : 'The list could not be reached.';
+      filed = applications.map((a) => failed(a.intake.report.source, why));
+    }
+  }
   const bySource = new Map(filed.map((o) => [o.source, o] as const));
-  return read.map((r) =>
-    r.ok ? bySource.get(r.application.report.source)! : { source: r.source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: r.error },
-  );
+  return read.map((r) => (r.ok ? bySource.get(r.application.intake.report.source)! : failed(r.source, r.error)));
 }
+
+const failed = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });
 
 const cell = (value: unknown, width: number) => {
   const text = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);

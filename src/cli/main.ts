@@ -7,7 +7,7 @@ import { formatReport } from './report-text';
 import { catalogueWith, siteTemplates } from './templates';
 import { demo } from './demo';
 import { file, list, serveStore, provision, TARGET_OPTIONS } from './filing-commands';
-import { ConfigError, connect, type ConnectionFlags } from './connection';
+import { ConfigError, connect, type ConnectionFlags, trustedSenders } from './connection';
 import { template } from './template-command';
 import { UsageError } from './usage';
 
@@ -56,11 +56,12 @@ async function check(args: string[]): Promise<number> {
   // Offline unless asked: only --site-templates talks to SharePoint, to read the saved templates.
   const saved = values['site-templates'] ? await siteTemplates(connect(values as ConnectionFlags, 'list')) : [];
   const catalogue = catalogueWith(values.templates, values.config, saved);
+  const trusted = trustedSenders(values.config);
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const reports = [];
   for (const file of files) {
-    const report = await checkFile(file, catalogue);
+    const report = await checkFile(file, catalogue, trusted);
     reports.push(report);
     if (!values.json) process.stdout.write(`${formatReport(report, catalogue)}\n\n`);
   }

@@ -1,15 +1,12 @@
 // The human-readable report of `hub-intake check`: short, one block per input.
 import type { Catalogue } from '../core/catalogue';
-import type { ApplicationReport } from '../core/check';
+import { issueCounts, type ApplicationReport } from '../core/check';
 import { formatLocal } from '../core/deadline';
 import type { Issue } from '../core/issues';
+import { SIGNATORY_STATUS_WORDS, type SignatoryStatus } from '../core/signatories';
 
-const STATUS_WORDS: Record<string, string> = {
-  copied: 'copied in',
-  notCopied: 'NOT copied in',
-  noAddressOnForm: 'no address on the form',
-  copiedUnderOtherAddress: 'copied in from another address',
-};
+/** The core's words, with NOT in capitals where a hub manager must not miss it. */
+const statusWords = (status: SignatoryStatus) => (status === 'notCopied' ? 'NOT copied in' : SIGNATORY_STATUS_WORDS[status]);
 
 const mark = (issue: Issue) => (issue.severity === 'error' ? '✗' : '!');
 
@@ -37,7 +34,7 @@ export function formatReport(report: ApplicationReport, catalogue: Catalogue): s
       lines.push('    Signatories:');
       for (const s of form.signatories) {
         const ok = s.status === 'copied' ? '✓' : s.status === null ? '·' : '✗';
-        lines.push(`      ${ok} ${s.role.padEnd(16)} ${s.status === null ? 'not checked (no email)' : STATUS_WORDS[s.status]}`);
+        lines.push(`      ${ok} ${s.role.padEnd(16)} ${s.status === null ? 'not checked (no email)' : statusWords(s.status)}`);
       }
     }
   }
@@ -45,9 +42,7 @@ export function formatReport(report: ApplicationReport, catalogue: Catalogue): s
     lines.push('  Email issues:');
     for (const issue of report.issues) lines.push(`    ${mark(issue)} ${issue.message}`);
   }
-  const all = [...report.issues, ...report.forms.flatMap((f) => f.issues)];
-  const errors = all.filter((i) => i.severity === 'error').length;
-  const warnings = all.length - errors;
+  const { errors, warnings } = issueCounts(report);
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   lines.push(`  Verdict: ${report.complete ? 'COMPLETE' : 'NEEDS ATTENTION'} (${counts})`);
   return lines.join('\n');

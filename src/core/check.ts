@@ -12,6 +12,7 @@ import { readValue, type FieldValue } from './forms/values';
 import { foldWhitespace } from './text';
 import { hasErrors, byImportance, type Issue } from './issues';
 import type { Attachment, Mailbox, Message } from './message';
+import { isTrustedSender } from './identity';
 import { checkSignatories, type SignatoryCheck } from './signatories';
 
 export interface FormReport {
@@ -53,49 +54,120 @@ function forwardedApplication(message: Message): Message | undefined {
   return undefined;
 }
 
+export interface CheckOptions {
+  /**
+   * The hub's own addresses and domains (see isTrustedSender). An application forwarded as an
+   * attachment by one of them is judged on the attached original's headers; by anyone else, on
+   * the email that arrived.
+   */
+  readonly trustedSenders?: readonly string[];
+}
+
+/** A checked email, with what the report alone does not say: which bytes each form was read from. */
+export interface EmailCheck {
+  readonly report: ApplicationReport;
+  /** The attachment each of the report's forms was read from, in the same order: the very bytes checked. */
+  readonly formAttachments: readonly Attachment[];
+  /** Every Word attachment read, forms or not (unreadable ones too). */
+  readonly wordAttachments: readonly Attachment[];
+  /** The attached original the forms came from (an application forwarded as an attachment), or null. */
+  readonly original: Message | null;
+  /** Whether the original's own headers were believed (it was forwarded by one of the hub's own senders). */
+  readonly originalTrusted: boolean;
+  /** The receipt time the deadline was judged on. */
+  readonly judgedReceivedAt: string | null;
+}
+
 /** Checks every Word attachment of an application email. */
-export function checkMessage(message: Message, catalogue: Catalogue, source: string): ApplicationReport {
-  const original = forwardedApplication(message);
-  if (original) {
-    // The original email's own headers say who was copied in and when it was sent.
-    const report = checkMessage(original, catalogue, source);
+export function checkMessage(message: Message, catalogue: Catalogue, source: string, options: CheckOptions = {}): ApplicationReport {
+  return checkEmail(message, catalogue, source, options).report;
+}
+
+/**
+ * Checks an email: its forms (its own, or those of the original it forwards as an attachment),
+ * the signatories against who was copied in, the deadline against when it came. The report's
+ * `message` is always the email that arrived.
+ */
+export function checkEmail(message: Message, catalogue: Catalogue, source: string, options: CheckOptions = {}): EmailCheck {
+  const original = forwardedApplication(message) ?? null;
+  if (!original) return { ...checkAgainst(message, message, catalogue, source, []), original: null, originalTrusted: false };
+  const summary = summarize(message);
+  if (isTrustedSender(message.from, options.trustedSenders ?? [])) {
+    // One of the hub's own forwarded it: the original's headers say who was copied in and when it came.
     const note: Issue = {
       severity: 'warning', code: 'forwarded-application',
-      message: 'This email forwards the application as an attachment: the attached original email was checked (its recipients and its time).',
+      message: 'This email forwards the application as an attachment: the attached original email was checked (its recipients and its time), because it was forwarded from one of the hub\'s own addresses.',
     };
-    return { ...report, issues: byImportance([...report.issues, note]) };
+    const checked = checkAgainst(original, original, catalogue, source, [note]);
+    return { ...checked, report: { ...checked.report, message: summary }, original, originalTrusted: true };
   }
-  const recipients = [...(message.from ? [message.from] : []), ...message.to, ...message.cc];
-  const messageIssues: Issue[] = [];
+  // Anyone can attach an "original" claiming anything: it is evidence, not truth.
+  const claimed = checkAgainst(original, original, catalogue, source, []);
+  const checked = checkAgainst(original, message, catalogue, source, [unverifiedOriginal(original, claimed.report, catalogue)]);
+  return { ...checked, original, originalTrusted: false };
+}
+
+/** What an attached original claims (its time, how many signatories it copies in), said without quoting it. */
+function unverifiedOriginal(original: Message, claimed: ApplicationReport, catalogue: Catalogue): Issue {
+  const form = claimed.forms.find((f) => f.formId !== null);
+  const template = form ? catalogue.templates.find((t) => t.id === form.formId) : undefined;
+  const zone = template?.deadline?.timeZone ?? 'Europe/London';
+  const when = original.receivedAt ? `is dated ${formatLocal(new Date(original.receivedAt), zone)} (UK time)` : 'gives no date';
+  const late = claimed.issues.some((i) => i.code === 'late') ? ', after the deadline' : template?.deadline && original.receivedAt ? ', before the deadline' : '';
+  const signatories = form?.signatories.length
+    ? ` and copies in ${form.signatories.filter((s) => s.status === 'copied').length} of the form's ${form.signatories.length} signatories`
+    : '';
+  return {
+    severity: 'warning', code: 'forwarded-original-unverified',
+    message: `This email forwards the application as an attachment. The attached original email ${when}${late}${signatories}, but that cannot be verified: the email forwarding it is not from one of the hub's own addresses. The signatories and the deadline are judged on the email that arrived.`,
+  };
+}
+
+type Checked = Omit<EmailCheck, 'original' | 'originalTrusted'>;
+
+/** The forms of `carrier` checked against the envelope of `envelope` (who was copied in, when it came). */
+function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue, source: string, notes: readonly Issue[]): Checked {
+  const recipients = [...(envelope.from ? [envelope.from] : []), ...envelope.to, ...envelope.cc];
+  const messageIssues: Issue[] = [...notes];
   const forms: FormReport[] = [];
-  for (const attachment of message.attachments.filter(isWordAttachment)) {
+  const formAttachments: Attachment[] = [];
+  const wordAttachments = carrier.attachments.filter(isWordAttachment);
+  for (const attachment of wordAttachments) {
     const read = readForm(attachment.bytes, attachment.name, catalogue, recipients);
     if ('unreadable' in read) messageIssues.push(read.unreadable);
-    else forms.push(read);
+    else {
+      forms.push(read);
+      formAttachments.push(attachment);
+    }
   }
-  if (!forms.length && !messageIssues.length) {
-    const others = message.attachments.length;
+  if (!forms.length && !messageIssues.some((i) => i.code === 'unreadable-attachment')) {
+    const others = carrier.attachments.length;
     const what = others ? ` (it has ${others} other attachment${others === 1 ? '' : 's'}; a PDF or a scan cannot be read as a form)` : '';
     messageIssues.push({ severity: 'error', code: 'no-form-attached', message: `No Word application form (.docx) is attached to this email${what}.` });
   }
   const templates = uniqueTemplates(forms, catalogue);
   for (const template of templates) {
-    if (message.receivedAt && template.deadline && isLate(message.receivedAt, template.deadline)) {
+    if (envelope.receivedAt && template.deadline && isLate(envelope.receivedAt, template.deadline)) {
       const zone = template.deadline.timeZone;
       messageIssues.push({
         severity: 'error', code: 'late',
-        message: `Received ${formatLocal(new Date(message.receivedAt), zone)} (UK time), after the ${template.programme} deadline of ${formatLocal(deadlineInstant(template.deadline), zone)}.`,
+        message: `Received ${formatLocal(new Date(envelope.receivedAt), zone)} (UK time), after the ${template.programme} deadline of ${formatLocal(deadlineInstant(template.deadline), zone)}.`,
       });
     }
     const returnTo = template.returnTo?.address.toLowerCase();
-    if (returnTo && ![...message.to, ...message.cc].some((m) => m.address.toLowerCase() === returnTo)) {
+    if (returnTo && ![...envelope.to, ...envelope.cc].some((m) => m.address.toLowerCase() === returnTo)) {
       messageIssues.push({
         severity: 'warning', code: 'wrong-recipient',
         message: `The form asks for it to be sent to ${template.returnTo!.name ?? returnTo} (${returnTo}), who is not among the recipients.`,
       });
     }
   }
-  return finish(source, summarize(message), markUnknownForms(forms), messageIssues);
+  return {
+    report: finish(source, summarize(envelope), markUnknownForms(forms), messageIssues),
+    formAttachments,
+    wordAttachments,
+    judgedReceivedAt: envelope.receivedAt,
+  };
 }
 
 /** Checks a form on its own, with no email: signatories cannot be checked. */
@@ -103,6 +175,18 @@ export function checkDocument(bytes: Uint8Array, name: string, catalogue: Catalo
   const read = readForm(bytes, name, catalogue, null);
   if ('unreadable' in read) return finish(source, null, [], [read.unreadable]);
   return finish(source, null, markUnknownForms([read]), []);
+}
+
+/** Errors and warnings in a report: its own and its forms'. */
+export function issueCounts(report: Pick<ApplicationReport, 'issues' | 'forms'>): { errors: number; warnings: number } {
+  const all = [...report.issues, ...report.forms.flatMap((f) => f.issues)];
+  const errors = all.filter((i) => i.severity === 'error').length;
+  return { errors, warnings: all.length - errors };
+}
+
+/** Whether the email came after its programme's deadline, as the check judged it. */
+export function isLateApplication(report: Pick<ApplicationReport, 'issues'>): boolean {
+  return report.issues.some((i) => i.code === 'late');
 }
 
 function finish(source: string, message: MessageSummary | null, forms: FormReport[], issues: Issue[]): ApplicationReport {

@@ -6,7 +6,9 @@
 // (the others are named in the issues summary and stay in the filed email); an email with no
 // known form is still filed, with the form columns empty, so that it is seen and answered.
 import type { Template } from './catalogue/schema';
-import { fieldTitle, type ApplicationReport, type FormReport } from './check';
+import { fieldTitle, isLateApplication, issueCounts, type ApplicationReport, type FormReport } from './check';
+import { emailFingerprint } from './identity';
+import { SIGNATORY_STATUS_WORDS } from './signatories';
 import type { Issue } from './issues';
 
 export const APPLICATIONS_LIST = 'Applications';
@@ -25,9 +27,10 @@ export type ColumnKind = 'text' | 'note' | 'number' | 'boolean' | 'dateTime' | '
  * `reviewer` columns are set once when the item is created (Status) or by reviewers, and filing
  * never touches them again; `link` columns are written by filing (links to the filed files and
  * to a possible earlier application); `template` columns belong to the Form Templates list and
- * are written when a hub manager saves a template.
+ * are written when a hub manager saves a template; `filing` columns are written by filing when it
+ * creates the item, and never changed after.
  */
-export type ColumnOwner = 'checker' | 'reviewer' | 'link' | 'template';
+export type ColumnOwner = 'checker' | 'reviewer' | 'link' | 'template' | 'filing';
 
 export interface ColumnSpec {
   /** The internal name: stable, never renamed (scripts, views and the task pane use it). */
@@ -51,6 +54,8 @@ export type ItemFields = Record<string, FieldValue>;
 
 /** The longest single line of text SharePoint accepts. */
 export const TEXT_MAX = 255;
+/** The longest multi-line text SharePoint accepts (a longer value makes the whole write fail with a 400). */
+export const NOTE_MAX = 63_999;
 
 const record = (name: string, displayName: string, kind: ColumnKind, owner: ColumnOwner, description: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   name, displayName, kind, owner, description, ...extra,
@@ -83,7 +88,10 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   record('CriteriaScores', 'Criteria scores', 'note', 'reviewer', "Scores against the programme's criteria, as JSON: { \"<criterion id>\": score }."),
   record('EmailLink', 'Email', 'note', 'link', 'Link to the filed email (.eml) in the Application Files library.'),
   record('FormLink', 'Form file', 'note', 'link', 'Link to the filed form (.docx) in the Application Files library.'),
-  record('InternetMessageId', 'Internet message id', 'text', 'checker', "The email's Message-ID: one item per email.", { indexed: true, unique: true }),
+  record('InternetMessageId', 'Internet message id', 'text', 'checker', "The email's Message-ID: one item per email. An email that reuses another email's Message-ID is filed as its own item, with its fingerprint after the Message-ID.", { indexed: true, unique: true }),
+  record('EmailFingerprint', 'Email fingerprint', 'text', 'checker', "What the email is (a hash of its sender, subject and forms): filing the same email again updates its item; another email with the same Message-ID never does."),
+  record('OriginalMessageId', 'Original message id', 'text', 'checker', 'The Message-ID of the original email this one forwards as an attachment, if any.'),
+  record('FilingAttempt', 'Filing attempt', 'text', 'filing', 'Which filing run created the item, so that a run whose answer was lost knows the item is its own.'),
   record('ResubmissionOf', 'Possible resubmission of', 'note', 'link', 'Link to an earlier application from the same school (URN) for the same programme. Never merged.'),
   record('ResubmissionOfId', 'Possible resubmission of (item id)', 'number', 'link', 'The item id of that earlier application.'),
 ];
@@ -155,8 +163,10 @@ export function applicationColumns(templates: readonly Template[]): ColumnSpec[]
 // An application as an item
 
 export interface ApplicationRecord {
-  /** The email's Message-ID: the key that makes filing idempotent. */
+  /** The email's Message-ID (as given, trimmed). */
   readonly internetMessageId: string;
+  /** The email's fingerprint (emailFingerprint): with the Message-ID, which email this is. */
+  readonly fingerprint: string;
   /** The form the item holds (the first known form), or null. */
   readonly form: FormReport | null;
   readonly template: Template | null;
@@ -175,11 +185,34 @@ export class RecordError extends Error {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 const clip = (value: string | null, max = TEXT_MAX): string | null => (value === null || value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
-const STATUS_WORDS: Record<string, string> = {
-  notCopied: 'not copied in',
-  noAddressOnForm: 'no address on the form',
-  copiedUnderOtherAddress: 'copied in from another address',
-};
+/** The item key of an email whose Message-ID an earlier, different email already filed under. */
+export function clashKey(internetMessageId: string, fingerprint: string): string {
+  const suffix = ` #${fingerprint.slice(0, 32)}`;
+  return `${internetMessageId.slice(0, TEXT_MAX - suffix.length)}${suffix}`;
+}
+
+/**
+ * Every value cut to its column's limit (SharePoint refuses the whole write otherwise), each cut
+ * said as a warning line in the issues summary, which is itself cut last.
+ */
+export function withinLimits(fields: ItemFields, columns: readonly ColumnSpec[]): ItemFields {
+  const out: ItemFields = { ...fields };
+  const lines: string[] = [];
+  for (const column of columns) {
+    const value = out[column.name];
+    if (typeof value !== 'string' || column.name === 'IssuesSummary') continue;
+    const max = column.kind === 'text' ? TEXT_MAX : column.kind === 'note' ? NOTE_MAX : Infinity;
+    if (value.length <= max) continue;
+    out[column.name] = clip(value, max);
+    lines.push(`warning value-cut (${column.name}): ${column.displayName} is ${value.length} characters long, more than the list keeps (${max}): it was cut; the whole text is in the filed form and email.`);
+  }
+  if (!lines.length && (typeof out.IssuesSummary !== 'string' || out.IssuesSummary.length <= NOTE_MAX)) return out;
+  out.WarningCount = Number(out.WarningCount ?? 0) + lines.length;
+  const summary = [out.IssuesSummary, ...lines].filter(Boolean).join('\n');
+  const note = '\n… (cut: the issues run past what the list keeps; the report has them all)';
+  out.IssuesSummary = summary.length <= NOTE_MAX ? summary : `${summary.slice(0, NOTE_MAX - note.length)}${note}`;
+  return out;
+}
 
 function issueLine(issue: Issue, prefix = ''): string {
   const about = issue.field ? ` (${issue.field})` : issue.role ? ` (${issue.role})` : '';
@@ -214,17 +247,26 @@ function nameOf(form: FormReport, field: string | undefined): string | null {
   return field ? text(form.fields[field]) : null;
 }
 
+/** Who the email is, beyond its report: see intake(). */
+export interface RecordIdentity {
+  /** The email's fingerprint; without it, one made from the report alone (no form bytes). */
+  readonly fingerprint?: string;
+  /** The Message-ID of the original the email forwards as an attachment. */
+  readonly originalMessageId?: string | null;
+}
+
 /**
  * The item for a checked email. Throws RecordError for an email that cannot be filed (no
  * Message-ID, or a bare form with no email around it).
  */
-export function applicationRecord(report: ApplicationReport, templates: readonly Template[]): ApplicationRecord {
+export function applicationRecord(report: ApplicationReport, templates: readonly Template[], identity: RecordIdentity = {}): ApplicationRecord {
   const message = report.message;
   if (!message) throw new RecordError('Only emails are filed: a form on its own has no Message-ID, sender or recipients to file it by.');
   const internetMessageId = message.internetMessageId?.trim();
   if (!internetMessageId) throw new RecordError('The email has no Message-ID, so it cannot be filed exactly once.');
   if (internetMessageId.length > TEXT_MAX) throw new RecordError(`The email's Message-ID is longer than ${TEXT_MAX} characters.`);
 
+  const fingerprint = identity.fingerprint ?? emailFingerprint(message, []);
   const form = report.forms.find((f) => f.formId !== null) ?? null;
   const template = form ? templates.find((t) => t.id === form.formId) ?? null : null;
   const columns = applicationColumns(template ? [template] : []);
@@ -247,41 +289,44 @@ export function applicationRecord(report: ApplicationReport, templates: readonly
   const missing = form
     ? form.signatories
         .filter((s) => s.status !== null && s.status !== 'copied')
-        .map((s) => `${signatories.find((r) => r.role === s.role)?.label ?? s.role} (${STATUS_WORDS[s.status!] ?? s.status})`)
+        .map((s) => `${signatories.find((r) => r.role === s.role)?.label ?? s.role} (${SIGNATORY_STATUS_WORDS[s.status!]})`)
     : [];
-  const allIssues = [...report.issues, ...report.forms.flatMap((f) => f.issues)];
-  const errors = allIssues.filter((i) => i.severity === 'error').length;
+  const counts = issueCounts(report);
 
   const fields: ItemFields = {
-    Title: clip(school ?? text(message.subject) ?? '(no subject)'),
-    Programme: template ? clip(template.programme) : null,
+    Title: school ?? text(message.subject) ?? '(no subject)',
+    Programme: template ? template.programme : null,
     FormId: template ? template.id : null,
-    School: clip(school),
+    School: school,
     URN: urn,
-    Hub: hubField && form ? clip(text(form.fields[hubField.key])) : null,
-    Applicants: clip(applicants.join('; ') || null),
-    Headteacher: clip(headteacher),
+    Hub: hubField && form ? text(form.fields[hubField.key]) : null,
+    Applicants: applicants.join('; ') || null,
+    Headteacher: headteacher,
     ReceivedAt: message.receivedAt,
-    Late: report.issues.some((i) => i.code === 'late'),
+    Late: isLateApplication(report),
     SignatoriesComplete: form ? form.signatories.length > 0 && form.signatories.every((s) => s.status === 'copied') : false,
-    MissingSignatories: clip(missing.join('; ') || null),
+    MissingSignatories: missing.join('; ') || null,
     Complete: report.complete,
-    ErrorCount: errors,
-    WarningCount: allIssues.length - errors,
+    ErrorCount: counts.errors,
+    WarningCount: counts.warnings,
     IssuesSummary: issuesSummary(report, form) || null,
     FormCount: report.forms.length,
     InternetMessageId: internetMessageId,
+    EmailFingerprint: fingerprint,
+    OriginalMessageId: identity.originalMessageId?.trim() || null,
   };
   for (const column of columns) {
-    if (column.formField && form) fields[column.name] = columnValue(form.fields[column.formField], column.kind);
+    // Not cut here: withinLimits cuts, and says so.
+    if (column.formField && form) fields[column.name] = columnValue(form.fields[column.formField], column.kind === 'text' ? 'note' : column.kind);
   }
   return {
     internetMessageId,
+    fingerprint,
     form,
     template,
     programme: template?.programme ?? null,
     urn,
-    fields,
+    fields: withinLimits(fields, columns),
     initialFields: { Status: report.complete ? 'New' : 'Needs info' },
   };
 }
@@ -289,13 +334,25 @@ export function applicationRecord(report: ApplicationReport, templates: readonly
 // ---------------------------------------------------------------------------------------------
 // Where the files go
 
-/** A name SharePoint accepts for a file: no " * : < > ? / \ | #, %, no leading or trailing dots or spaces. */
+/** Names SharePoint refuses for a file whatever its extension ("CON.docx" too), compared without case. */
+const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|desktop\.ini)$/i;
+const FILE_NAME_MAX = 120;
+
+/**
+ * A name SharePoint accepts for a file: none of " * : < > ? / \ | # % or control characters,
+ * no `_vti_`, no leading `~$`, dots or spaces, no trailing dots or spaces, not a reserved device
+ * name (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with any extension), not `.lock`, and short enough
+ * (120 characters, keeping the end, where the extension is) that the path stays far under 400.
+ */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/["*:<>?/\\|#%\u0000-\u001f]/g, '_')
+  let cleaned = name
+    .replace(/["*:<>?/\\|#%\u0000-\u001f\u007f]/g, '_')
+    .replace(/_vti_/gi, '_vti-')
+    .slice(-FILE_NAME_MAX)
     .replace(/^[\s.~$]+|[\s.]+$/g, '')
-    .slice(-120)
-    .trim();
+    .replace(/_vti_/gi, '_vti-');
+  const stem = cleaned.includes('.') ? cleaned.slice(0, cleaned.indexOf('.')) : cleaned;
+  if (RESERVED_NAMES.test(stem.trim()) || RESERVED_NAMES.test(cleaned) || /\.lock$/i.test(cleaned)) cleaned = `file-${cleaned}`;
   return cleaned || 'file';
 }
 
@@ -311,13 +368,14 @@ export function shortHash(value: string): string {
 }
 
 /**
- * The folder an email's files are filed in: its received date and a hash of its Message-ID, so
- * that filing the same email again finds the same files.
+ * The folder an email's files are filed in: its received date and a hash of its Message-ID and
+ * fingerprint, so that filing the same email again finds the same files, and another email
+ * reusing its Message-ID never writes over them.
  */
-export function filingFolder(internetMessageId: string, receivedAt: string | null): string {
+export function filingFolder(internetMessageId: string, receivedAt: string | null, fingerprint: string): string {
   const day = receivedAt && /^\d{4}-\d{2}-\d{2}/.test(receivedAt) ? receivedAt.slice(0, 10) : 'undated';
   const year = day === 'undated' ? day : day.slice(0, 4);
-  return `${year}/${day}-${shortHash(internetMessageId)}`;
+  return `${year}/${day}-${shortHash(`${internetMessageId.toLowerCase()}\n${fingerprint}`)}`;
 }
 
 export const EMAIL_FILE_NAME = 'email.eml';

@@ -13,6 +13,14 @@ export interface SignatoryCheck {
   readonly status: SignatoryStatus | null;
 }
 
+/** Each status in a hub manager's words. */
+export const SIGNATORY_STATUS_WORDS: Readonly<Record<SignatoryStatus, string>> = {
+  copied: 'copied in',
+  notCopied: 'not copied in',
+  noAddressOnForm: 'no address on the form',
+  copiedUnderOtherAddress: 'copied in from another address',
+};
+
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'revd']);
 
 /** A person's name as comparable words: no titles, "Smith, Jane" turned round, lower case. */

@@ -16,6 +16,7 @@ import { DECISION_CATEGORIES, type DecisionSave, type FiledItem } from './servic
 import { plainError } from './services/plain-error';
 import type { CheckedEmail, PaneServices } from './services/services';
 import type { PaneView } from './view/pane-view';
+import type { PaneFiling } from './worker/protocol';
 
 const DecisionPanel = lazy(() => import(/* webpackChunkName: "decision" */ './components/DecisionPanel'));
 const TemplateEditor = lazy(() => import(/* webpackChunkName: "template-editor" */ './template-editor/TemplateEditor'));
@@ -29,8 +30,9 @@ type Load =
   | { readonly kind: 'loading' }
   | { readonly kind: 'noItem' }
   | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'ready'; readonly key: string; readonly view: PaneView; readonly report: ApplicationReport; readonly message: Message };
+  | { readonly kind: 'ready'; readonly key: string; readonly view: PaneView; readonly report: ApplicationReport; readonly filing: PaneFiling; readonly message: Message };
 
+/** An unknown form's bytes, for making its template: the attachment the report names, wherever it is in the email. */
 function attachmentBytes(message: Message): (name: string) => Uint8Array | null {
   const all: Attachment[] = [];
   const collect = (m: Message) => {
@@ -62,7 +64,7 @@ export function App({ services }: { services: PaneServices }) {
       try {
         const email = await mailbox.emailFile();
         const service = await services.filing();
-        const item = await service.file(ready.report, email, attachmentBytes(ready.message), (step) => {
+        const item = await service.file(ready, email, (step) => {
           if (generation.current === gen) setFiling({ kind: 'filing', step, resuming });
         });
         pending.clear(id);
@@ -84,7 +86,7 @@ export function App({ services }: { services: PaneServices }) {
       setFiling({ kind: 'looking' });
       try {
         const service = await services.filing();
-        const item = await service.findFiled(id);
+        const item = await service.findFiled(id, ready.filing.fingerprint);
         if (generation.current !== gen) return;
         if (pending.has(id)) {
           // A filing that did not finish: filing is idempotent, so finishing it is filing again.
@@ -113,15 +115,15 @@ export function App({ services }: { services: PaneServices }) {
     setLoad({ kind: 'loading' });
     setFiling({ kind: 'looking' });
     try {
-      const { message, report, view } = await (services.takeEarlyCheck?.(key) ?? readAndCheck(mailbox, checker, services.signOff));
+      const { message, report, view, filing } = await (services.takeEarlyCheck?.(key) ?? readAndCheck(mailbox, checker, services.signOff, services.trustedSenders));
       if (generation.current !== gen) return;
-      const ready = { kind: 'ready', key, view, report, message } as const;
+      const ready = { kind: 'ready', key, view, report, filing, message } as const;
       setLoad(ready);
       void lookUp(ready, gen);
     } catch (error) {
       if (generation.current === gen) setLoad({ kind: 'error', message: plainError(error, 'reading this email') });
     }
-  }, [checker, lookUp, mailbox, services.signOff]);
+  }, [checker, lookUp, mailbox, services.signOff, services.trustedSenders]);
 
   useEffect(() => {
     void read();
@@ -303,13 +305,13 @@ export function App({ services }: { services: PaneServices }) {
 }
 
 /** Reads the email in the reading pane and checks it (in the worker). */
-export async function readAndCheck(mailbox: PaneServices['mailbox'], checker: PaneServices['checker'], signOff: string): Promise<CheckedEmail> {
+export async function readAndCheck(mailbox: PaneServices['mailbox'], checker: PaneServices['checker'], signOff: string, trustedSenders?: readonly string[]): Promise<CheckedEmail> {
   performance.mark?.('hub-intake:read-start');
   const message = await mailbox.readMessage();
   performance.mark?.('hub-intake:read-end');
-  const { report, view } = await checker.check(message, sourceOf(mailbox), signOff);
+  const { report, view, filing } = await checker.check(message, sourceOf(mailbox), signOff, trustedSenders);
   performance.mark?.('hub-intake:checked');
-  return { message, report, view };
+  return { message, report, view, filing };
 }
 
 function sourceOf(mailbox: PaneServices['mailbox']): string {

@@ -83,7 +83,7 @@ Office.onReady(async () => {
   templates.useCached();
   // The first email is read and sent to the checker now, while React renders the pane.
   const firstKey = mailbox.itemKey();
-  let early = firstKey ? readAndCheck(mailbox, checker, config.signOff) : undefined;
+  let early = firstKey ? readAndCheck(mailbox, checker, config.signOff, config.trustedSenders) : undefined;
   early?.catch(() => undefined);
   const services = {
     takeEarlyCheck: (key: string) => {
@@ -95,6 +95,7 @@ Office.onReady(async () => {
     checker,
     pending: storagePending(localStorageOrNull()),
     signOff: config.signOff,
+    trustedSenders: config.trustedSenders,
     filing: async () => (await graphSite()).filing,
     templateLibrary: async () => (await graphSite()).templates,
     templates,

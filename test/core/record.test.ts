@@ -144,11 +144,13 @@ describe('an application as an item', () => {
 });
 
 describe('where the files go', () => {
-  it('is the same folder for the same email, whatever else changes', () => {
-    expect(filingFolder('<a@b>', '2018-06-07T14:03:00.000Z')).toBe(filingFolder('<a@b>', '2018-06-07T14:03:00.000Z'));
-    expect(filingFolder('<a@b>', '2018-06-07T14:03:00.000Z')).toMatch(/^2018\/2018-06-07-[0-9a-f]{16}$/);
-    expect(filingFolder('<a@b>', null)).toMatch(/^undated\/undated-[0-9a-f]{16}$/);
-    expect(filingFolder('<a@b>', null)).not.toBe(filingFolder('<a@c>', null));
+  it('is the same folder for the same email, whatever else changes, and another for another email reusing its Message-ID', () => {
+    const fp = 'a'.repeat(64);
+    expect(filingFolder('<a@b>', '2018-06-07T14:03:00.000Z', fp)).toBe(filingFolder('<A@b>', '2018-06-07T14:03:00.000Z', fp));
+    expect(filingFolder('<a@b>', '2018-06-07T14:03:00.000Z', fp)).toMatch(/^2018\/2018-06-07-[0-9a-f]{16}$/);
+    expect(filingFolder('<a@b>', null, fp)).toMatch(/^undated\/undated-[0-9a-f]{16}$/);
+    expect(filingFolder('<a@b>', null, fp)).not.toBe(filingFolder('<a@c>', null, fp));
+    expect(filingFolder('<a@b>', null, fp)).not.toBe(filingFolder('<a@b>', null, 'b'.repeat(64)));
   });
 
   it('makes attachment names safe for SharePoint', () => {

@@ -28,6 +28,12 @@ export const PaneConfig = z.strictObject({
       scopes: z.optional(z.strictObject({ read: z.optional(Scopes), write: z.optional(Scopes), manage: z.optional(Scopes), mail: z.optional(Scopes) })),
     }),
   ),
+  /**
+   * The hub's own addresses and domains ("office@hub.org.uk", "hub.org.uk"). Only an application
+   * one of them forwards as an attachment is judged on the attached original's headers; from
+   * anyone else, the original is reported as unverified and the email that arrived is judged.
+   */
+  trustedSenders: z._default(z.array(text()), []),
   /** Signature under a reply asking for what is missing. */
   signOff: z._default(text(), 'Maths Hub'),
 });

@@ -1,7 +1,7 @@
 // JSON batching: up to 20 requests in one round trip. A sub-request throttled inside a successful
 // batch (429/503/504 with its own Retry-After) was not run, so it is sent again in a new batch
 // after the wait, within the same retry policy as single requests.
-import { type GraphClient, graphRequest, type Method } from './client';
+import { type GraphClient, graphRequest, type Method, repeatRead } from './client';
 import { GraphRequestError } from '../wire/errors';
 import { RETRY_STATUSES, retryAfterSeconds, retryDelayMs } from '../wire/middleware';
 
@@ -61,7 +61,9 @@ export async function runBatch(client: GraphClient, requests: readonly BatchRequ
 async function runChunk(client: GraphClient, chunk: readonly BatchRequest[], results: Map<string, BatchResponse>): Promise<void> {
   let pending = [...chunk];
   for (let attempt = 1; pending.length; attempt++) {
-    const envelope = await graphRequest<Envelope>(client, 'POST', '/$batch', { body: { requests: pending.map(wire) }, headers: { 'Content-Type': 'application/json' } });
+    const send = () => graphRequest<Envelope>(client, 'POST', '/$batch', { body: { requests: pending.map(wire) }, headers: { 'Content-Type': 'application/json' } });
+    // A batch of reads only is a read: sent again when its answer is lost.
+    const envelope = pending.every((r) => r.method === 'GET') ? await repeatRead(client, send) : await send();
     const byId = new Map(envelope.responses.map((r) => [r.id, r] as const));
     const retry: BatchRequest[] = [];
     let wait = 0;

@@ -90,6 +90,26 @@ export function toTypedError(error: unknown, method: string, url: string): Error
  * an absolute URL (an upload URL, a nextLink). JSON bodies are sent as JSON; bytes as they are.
  */
 export async function graphRequest<T = unknown>(client: GraphClient, method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  if (method === 'GET') return repeatRead(client, () => sendRequest<T>(client, method, path, options));
+  return sendRequest<T>(client, method, path, options);
+}
+
+/**
+ * A read that got no answer is safe to send again: it is, a bounded number of times (the retry
+ * policy's), waiting longer each time. Writes never come here: whether they ran is unknown.
+ */
+export async function repeatRead<T>(client: Pick<GraphClient, 'retry' | 'sleep'>, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof TransportError) || attempt > client.retry.maxRetries) throw error;
+      await client.sleep(Math.min(client.retry.baseDelayMs * 2 ** (attempt - 1), client.retry.maxDelayMs));
+    }
+  }
+}
+
+async function sendRequest<T>(client: GraphClient, method: Method, path: string, options: RequestOptions): Promise<T> {
   if (/^https?:/i.test(path)) return absoluteRequest<T>(client, method, path, options);
   const request = client.sdk.api(path);
   if (options.headers) request.headers(options.headers);

@@ -9,32 +9,29 @@
 // file is uploaded only when the library does not already hold the same bytes at its path, and
 // re-filing updates the one item. The transport itself never retries a request it cannot prove
 // was not run (only 429/503/504 are retried).
-import type { Template } from '../../core/catalogue/schema';
-import type { ApplicationReport } from '../../core/check';
+import type { Intake } from '../../core/intake';
 import {
-  applicationColumns,
-  applicationRecord,
   type ApplicationRecord,
+  clashKey,
   EMAIL_FILE_NAME,
   filingFolder,
   type FieldValue,
   type ItemFields,
-  RecordError,
-  safeFileName,
+  RECORD_COLUMNS,
 } from '../../core/record';
 import { type BatchRequest, type BatchResponse, batchError, runBatch } from './batch';
-import type { GraphClient } from './client';
+import { type GraphClient, graphRequest } from './client';
 import { GraphRequestError, TransportError } from '../wire/errors';
+import { itemsByMessageIdUrl, itemsPath, type ListItem } from './items';
 import type { FilingTarget } from './target';
 import { drivePath, type DriveItem, quickXorHash, uploadFile, type UploadOptions } from './uploads';
+import { odataString } from '../wire/odata';
 
-/** A checked email and the bytes to file with it. */
+/** A checked email (the core's intake) and the email's own bytes, to file with it. */
 export interface Application {
-  readonly report: ApplicationReport;
+  readonly intake: Intake;
   /** The email as received (.eml). */
   readonly email: Uint8Array;
-  /** An attachment's bytes by its name (the filed form is looked up here). */
-  readonly attachment: (name: string) => Uint8Array | null;
 }
 
 export type FilingStatus = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -50,7 +47,6 @@ export interface FilingOutcome {
 }
 
 export interface FilingOptions extends UploadOptions {
-  readonly templates: readonly Template[];
   /** Rounds before an email is given up on (default 6). */
   readonly maxRounds?: number;
 }
@@ -68,38 +64,34 @@ interface Work {
   readonly record: ApplicationRecord;
   readonly folder: string;
   readonly files: readonly LocalFile[];
-  /** Whether the item was there at the first look. */
-  existedAtStart: boolean | null;
+  /** Written into the item this run creates: a run whose answer was lost knows the item is its own. */
+  readonly attempt: string;
+  /** This run's write made the item. */
+  created: boolean;
+  /** This run changed the item (a PATCH) or replaced a file that differed. */
   changed: boolean;
   uploaded: string[];
+  /** Files this run put where there were none (deleted again if the item cannot be written). */
+  placed: string[];
   failures: number;
-  done: FilingOutcome | null;
-}
-
-interface ListItem {
-  id: string;
-  eTag?: string;
-  webUrl?: string;
-  fields?: Record<string, unknown>;
 }
 
 interface Plan {
   readonly work: Work;
   readonly existing: ListItem | null;
+  /** The item key: the Message-ID, or, for another email that reuses it, the clash key. */
+  readonly key: string;
+  /** The item that already holds this Message-ID for a different email. */
+  readonly clashWith: ListItem | null;
   readonly resubmission: { id: string; url: string } | null;
   readonly uploads: LocalFile[];
+  readonly replacing: ReadonlySet<string>;
   readonly links: Map<string, string>;
 }
 
-const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
-function itemsUrl(target: FilingTarget, filter: string, expand = 'fields'): string {
-  return `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items?$expand=${expand}&$filter=${encodeURIComponent(filter)}&$top=50`;
-}
-
-function outcome(work: Work, status: FilingStatus, item: ListItem | null, target: FilingTarget, resubmissionOf: string | null, error: string | null = null): FilingOutcome {
+function outcome(work: Work, status: FilingStatus, item: { id: string } | null, target: FilingTarget, resubmissionOf: string | null, error: string | null = null): FilingOutcome {
   return {
-    source: work.app.report.source,
+    source: work.app.intake.report.source,
     status,
     itemId: item?.id ?? null,
     itemUrl: item ? displayUrl(target, item.id) : null,
@@ -108,6 +100,8 @@ function outcome(work: Work, status: FilingStatus, item: ListItem | null, target
     error,
   };
 }
+
+const failedOutcome = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });
 
 /** The item's page: works on SharePoint and on the local store alike. */
 export function displayUrl(target: FilingTarget, itemId: string): string {
@@ -138,12 +132,12 @@ export function fieldChanges(desired: ItemFields, current: Record<string, unknow
 }
 
 /**
- * The record without the form fields the list has no column for (a template saved after the list
- * was provisioned): each becomes a warning line in the issues summary, so that the application is
- * still filed rather than refused with a 400.
+ * The record without the fields the list has no column for (a template saved, or Hub Intake
+ * updated, after the list was provisioned): each becomes a warning line in the issues summary, so
+ * that the application is still filed rather than refused with a 400.
  */
 export function withListColumns(record: ApplicationRecord, columns: ReadonlySet<string>): ApplicationRecord {
-  const missing = (record.template?.fields ?? []).map((f) => f.key).filter((key) => !columns.has(key));
+  const missing = Object.keys(record.fields).filter((key) => key !== 'Title' && !columns.has(key));
   if (!missing.length) return record;
   const fields: ItemFields = { ...record.fields };
   for (const key of missing) delete fields[key];
@@ -153,44 +147,58 @@ export function withListColumns(record: ApplicationRecord, columns: ReadonlySet<
   return { ...record, fields };
 }
 
+/** Columns filing keeps up to date on an item: every column but the reviewers' and those set once at creation. */
+const OWNED_RECORD_COLUMNS = RECORD_COLUMNS.filter((c) => c.owner === 'checker' || c.owner === 'link').map((c) => c.name);
+
+/** The record of an email that reuses an earlier, different email's Message-ID: its own item, flagged. */
+function asClash(record: ApplicationRecord, key: string, earlier: ListItem): ItemFields {
+  const line = `error message-id-clash: Another email, filed earlier as item ${earlier.id}, carries this email's Message-ID. This email is filed as its own item and the earlier item is untouched; one of the two may be forged: compare them before deciding.`;
+  return {
+    ...record.fields,
+    InternetMessageId: key,
+    IssuesSummary: [line, record.fields.IssuesSummary].filter(Boolean).join('\n'),
+    ErrorCount: Number(record.fields.ErrorCount ?? 0) + 1,
+    Complete: false,
+  };
+}
+
+const randomId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+
 /** Files one email. See fileApplications. */
-export async function fileApplication(client: GraphClient, target: FilingTarget, application: Application, options: FilingOptions): Promise<FilingOutcome> {
+export async function fileApplication(client: GraphClient, target: FilingTarget, application: Application, options: FilingOptions = {}): Promise<FilingOutcome> {
   return (await fileApplications(client, target, [application], options))[0]!;
 }
 
 /** Files emails, each exactly once, in as few round trips as it can. Outcomes in input order. */
-export async function fileApplications(client: GraphClient, target: FilingTarget, applications: readonly Application[], options: FilingOptions): Promise<FilingOutcome[]> {
-  const owned = new Set(applicationColumns(options.templates).filter((c) => c.owner !== 'reviewer').map((c) => c.name));
+export async function fileApplications(client: GraphClient, target: FilingTarget, applications: readonly Application[], options: FilingOptions = {}): Promise<FilingOutcome[]> {
   const columns = new Set(target.columns);
   const outcomes: (FilingOutcome | null)[] = applications.map(() => null);
   let pending: Work[] = [];
   applications.forEach((app, index) => {
-    let record: ApplicationRecord;
-    try {
-      record = withListColumns(applicationRecord(app.report, options.templates), columns);
-    } catch (error) {
-      if (!(error instanceof RecordError)) throw error;
-      outcomes[index] = { source: app.report.source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: error.message };
+    const { intake } = app;
+    if (!intake.record) {
+      outcomes[index] = failedOutcome(intake.report.source, intake.unfileable ?? 'The email cannot be filed.');
       return;
     }
+    const record = withListColumns(intake.record, columns);
     const files: LocalFile[] = [{ name: EMAIL_FILE_NAME, bytes: app.email, hash: quickXorHash(app.email), role: 'email' }];
-    const formBytes = record.form ? app.attachment(record.form.attachment) : null;
-    if (record.form && formBytes) {
-      let name = safeFileName(record.form.attachment);
-      if (name.toLowerCase() === EMAIL_FILE_NAME) name = `form-${name}`;
-      files.push({ name, bytes: formBytes, hash: quickXorHash(formBytes), role: 'form' });
-    }
-    pending.push({ index, app, record, folder: filingFolder(record.internetMessageId, app.report.message!.receivedAt), files, existedAtStart: null, changed: false, uploaded: [], failures: 0, done: null });
+    // The very bytes that were checked (the core kept the attachment the form was read from).
+    if (intake.formFile) files.push({ name: intake.formFile.name, bytes: intake.formFile.bytes, hash: quickXorHash(intake.formFile.bytes), role: 'form' });
+    const folder = filingFolder(record.internetMessageId, intake.report.message!.receivedAt, record.fingerprint);
+    pending.push({ index, app, record, folder, files, attempt: randomId(), created: false, changed: false, uploaded: [], placed: [], failures: 0 });
   });
 
   const maxRounds = options.maxRounds ?? 6;
   for (let round = 1; pending.length && round <= maxRounds * 2; round++) {
     const retry: Work[] = [];
+    const fail = (work: Work, error: unknown) => {
+      outcomes[work.index] = outcome(work, 'failed', null, target, null, error instanceof Error ? error.message : String(error));
+    };
     const giveUpOrRetry = (work: Work, error: unknown) => {
       work.failures++;
       const transient = error instanceof TransportError || (error instanceof GraphRequestError && (error.status >= 500 || [404, 409, 412, 423, 429].includes(error.status)));
       if (transient && work.failures < maxRounds) retry.push(work);
-      else outcomes[work.index] = outcome(work, 'failed', null, target, null, error instanceof Error ? error.message : String(error));
+      else fail(work, error);
     };
 
     // 1. Read: the item, earlier applications from the school, and the files already filed.
@@ -234,10 +242,12 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
     await inParallel(plans, 4, async (p) => {
       try {
         for (const file of p.uploads) {
-          const item = await uploadFile(client, target.driveId, `${p.work.folder}/${file.name}`, file.bytes, options);
+          const path = `${p.work.folder}/${file.name}`;
+          const item = await uploadFile(client, target.driveId, path, file.bytes, options);
           p.links.set(file.role, item.webUrl);
-          p.work.uploaded.push(`${p.work.folder}/${file.name}`);
-          p.work.changed = true;
+          p.work.uploaded.push(path);
+          if (p.replacing.has(file.name)) p.work.changed = true;
+          else if (!p.work.placed.includes(path)) p.work.placed.push(path);
         }
         ready.push(p);
       } catch (error) {
@@ -249,21 +259,24 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
     // 3. Write: create, or update the fields that changed with If-Match.
     const writes: { request: BatchRequest; plan: Plan }[] = [];
     for (const p of ready) {
+      const record = p.clashWith ? asClash(p.work.record, p.key, p.clashWith) : { ...p.work.record.fields, InternetMessageId: p.key };
       const desired: ItemFields = {
-        ...p.work.record.fields,
+        ...record,
         EmailLink: p.links.get('email') ?? null,
         FormLink: p.links.get('form') ?? null,
         ResubmissionOf: p.resubmission?.url ?? null,
         ResubmissionOfId: p.resubmission ? Number(p.resubmission.id) : null,
       };
       if (!p.existing) {
-        const fields = Object.fromEntries(Object.entries({ ...desired, ...p.work.record.initialFields }).filter(([, v]) => v !== null));
-        writes.push({ plan: p, request: { id: `w${p.work.index}`, method: 'POST', url: `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items`, body: { fields } } });
+        const initial = { ...p.work.record.initialFields, ...(p.clashWith ? { Status: 'Needs info' } : {}), ...(columns.has('FilingAttempt') ? { FilingAttempt: p.work.attempt } : {}) };
+        const fields = Object.fromEntries(Object.entries({ ...desired, ...initial }).filter(([, v]) => v !== null));
+        writes.push({ plan: p, request: { id: `w${p.work.index}`, method: 'POST', url: itemsPath(target), body: { fields } } });
         continue;
       }
+      const owned = new Set([...OWNED_RECORD_COLUMNS, ...Object.keys(p.work.record.fields)].filter((name) => columns.has(name)));
       const changes = fieldChanges(desired, p.existing.fields ?? {}, owned);
       if (!Object.keys(changes).length) {
-        outcomes[p.work.index] = outcome(p.work, p.work.existedAtStart === false ? 'created' : p.work.changed ? 'updated' : 'unchanged', p.existing, target, p.resubmission?.url ?? null);
+        outcomes[p.work.index] = outcome(p.work, p.work.created ? 'created' : p.work.changed ? 'updated' : 'unchanged', p.existing, target, p.resubmission?.url ?? null);
         continue;
       }
       writes.push({
@@ -271,15 +284,15 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
         request: {
           id: `w${p.work.index}`,
           method: 'PATCH',
-          url: `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items/${p.existing.id}/fields`,
+          url: `${itemsPath(target)}/${p.existing.id}/fields`,
           headers: { 'If-Match': p.existing.eTag ?? '*' },
           body: changes,
         },
       });
     }
+    const refused: Work[] = [];
     for (let start = 0; start < writes.length; start += 20) {
       const group = writes.slice(start, start + 20);
-      group.forEach((w) => (w.plan.work.changed = true));
       let responses: Map<string, BatchResponse>;
       try {
         responses = await runBatch(client, group.map((w) => w.request));
@@ -290,33 +303,54 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
       for (const { request, plan: p } of group) {
         const response = responses.get(request.id)!;
         if (response.status >= 400) {
+          const before = outcomes[p.work.index];
           giveUpOrRetry(p.work, batchError(request, response));
+          if (!before && outcomes[p.work.index]?.status === 'failed') refused.push(p.work);
           continue;
         }
-        const item: ListItem = request.method === 'POST' ? (response.body as ListItem) : { id: p.existing!.id };
-        const status: FilingStatus = p.work.existedAtStart === false ? 'created' : 'updated';
-        outcomes[p.work.index] = outcome(p.work, status, item, target, p.resubmission?.url ?? null);
+        const item = request.method === 'POST' ? (response.body as ListItem) : { id: p.existing!.id };
+        if (request.method === 'POST') p.work.created = true;
+        else p.work.changed = true;
+        outcomes[p.work.index] = outcome(p.work, p.work.created ? 'created' : 'updated', item, target, p.resubmission?.url ?? null);
       }
     }
+    // Nothing stays in the library for an item that could not be written.
+    for (const work of refused) await removePlaced(client, target, work);
 
     pending = [...retry, ...deferred].sort((a, b) => a.index - b.index);
     if (retry.length) await client.sleep(Math.min(250 * 2 ** Math.min(retry[0]!.failures, 5), client.retry.maxDelayMs));
   }
-  for (const work of pending) outcomes[work.index] ??= outcome(work, 'failed', null, target, null, 'Gave up after repeated failures.');
+  for (const work of pending) {
+    outcomes[work.index] ??= outcome(work, 'failed', null, target, null, 'Gave up after repeated failures.');
+    await removePlaced(client, target, work);
+  }
   return outcomes.map((o) => o!);
+}
+
+/** Deletes the files a run put in the library for an email it then could not file (best effort). */
+async function removePlaced(client: GraphClient, target: FilingTarget, work: Work): Promise<void> {
+  if (work.created) return;
+  for (const path of work.placed) {
+    try {
+      await graphRequest(client, 'DELETE', drivePath(target.driveId, path));
+    } catch {
+      // left for the next run, which files the same email at the same path
+    }
+  }
+  work.placed = [];
 }
 
 function readRequests(target: FilingTarget, work: Work): BatchRequest[] {
   const { record } = work;
   const requests: BatchRequest[] = [
-    { id: `i${work.index}`, method: 'GET', url: itemsUrl(target, `fields/InternetMessageId eq ${quote(record.internetMessageId)}`) },
+    { id: `i${work.index}`, method: 'GET', url: itemsByMessageIdUrl(target, [record.internetMessageId, clashKey(record.internetMessageId, record.fingerprint)]) },
     { id: `f${work.index}`, method: 'GET', url: `${drivePath(target.driveId, work.folder)}/children?$select=id,name,size,file,webUrl` },
   ];
   if (record.urn && record.programme) {
     requests.push({
       id: `u${work.index}`,
       method: 'GET',
-      url: itemsUrl(target, `fields/URN eq ${quote(record.urn)} and fields/Programme eq ${quote(record.programme)}`, 'fields($select=InternetMessageId)'),
+      url: `${itemsPath(target)}?$expand=fields($select=InternetMessageId)&$filter=${encodeURIComponent(`fields/URN eq ${odataString(record.urn)} and fields/Programme eq ${odataString(record.programme)}`)}&$top=50`,
     });
   }
   return requests;
@@ -332,14 +366,25 @@ function plan(work: Work, target: FilingTarget, reads: readonly BatchRequest[], 
   };
   const byId = (a: ListItem, b: ListItem) => Number(a.id) - Number(b.id);
   const items = ((response('i')!.body as { value: ListItem[] }).value ?? []).sort(byId);
-  const existing = items[0] ?? null;
-  work.existedAtStart ??= existing !== null;
+  const { record } = work;
+  const keyOf = (item: ListItem) => String(item.fields?.InternetMessageId ?? '').toLowerCase();
+  const fingerprintOf = (item: ListItem) => String(item.fields?.EmailFingerprint ?? '');
+  // The Message-ID's item, if this email is the one filed under it (an item filed before
+  // fingerprints were kept has none, and is taken as this email's); else this email's own clash item.
+  const primary = items.find((i) => keyOf(i) === record.internetMessageId.toLowerCase()) ?? null;
+  const own = items.find((i) => keyOf(i) === clashKey(record.internetMessageId, record.fingerprint).toLowerCase()) ?? null;
+  const primaryIsOurs = primary !== null && (fingerprintOf(primary) === '' || fingerprintOf(primary) === record.fingerprint);
+  const existing = primaryIsOurs ? primary : own;
+  const clashWith = primary && !primaryIsOurs ? primary : null;
+  const key = existing ? String(existing.fields?.InternetMessageId) : clashWith ? clashKey(record.internetMessageId, record.fingerprint) : record.internetMessageId;
+  // A write whose answer was lost made this item if it carries this run's mark.
+  if (existing && existing.fields?.FilingAttempt === work.attempt) work.created = true;
 
   let resubmission: Plan['resubmission'] = null;
   const others = response('u');
   if (others) {
     const earlier = ((others.body as { value: ListItem[] }).value ?? [])
-      .filter((i) => String(i.fields?.InternetMessageId ?? '').toLowerCase() !== work.record.internetMessageId.toLowerCase())
+      .filter((i) => !keyOf(i).startsWith(record.internetMessageId.toLowerCase()))
       .filter((i) => !existing || Number(i.id) < Number(existing.id))
       .sort(byId);
     if (earlier[0]) resubmission = { id: earlier[0].id, url: displayUrl(target, earlier[0].id) };
@@ -349,12 +394,16 @@ function plan(work: Work, target: FilingTarget, reads: readonly BatchRequest[], 
   const children = folder.status === 404 ? [] : ((folder.body as { value: DriveItem[] }).value ?? []);
   const links = new Map<string, string>();
   const uploads: LocalFile[] = [];
+  const replacing = new Set<string>();
   for (const file of work.files) {
     const there = children.find((c) => c.name.toLowerCase() === file.name.toLowerCase());
     if (there && there.file?.hashes?.quickXorHash === file.hash) links.set(file.role, there.webUrl);
-    else uploads.push(file);
+    else {
+      uploads.push(file);
+      if (there) replacing.add(file.name);
+    }
   }
-  return { work, existing, resubmission, uploads, links };
+  return { work, existing, key, clashWith, resubmission, uploads, replacing, links };
 }
 
 async function inParallel<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -1,7 +1,8 @@
 // Reading the filed applications, and recording a decision on one of them without overwriting
 // anyone else's change (If-Match with the eTag the reviewer saw; a lost race is a ConflictError
 // that carries the item as it is now).
-import type { Decision, Status } from '../../core/record';
+import { clashKey, type Decision, type Status } from '../../core/record';
+import { odataString } from '../wire/odata';
 import { type GraphClient, graphRequest } from './client';
 import { ConflictError, isStatus } from '../wire/errors';
 import type { FilingTarget } from './target';
@@ -20,7 +21,38 @@ interface Page {
   '@odata.nextLink'?: string;
 }
 
-const itemsPath = (target: FilingTarget) => `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items`;
+/** An item as a filter answers it. */
+export interface ListItem {
+  id: string;
+  eTag?: string;
+  webUrl?: string;
+  fields?: Record<string, unknown>;
+}
+
+export const itemsPath = (target: Pick<FilingTarget, 'siteId' | 'listId'>) => `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items`;
+
+/**
+ * The one query for "the items filed under these item keys" (a Message-ID, and the clash key of
+ * an email reusing it), with their fields. The unique column compares without case, and so does
+ * SharePoint's (and the store's) eq.
+ */
+export function itemsByMessageIdUrl(target: Pick<FilingTarget, 'siteId' | 'listId'>, keys: readonly string[]): string {
+  const filter = keys.map((key) => `fields/InternetMessageId eq ${odataString(key)}`).join(' or ');
+  return `${itemsPath(target)}?$expand=fields&$filter=${encodeURIComponent(filter)}&$top=50`;
+}
+
+/**
+ * The item filed for an email: the one under its Message-ID whose fingerprint is the email's (or
+ * that has none, filed before fingerprints were kept), else its own item under the clash key.
+ */
+export async function findByMessageId(client: GraphClient, target: FilingTarget, internetMessageId: string, fingerprint: string | null): Promise<FiledApplication | null> {
+  const keys = fingerprint ? [internetMessageId, clashKey(internetMessageId, fingerprint)] : [internetMessageId];
+  const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', itemsByMessageIdUrl(target, keys));
+  const lower = (v: unknown) => String(v ?? '').toLowerCase();
+  const primary = page.value.find((i) => lower(i.fields.InternetMessageId) === internetMessageId.toLowerCase());
+  if (primary && (!fingerprint || !primary.fields.EmailFingerprint || primary.fields.EmailFingerprint === fingerprint)) return primary;
+  return page.value.find((i) => fingerprint && lower(i.fields.InternetMessageId) === clashKey(internetMessageId, fingerprint).toLowerCase()) ?? null;
+}
 
 /** Every item of the list with its fields, oldest first, following @odata.nextLink. */
 export async function listApplications(client: GraphClient, target: FilingTarget, options: { pageSize?: number } = {}): Promise<FiledApplication[]> {

@@ -1,13 +1,12 @@
 import { Badge, Text, mergeClasses } from '@fluentui/react-components';
+import { SIGNATORY_STATUS_WORDS, type SignatoryStatus } from '../../core/signatories';
 import type { SignatoryView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
-const STATUS: Record<string, { text: string; color: 'success' | 'danger' | 'warning' }> = {
-  copied: { text: 'Copied in', color: 'success' },
-  notCopied: { text: 'Not copied in', color: 'danger' },
-  noAddressOnForm: { text: 'No address on the form', color: 'danger' },
-  copiedUnderOtherAddress: { text: 'Copied in from another address', color: 'warning' },
-};
+const COLOR: Record<SignatoryStatus, 'success' | 'danger' | 'warning'> = { copied: 'success', notCopied: 'danger', noAddressOnForm: 'danger', copiedUnderOtherAddress: 'warning' };
+const STATUS = Object.fromEntries(
+  (Object.keys(COLOR) as SignatoryStatus[]).map((k) => [k, { text: SIGNATORY_STATUS_WORDS[k].replace(/^./, (c) => c.toUpperCase()), color: COLOR[k] }]),
+) as Record<string, { text: string; color: 'success' | 'danger' | 'warning' }>;
 
 export function Signatories({ signatories }: { signatories: readonly SignatoryView[] }) {
   const s = useSectionStyles();

@@ -2,6 +2,7 @@
 // decision. The Graph implementation (graph-filing.ts) is loaded on demand; tests and the
 // component tests can plug in their own.
 import type { ApplicationReport } from '../../core/check';
+import type { PaneFiling } from '../worker/protocol';
 import type { CriterionAnswer } from '../view/pane-view';
 
 export const PANE_DECISIONS = ['Accept', 'Decline', 'Waitlist', 'Needs info'] as const;
@@ -42,8 +43,10 @@ export class FilingFailed extends Error {
 }
 
 export interface FilingService {
-  findFiled(internetMessageId: string): Promise<FiledItem | null>;
-  file(report: ApplicationReport, email: Uint8Array, attachment: (name: string) => Uint8Array | null, onStep?: (step: FilingStep) => void): Promise<FiledItem>;
+  /** The item filed for this email (its Message-ID and, to tell it from another email reusing that id, its fingerprint). */
+  findFiled(internetMessageId: string, fingerprint: string | null): Promise<FiledItem | null>;
+  /** Files the email as the checker's intake made it: its record and the very form bytes checked. */
+  file(checked: { readonly report: ApplicationReport; readonly filing: PaneFiling }, email: Uint8Array, onStep?: (step: FilingStep) => void): Promise<FiledItem>;
   saveDecision(item: FiledItem, save: DecisionSave): Promise<FiledItem>;
 }
 

@@ -2,18 +2,15 @@
 // adapter's filing and decisions, a look-up of the item by the email's Message-ID, and the site's
 // Form Templates list.
 // Loaded on demand: the first screen does not carry the Graph client or the catalogue.
-import { createGraphClient, type GraphClient } from '../../adapters/graph/client';
-import { graphRequest } from '../../adapters/graph/client';
+import { createGraphClient } from '../../adapters/graph/client';
 import { ConflictError } from '../../adapters/wire/errors';
 import { displayUrl, fileApplication } from '../../adapters/graph/filing';
-import { type FiledApplication, getApplication, updateDecision } from '../../adapters/graph/items';
+import { type FiledApplication, findByMessageId, getApplication, updateDecision } from '../../adapters/graph/items';
 import { resolveTarget, type FilingTarget } from '../../adapters/graph/target';
 import type { PaneSignIn } from '../../adapters/auth/naa';
 import type { PaneConfig } from '../../adapters/auth/pane-config';
 import type { MailFallback } from '../../adapters/office/outlook';
-import { loadCatalogue, type Template } from '../../core/catalogue';
 import { addFormColumns, loadSiteTemplates, saveSiteTemplate, TemplateExists, TemplatesListMissing } from '../../adapters/graph/templates';
-import type { HubTemplate } from '../worker/protocol';
 import { TemplateAlreadySaved, type TemplateLibrary } from './templates';
 import {
   answersFromScores,
@@ -62,25 +59,15 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
     });
     return target;
   };
-  // The hub's own templates as last loaded from the site, and the catalogue's templates with them:
-  // filing needs the template of the form it files.
-  let hubTemplates: readonly HubTemplate[] | null = null;
-  let filingTemplates: readonly Template[] | null = null;
-  const keep = (loaded: readonly HubTemplate[]) => {
-    hubTemplates = loaded;
-    filingTemplates = loadCatalogue(loaded, { onInvalid: () => undefined }).templates;
-  };
   const templates: TemplateLibrary = {
     async load() {
       const t = await resolve();
       try {
         const saved = await loadSiteTemplates(read, t.siteId);
         const loaded = saved.map((s) => ({ data: s.data, source: s.source }));
-        keep(loaded);
         return { templates: loaded, missing: false };
       } catch (error) {
         if (!(error instanceof TemplatesListMissing)) throw error;
-        keep([]);
         return { templates: [], missing: true };
       }
     },
@@ -92,7 +79,6 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
         if (error instanceof TemplateExists) throw new TemplateAlreadySaved(error.current.eTag, error.current.savedBy, error.current.savedAt);
         throw error;
       }
-      keep([...(hubTemplates ?? []).filter((h) => (h.data as { id?: unknown } | null)?.id !== template.id), { data: template, source: `Form Templates: ${template.id}` }]);
       let columnsNote: string | null = null;
       try {
         const { clashes } = await addFormColumns(manage, t.siteId, t.listId, [template]);
@@ -104,24 +90,19 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
       return { columnsNote };
     },
   };
-  const catalogueTemplates = async () => {
-    if (!filingTemplates) await templates.load().catch(() => undefined);
-    return filingTemplates ?? loadCatalogue().templates;
-  };
-
   const filing: FilingService = {
-    async findFiled(internetMessageId) {
+    async findFiled(internetMessageId, fingerprint) {
       const t = await resolve();
-      const found = await byMessageId(read, t, internetMessageId);
+      const found = await findByMessageId(read, t, internetMessageId, fingerprint);
       return found ? filedItem(t, found) : null;
     },
 
-    async file(report, email, attachment, onStep) {
+    async file({ report, filing: checked }, email, onStep) {
       onStep?.('connecting');
       const t = await resolve();
-      const templates = await catalogueTemplates();
       onStep?.('uploading');
-      const outcome = await fileApplication(write, t, { report, email, attachment }, { templates });
+      // The record the checker made, with the catalogue that checked the email: never rebuilt here.
+      const outcome = await fileApplication(write, t, { intake: { report, ...checked }, email });
       if (outcome.status === 'failed' || !outcome.itemId) throw new FilingFailed(outcome.error ?? 'The list did not take the application.');
       onStep?.('confirming');
       return filedItem(t, await getApplication(write, t, outcome.itemId));
@@ -147,12 +128,6 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
     },
   };
   return { filing, templates };
-}
-
-async function byMessageId(client: GraphClient, t: FilingTarget, internetMessageId: string): Promise<FiledApplication | null> {
-  const filter = `fields/InternetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`;
-  const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', `/sites/${encodeURIComponent(t.siteId)}/lists/${t.listId}/items?$expand=fields&$filter=${encodeURIComponent(filter)}&$top=2`);
-  return page.value[0] ?? null;
 }
 
 /** Graph for what Outlook does not hand over: an email's MIME, an attached email's MIME. */

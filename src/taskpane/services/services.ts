@@ -4,6 +4,7 @@ import type { ApplicationReport } from '../../core/check';
 import type { Message } from '../../core/message';
 import type { PaneView } from '../view/pane-view';
 import type { Checker } from '../worker/checker';
+import type { PaneFiling } from '../worker/protocol';
 import type { FilingService } from './filing';
 import type { PendingFilings } from './pending';
 import type { TemplateLibrary, TemplateSync } from './templates';
@@ -19,6 +20,8 @@ export interface PaneServices {
   readonly templates: TemplateSync;
   readonly pending: PendingFilings;
   readonly signOff: string;
+  /** The hub's own senders, whose forwarded originals are believed (the pane configuration's trustedSenders). */
+  readonly trustedSenders?: readonly string[];
   /**
    * The check of the first email, started before the pane first rendered: taken once, for that
    * email's key; undefined otherwise.
@@ -30,4 +33,5 @@ export interface CheckedEmail {
   readonly message: Message;
   readonly report: ApplicationReport;
   readonly view: PaneView;
+  readonly filing: PaneFiling;
 }

@@ -5,8 +5,8 @@
 // for what is missing.
 import type { Catalogue } from '../../core/catalogue';
 import type { Field, Template } from '../../core/catalogue/schema';
-import { fieldTitle, type ApplicationReport, type FormReport } from '../../core/check';
-import { deadlineInstant, formatLocal, isLate } from '../../core/deadline';
+import { fieldTitle, isLateApplication, issueCounts, type ApplicationReport, type FormReport } from '../../core/check';
+import { deadlineInstant, formatLocal } from '../../core/deadline';
 import { byImportance, type Issue } from '../../core/issues';
 import { missingReply } from '../../core/reply';
 import type { SignatoryStatus } from '../../core/signatories';
@@ -93,11 +93,12 @@ function whyNoForm(report: ApplicationReport): string {
 }
 
 /** The pane's view of one checked email. */
-export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, signOff?: string): PaneView {
+export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, signOff?: string, judgedReceivedAt?: string | null): PaneView {
+  // The time the deadline was judged on: the email's, or a trusted forward's original's.
+  const judgedAt = judgedReceivedAt === undefined ? (report.message?.receivedAt ?? null) : judgedReceivedAt;
   const form = report.forms.find((f) => f.formId !== null) ?? null;
   const template = form ? catalogue.templates.find((t) => t.id === form.formId) : undefined;
-  const allIssues = [...report.issues, ...report.forms.flatMap((f) => f.issues)];
-  const errorCount = allIssues.filter((i) => i.severity === 'error').length;
+  const counts = issueCounts(report);
 
   const fields: FieldView[] = [];
   if (form && template) {
@@ -124,8 +125,8 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
       ? {
           wording: template.deadline.wording ?? formatLocal(deadlineInstant(template.deadline), template.deadline.timeZone),
           deadline: formatLocal(deadlineInstant(template.deadline), template.deadline.timeZone),
-          received: report.message?.receivedAt ? formatLocal(new Date(report.message.receivedAt), template.deadline.timeZone) : null,
-          late: report.message?.receivedAt ? isLate(report.message.receivedAt, template.deadline) : null,
+          received: judgedAt ? formatLocal(new Date(judgedAt), template.deadline.timeZone) : null,
+          late: judgedAt ? isLateApplication(report) : null,
         }
       : null;
 
@@ -138,8 +139,8 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
         ? { found: true, formId: template.id, programme: template.programme, title: template.title, attachment: form.attachment, confidence: form.confidence }
         : { found: false, reason: whyNoForm(report) },
     complete: report.complete,
-    errorCount,
-    warningCount: allIssues.length - errorCount,
+    errorCount: counts.errors,
+    warningCount: counts.warnings,
     messageIssues: report.issues,
     signatories: form && template
       ? form.signatories.map((s) => ({ role: s.role, label: template.signatories.find((r) => r.role === s.role)?.label ?? s.role, name: s.name, email: s.email, status: s.status }))

@@ -2,7 +2,7 @@
 // against the catalogue (the built-in templates and the hub's own), take a new set of hub
 // templates, propose a template from a Word form, try a draft template on an email.
 import { CatalogueError, loadCatalogue, withHubTemplates, type Catalogue } from '../../core/catalogue';
-import { checkMessage } from '../../core/check';
+import { intake } from '../../core/intake';
 import { readDocx } from '../../core/docx/read-docx';
 import type { Message } from '../../core/message';
 import { proposeTemplate, type Proposal } from '../../core/templates/propose';
@@ -16,9 +16,10 @@ export function paneCatalogue(): Catalogue {
   return catalogue;
 }
 
-export function checkForPane(message: Message, source: string, signOff?: string, using: Catalogue = paneCatalogue()): Checked {
-  const report = checkMessage(message, using, source);
-  return { report, view: paneView(report, using, signOff) };
+/** The email through the core's one intake path, with the catalogue in use: report, view, and what filing it means. */
+export function checkForPane(message: Message, source: string, signOff?: string, using: Catalogue = paneCatalogue(), trustedSenders: readonly string[] = []): Checked {
+  const { report, ...filing } = intake(message, { catalogue: using, source, trustedSenders });
+  return { report, view: paneView(report, using, signOff, filing.judgedReceivedAt), filing };
 }
 
 /** The hub's own templates replace the previous set; an invalid one is left out and said why. */
@@ -56,7 +57,7 @@ export function tryTemplate(message: Message, source: string, draft: unknown, si
 export function answerRequest(request: WorkerRequest): unknown {
   switch (request.kind) {
     case 'check':
-      return checkForPane(request.message, request.source, request.signOff);
+      return checkForPane(request.message, request.source, request.signOff, paneCatalogue(), request.trustedSenders);
     case 'setTemplates':
       return setHubTemplates(request.templates);
     case 'propose':

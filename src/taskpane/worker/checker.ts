@@ -5,7 +5,8 @@ import type { Proposal } from '../../core/templates/propose';
 import type { Checked, HubTemplate, RequestKind, Requests, TemplatesSet, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface Checker {
-  check(message: Message, source: string, signOff?: string): Promise<Checked>;
+  /** Checks an email; `trustedSenders` are the hub's own (see the pane configuration). */
+  check(message: Message, source: string, signOff?: string, trustedSenders?: readonly string[]): Promise<Checked>;
   /** The hub's own templates, used from the next check on (they replace the previous set). */
   setTemplates(templates: readonly HubTemplate[]): Promise<TemplatesSet>;
   /** A template proposed from a Word form (the attachment that matched no form, or its blank). */
@@ -26,7 +27,7 @@ function checkerOver(ask: Ask, warm: () => void): Checker {
   const optional = (signOff?: string) => (signOff ? { signOff } : {});
   return {
     warm,
-    check: (message, source, signOff) => ask('check', { message, source, ...optional(signOff) }),
+    check: (message, source, signOff, trustedSenders) => ask('check', { message, source, ...optional(signOff), ...(trustedSenders?.length ? { trustedSenders } : {}) }),
     setTemplates: (templates) => ask('setTemplates', { templates }),
     propose: (bytes, name) => ask('propose', { bytes, name }),
     tryTemplate: (message, source, template, signOff) => ask('tryTemplate', { message, source, template, ...optional(signOff) }),

@@ -2,6 +2,7 @@
 // id. Besides checking an email, the worker holds the hub's own templates (from the site's Form
 // Templates list), proposes a template from a Word form, and tries a draft template on an email.
 import type { ApplicationReport } from '../../core/check';
+import type { Intake } from '../../core/intake';
 import type { Message } from '../../core/message';
 import type { Proposal } from '../../core/templates/propose';
 import type { PaneView } from '../view/pane-view';
@@ -12,9 +13,13 @@ export interface HubTemplate {
   readonly source: string;
 }
 
+/** What filing the email means, made by the core's intake with the catalogue that checked it. */
+export type PaneFiling = Omit<Intake, 'report'>;
+
 export interface Checked {
   readonly report: ApplicationReport;
   readonly view: PaneView;
+  readonly filing: PaneFiling;
 }
 
 export interface TemplatesSet {
@@ -26,7 +31,7 @@ export interface TemplatesSet {
 
 /** The requests, each with the answer it gets. */
 export interface Requests {
-  check: { request: { readonly message: Message; readonly source: string; readonly signOff?: string }; answer: Checked };
+  check: { request: { readonly message: Message; readonly source: string; readonly signOff?: string; readonly trustedSenders?: readonly string[] }; answer: Checked };
   setTemplates: { request: { readonly templates: readonly HubTemplate[] }; answer: TemplatesSet };
   propose: { request: { readonly bytes: Uint8Array; readonly name: string }; answer: Proposal };
   /** Checks an email as if the draft template were in the catalogue (it wins on its id). */

@@ -1,11 +1,11 @@
-import { ConflictError, fileApplication, fileApplications, listApplications, staticToken, updateDecision, type Application, type FilingTarget } from '../../../src/adapters/graph';
+import { ConflictError, fileApplication, fileApplications, listApplications, staticToken, updateDecision, type Application, type FilingOptions, type FilingTarget } from '../../../src/adapters/graph';
 import { sameValue } from '../../../src/adapters/graph/filing';
 import { quickXorHash } from '../../../src/adapters/graph/uploads';
 import { quickXorHash as storeQuickXorHash } from '../../../src/store';
 import { applicationRecord, filingFolder } from '../../../src/core/record';
-import { asAnotherEmail, bodyOf, graphGet, type Harness, provisioned, sampleApplications, startHarness, templates } from './helpers';
+import { asAnotherEmail, asChangedEmail, bodyOf, graphGet, type Harness, provisioned, sampleApplications, startHarness, templates } from './helpers';
 
-const options = { templates };
+const options: FilingOptions = {};
 
 /** Every item of the list, by Message-ID. */
 async function itemsByMessageId(h: Harness, target: FilingTarget) {
@@ -23,20 +23,20 @@ async function expectFiledOnce(h: Harness, target: FilingTarget, apps: readonly 
   const { items, byId } = await itemsByMessageId(h, target);
   expect(items).toHaveLength(apps.length);
   for (const app of apps) {
-    const record = applicationRecord(app.report, templates);
+    const record = app.intake.record!;
     const found = byId.get(record.internetMessageId) ?? [];
     expect(found).toHaveLength(1);
     const fields = found[0]!.fields;
     for (const [name, value] of Object.entries(record.fields)) {
-      if (!sameValue(value, fields[name])) throw new Error(`${app.report.source}: ${name} is ${JSON.stringify(fields[name])}, expected ${JSON.stringify(value)}`);
+      if (!sameValue(value, fields[name])) throw new Error(`${app.intake.report.source}: ${name} is ${JSON.stringify(fields[name])}, expected ${JSON.stringify(value)}`);
     }
-    const folder = filingFolder(record.internetMessageId, app.report.message!.receivedAt);
+    const folder = filingFolder(record.internetMessageId, app.intake.report.message!.receivedAt, record.fingerprint);
     const children = await graphGet(h, `/drives/${target.driveId}/root:/${folder.split('/').map(encodeURIComponent).join('/')}:/children`);
-    const expected = record.form ? 2 : 1;
+    const expected = app.intake.formFile ? 2 : 1;
     expect(children.value).toHaveLength(expected);
     for (const child of children.value) expect(child.eTag).toMatch(/,1"$/); // written once, never replaced
     expect(fields.EmailLink).toBe(children.value.find((c: any) => c.name === 'email.eml').webUrl);
-    if (record.form) expect(fields.FormLink).toBe(children.value.find((c: any) => c.name !== 'email.eml').webUrl);
+    if (app.intake.formFile) expect(fields.FormLink).toBe(children.value.find((c: any) => c.name !== 'email.eml').webUrl);
   }
 }
 
@@ -62,7 +62,7 @@ describe('filing applications', () => {
     for (const e of h.wire) expect(e.headers.Authorization).toBe('Bearer secret-token');
     const reads = bodyOf(h.wire[0]!).requests;
     expect(reads.map((r: any) => [r.id, r.method, decodeURIComponent(r.url.replace(/^\/sites\/[^/]+\/lists\/[^/]+/, '/sites/{site}/lists/{list}').replace(/\/drives\/[^/]+\//, '/drives/{drive}/'))])).toEqual([
-      ['i0', 'GET', `/sites/{site}/lists/{list}/items?$expand=fields&$filter=fields/InternetMessageId eq '${apps[0]!.report.message!.internetMessageId}'&$top=50`],
+      ['i0', 'GET', `/sites/{site}/lists/{list}/items?$expand=fields&$filter=fields/InternetMessageId eq '${apps[0]!.intake.report.message!.internetMessageId}' or fields/InternetMessageId eq '${apps[0]!.intake.report.message!.internetMessageId} #${apps[0]!.intake.fingerprint.slice(0, 32)}'&$top=50`],
       ['f0', 'GET', expect.stringMatching(/^\/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}:\/children\?\$select=id,name,size,file,webUrl$/)],
       ['u0', 'GET', expect.stringMatching(/items\?\$expand=fields\(\$select=InternetMessageId\)&\$filter=fields\/URN eq '\d{6}' and fields\/Programme eq '.+'&\$top=50$/)],
     ]);
@@ -72,7 +72,7 @@ describe('filing applications', () => {
     const writes = bodyOf(h.wire[3]!).requests;
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ method: 'POST', url: expect.stringMatching(/\/items$/), headers: { 'Content-Type': 'application/json' } });
-    expect(writes[0].body.fields).toMatchObject({ InternetMessageId: apps[0]!.report.message!.internetMessageId, Status: 'New', EmailLink: expect.stringContaining('/Application%20Files/2018/'), Complete: true });
+    expect(writes[0].body.fields).toMatchObject({ InternetMessageId: apps[0]!.intake.report.message!.internetMessageId, EmailFingerprint: apps[0]!.intake.fingerprint, FilingAttempt: expect.any(String), Status: 'New', EmailLink: expect.stringContaining('/Application%20Files/2018/'), Complete: true });
     expect(Object.keys(writes[0].body.fields)).not.toContain('Decision');
   });
 
@@ -91,8 +91,9 @@ describe('filing applications', () => {
     // A reviewer moves item 1 on; then the checker finds a problem in the same email.
     const [item] = (await listApplications(h.client, target)).filter((i) => i.id === '1');
     await updateDecision(h.client, target, '1', item!.eTag, { decision: null, decidedBy: 'Reviewer', status: 'Under review', reviewNotes: 'Looks strong.' });
-    const report = apps[0]!.report;
-    const changed: Application = { ...apps[0]!, report: { ...report, forms: [{ ...report.forms[0]!, fields: { ...report.forms[0]!.fields, yearsTeaching: 9 } }] } };
+    const report = apps[0]!.intake.report;
+    const changedReport = { ...report, forms: [{ ...report.forms[0]!, fields: { ...report.forms[0]!.fields, yearsTeaching: 9 } }] };
+    const changed: Application = { ...apps[0]!, intake: { ...apps[0]!.intake, report: changedReport, record: applicationRecord(changedReport, templates, { fingerprint: apps[0]!.intake.fingerprint }) } };
     h.wire.length = 0;
     const updated = await fileApplication(h.client, target, changed, options);
     expect(updated).toMatchObject({ status: 'updated', itemId: '1' });
@@ -148,12 +149,12 @@ describe('filing applications', () => {
     await expectFiledOnce(h, target, [apps[0]!]);
   });
 
-  it('files nothing it cannot file once: a bare form is refused, not guessed', async () => {
+  it('files nothing it cannot file once: an email with no Message-ID is refused, not guessed', async () => {
     h = await startHarness();
     target = await provisioned(h);
-    const bare: Application = { ...apps[0]!, report: { ...apps[0]!.report, message: null } };
-    const [outcome] = await fileApplications(h.client, target, [bare], options);
-    expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/Only emails are filed/) });
+    const [outcome] = await fileApplications(h.client, target, [asChangedEmail(apps[0]!, { internetMessageId: null })], options);
+    expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/no Message-ID/) });
+    expect(await listApplications(h.client, target)).toEqual([]);
   });
 
   it('computes the same QuickXorHash as SharePoint (and the store)', () => {

@@ -9,6 +9,9 @@ import { startLocalStore, type LocalStore, type LocalStoreOptions } from '../../
 import { readApplication } from '../../../src/cli/applications';
 import { collectInputs } from '../../../src/cli/inputs';
 import { loadCatalogue } from '../../../src/core/catalogue';
+import { intake } from '../../../src/core/intake';
+import type { Message } from '../../../src/core/message';
+import { readEml } from '../../../src/adapters/mail-files/read-eml';
 
 export const catalogue = loadCatalogue();
 export const templates = catalogue.templates;
@@ -67,6 +70,7 @@ export async function provisioned(h: Harness): Promise<FilingTarget> {
 }
 
 let cached: Application[] | null = null;
+const messages = new WeakMap<Application, Message>();
 /** The sample emails, checked, with their bytes. */
 export async function sampleApplications(): Promise<Application[]> {
   if (cached) return cached;
@@ -74,15 +78,28 @@ export async function sampleApplications(): Promise<Application[]> {
   for (const file of collectInputs([path.join(__dirname, '../../../samples/emails')]).files) {
     const read = await readApplication(file, catalogue);
     if (!read.ok) throw new Error(read.error);
+    messages.set(read.application, await readEml(fs.readFileSync(file)));
     apps.push(read.application);
   }
   return (cached = apps);
 }
 
+/** The email a sample application was read from. */
+export function messageOf(app: Application): Message {
+  return messages.get(app)!;
+}
+
+/** A sample's email changed (another Message-ID, another sender…), checked again through the one intake path. */
+export function asChangedEmail(app: Application, change: Partial<Message>, source = `${app.intake.report.source}#${change.internetMessageId ?? 'changed'}`): Application {
+  const message = { ...messageOf(app), ...change };
+  const changed = { intake: intake(message, { catalogue, source }), email: app.email };
+  messages.set(changed, message);
+  return changed;
+}
+
 /** The same application under another Message-ID (another email with the same form). */
 export function asAnotherEmail(app: Application, messageId: string, receivedAt?: string): Application {
-  const message = { ...app.report.message!, internetMessageId: messageId, ...(receivedAt ? { receivedAt } : {}) };
-  return { ...app, report: { ...app.report, source: `${app.report.source}#${messageId}`, message } };
+  return asChangedEmail(app, { internetMessageId: messageId, ...(receivedAt ? { receivedAt } : {}) });
 }
 
 /** The parsed JSON body of a request as sent. */

@@ -18,7 +18,7 @@ import {
 } from '../../../src/adapters/graph';
 import { readEml } from '../../../src/adapters/mail-files/read-eml';
 import { loadCatalogue, type Template } from '../../../src/core/catalogue';
-import { checkMessage } from '../../../src/core/check';
+import { intake } from '../../../src/core/intake';
 import { readDocx } from '../../../src/core/docx/read-docx';
 import { proposeTemplate } from '../../../src/core/templates/propose';
 import { UNSEEN_BLANK, unseenFormEmail } from '../../support/unseen-email';
@@ -227,14 +227,13 @@ describe("a saved template's form columns", () => {
     const catalogue = loadCatalogue([{ data: template, source: 'Form Templates item 1' }]);
     const email = new Uint8Array(await unseenFormEmail());
     const message = await readEml(email);
-    const report = checkMessage(message, catalogue, 'pms.eml');
-    expect(report.forms[0]!.formId).toBe(template.id);
-    const app = { report, email, attachment: (name: string) => message.attachments.find((a) => a.name === name)?.bytes ?? null };
+    const app = { intake: intake(message, { catalogue, source: 'pms.eml' }), email };
+    expect(app.intake.report.forms[0]!.formId).toBe(template.id);
 
     let target = await resolveTarget(h.client, { site: 'root' });
     expect(target.columns).toEqual(expect.arrayContaining(['Title', 'InternetMessageId', 'schoolUrn']));
     expect(target.columns).not.toContain('nameSchool');
-    const [filed] = await fileApplications(h.client, target, [app], { templates: catalogue.templates });
+    const [filed] = await fileApplications(h.client, target, [app]);
     expect(filed).toMatchObject({ status: 'created', error: null });
     let [item] = await listApplications(h.client, target);
     expect(item!.fields).toMatchObject({ FormId: template.id, schoolUrn: '103412' });
@@ -243,7 +242,7 @@ describe("a saved template's form columns", () => {
 
     await addFormColumns(h.client, 'root', 'Applications', [template]);
     target = await resolveTarget(h.client, { site: 'root' });
-    const [again] = await fileApplications(h.client, target, [app], { templates: catalogue.templates });
+    const [again] = await fileApplications(h.client, target, [app]);
     expect(again).toMatchObject({ status: 'updated', itemId: filed!.itemId });
     [item] = await listApplications(h.client, target);
     expect(item!.fields).toMatchObject({ nameSchool: 'Kingsbury Green Primary School', schoolUrn: '103412' });
