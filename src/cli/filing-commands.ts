@@ -6,7 +6,7 @@ import { type Application, fileApplications, type FilingOutcome, listApplication
 import { startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
-import { connect, type Connection, DEFAULT_PORT, type ConnectionFlags, trustedSenders } from './connection';
+import { ConfigError, connect, type Connection, DEFAULT_PORT, type ConnectionFlags, trustedSenders } from './connection';
 import type { Catalogue } from '../core/catalogue';
 import { collectInputs } from './inputs';
 import { catalogueWith, siteTemplates } from './templates';
@@ -74,8 +74,16 @@ export async function file(args: string[]): Promise<number> {
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const connection = connect(values as ConnectionFlags, 'file');
-  const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
-  const results = await fileEmails(connection, files, catalogue, trustedSenders(values.config));
+  let results: FilingOutcome[];
+  try {
+    const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
+    results = await fileEmails(connection, files, catalogue, trustedSenders(values.config));
+  } catch (error) {
+    // The site could not be read (its templates): nothing is filed, and each email says why.
+    if (error instanceof ConfigError || error instanceof UsageError) throw error;
+    const why = error instanceof Error ? error.message : 'The site could not be reached.';
+    results = files.map((source) => failed(source, why));
+  }
   if (values.json) out(`${JSON.stringify(results, null, 2)}\n`);
   else for (const o of results) out(`${formatOutcome(o)}\n`);
   if (missing.length) return 2;

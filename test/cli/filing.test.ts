@@ -6,6 +6,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startLocalStore, type LocalStore } from '../../src/store';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { ConfigError, connect, LOCAL_GRAPH_URL, loadConfig } from '../../src/cli/connection';
 
 const root = join(__dirname, '..', '..');
@@ -69,6 +70,66 @@ describe('hub-intake provision, file and list against the local store', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no such file or folder/);
   }, 30_000);
+});
+
+describe('hub-intake file and check with an application forwarded as an attachment', () => {
+  let store: LocalStore;
+  let dir: string;
+  let forward: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-cli-fw-'));
+    store = await startLocalStore({ port: 0, dataDir: join(dir, 'data') });
+    // The hub office forwards sample 01 as an attachment, a week after the deadline.
+    const raw = await new MailComposer({
+      from: 'Hub Office <office@hub.example>', to: 'Maths Hub <mathshubs@ncetm.org.uk>', subject: 'FW: application',
+      date: new Date('2018-06-12T10:00:00Z'), messageId: '<fw-01@hub.example>', text: 'Forwarding the application below.',
+      attachments: [{ filename: 'application.eml', content: fs.readFileSync(join(root, 'samples', 'emails', '01-sms-complete.eml')), contentType: 'message/rfc822' }],
+    }).compile().build();
+    forward = join(dir, 'forwarded.eml');
+    fs.writeFileSync(forward, raw);
+    fs.writeFileSync(join(dir, 'trusting.json'), JSON.stringify({ trustedSenders: ['hub.example'] }));
+  });
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("checks it on the email that arrived, unless the configuration names the forwarder as one of the hub's own", async () => {
+    const untrusted = JSON.parse((await run(['check', forward, '--json'])).stdout);
+    expect(untrusted[0].issues.map((i: { code: string }) => i.code).sort()).toEqual(['forwarded-original-unverified', 'late']);
+    expect(untrusted[0].complete).toBe(false);
+    const trusted = JSON.parse((await run(['check', forward, '--json', '--config', join(dir, 'trusting.json')])).stdout);
+    expect(trusted[0].issues.map((i: { code: string }) => i.code)).toEqual(['forwarded-application']);
+    expect(trusted[0]).toMatchObject({ complete: true, message: { internetMessageId: '<fw-01@hub.example>' } });
+  }, 30_000);
+
+  it('files the form inside the attached email, under the email that arrived', async () => {
+    expect((await run(['provision', '--graph', store.url])).status).toBe(0);
+    const filed = await run(['file', forward, '--json', '--graph', store.url]);
+    expect(filed.status).toBe(0);
+    const [outcome] = JSON.parse(filed.stdout);
+    expect(outcome).toMatchObject({ status: 'created', error: null });
+    expect(outcome.uploaded).toEqual([expect.stringMatching(/\/email\.eml$/), expect.stringMatching(/\.docx$/)]);
+    const [item] = JSON.parse((await run(['list', '--json', '--graph', store.url])).stdout);
+    expect(item.fields).toMatchObject({ InternetMessageId: '<fw-01@hub.example>', OriginalMessageId: expect.stringMatching(/^<.+@.+>$/), FormId: 'secondary-mastery-specialist-2018', FormLink: expect.stringMatching(/\.docx$/) });
+    const drive = await (await fetch(`${store.url}/sites/root/lists/Application%20Files/drive`)).json();
+    const form = await fetch(`${store.url}/drives/${drive.id}/root:/${outcome.uploaded[1].split('/').map(encodeURIComponent).join('/')}:/content`);
+    expect(form.status).toBe(200);
+    expect((await form.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  }, 30_000);
+
+  it('still prints its JSON array, one failed outcome per email, when the list cannot be reached', async () => {
+    const closed = await startLocalStore({ port: 0, dataDir: join(dir, 'closed') });
+    const url = closed.url;
+    await closed.close();
+    const result = await run(['file', forward, 'samples/emails/01-sms-complete.eml', 'samples/forms/sms-bold-answer.docx', '--json', '--graph', url]);
+    expect(result.status).toBe(1);
+    const outcomes = JSON.parse(result.stdout);
+    expect(outcomes.map((o: { source: string; status: string }) => [o.source, o.status])).toEqual([
+      [forward, 'failed'], ['samples/emails/01-sms-complete.eml', 'failed'], ['samples/forms/sms-bold-answer.docx', 'failed'],
+    ]);
+    expect(outcomes[0].error).toMatch(/no answer/);
+  }, 60_000);
 });
 
 describe('hub-intake graph-emulator', () => {
