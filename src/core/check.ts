@@ -113,7 +113,7 @@ function unverifiedOriginal(original: Message, claimed: ApplicationReport, catal
   const template = form ? catalogue.templates.find((t) => t.id === form.formId) : undefined;
   const zone = template?.deadline?.timeZone ?? 'Europe/London';
   const when = original.receivedAt ? `is dated ${formatLocal(new Date(original.receivedAt), zone)} (UK time)` : 'gives no date';
-  const late = claimed.issues.some((i) => i.code === 'late') ? ', after the deadline' : template?.deadline && original.receivedAt ? ', before the deadline' : '';
+  const late = isLateApplication(claimed) ? ', after the deadline' : template?.deadline && original.receivedAt ? ', before the deadline' : '';
   const signatories = form?.signatories.length
     ? ` and copies in ${form.signatories.filter((s) => s.status === 'copied').length} of the form's ${form.signatories.length} signatories`
     : '';
