@@ -239,6 +239,7 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
 
     // 2. Upload what the library does not hold yet (a few at a time).
     const ready: Plan[] = [];
+    const refusedUploads: Work[] = [];
     await inParallel(plans, 4, async (p) => {
       try {
         for (const file of p.uploads) {
@@ -252,8 +253,10 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
         ready.push(p);
       } catch (error) {
         giveUpOrRetry(p.work, error);
+        if (outcomes[p.work.index]?.status === 'failed' && !(error instanceof TransportError)) refusedUploads.push(p.work);
       }
     });
+    for (const work of refusedUploads) await removePlaced(client, target, work);
     ready.sort((a, b) => a.work.index - b.work.index);
 
     // 3. Write: create, or update the fields that changed with If-Match.
@@ -314,16 +317,15 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
         outcomes[p.work.index] = outcome(p.work, p.work.created ? 'created' : 'updated', item, target, p.resubmission?.url ?? null);
       }
     }
-    // Nothing stays in the library for an item that could not be written.
+    // Nothing stays in the library for an item the list refused to write.
     for (const work of refused) await removePlaced(client, target, work);
 
     pending = [...retry, ...deferred].sort((a, b) => a.index - b.index);
     if (retry.length) await client.sleep(Math.min(250 * 2 ** Math.min(retry[0]!.failures, 5), client.retry.maxDelayMs));
   }
-  for (const work of pending) {
-    outcomes[work.index] ??= outcome(work, 'failed', null, target, null, 'Gave up after repeated failures.');
-    await removePlaced(client, target, work);
-  }
+  // Given up on with the outcome unknown (a write whose answer never came may have made the item
+  // and linked the files): the files stay, and the next run finds them and the item.
+  for (const work of pending) outcomes[work.index] ??= outcome(work, 'failed', null, target, null, 'Gave up after repeated failures.');
   return outcomes.map((o) => o!);
 }
 
