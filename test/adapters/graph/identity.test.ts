@@ -2,8 +2,9 @@
 // (exactly, or in another letter case) never rewrites the item; concurrent runs tell the truth
 // about who created it; nothing is left in the library for a record that could not be written.
 import { createGraphClient, fileApplications, listApplications, noToken, resolveTarget, updateDecision, type Application, type FilingOutcome } from '../../../src/adapters/graph';
-import { applicationRecord } from '../../../src/core/record';
-import { asAnotherEmail, asChangedEmail, graphGet, type Harness, provisioned, sampleApplications, startHarness, templates } from './helpers';
+import { uploadFile } from '../../../src/adapters/graph/uploads';
+import { applicationRecord, safeFileName } from '../../../src/core/record';
+import { asAnotherEmail, asChangedEmail, graphGet, type Harness, messageOf, provisioned, sampleApplications, startHarness, templates } from './helpers';
 
 describe("an email's identity", () => {
   let h: Harness;
@@ -183,5 +184,26 @@ describe('a read that got no answer', () => {
     expect(once.lost).toEqual(['POST']); // the batch of reads
     const outcomes = await fileApplications(once.client, target, (await sampleApplications()).slice(0, 3));
     expect(outcomes.map((o) => o.status)).toEqual(['created', 'created', 'created']);
+  });
+});
+
+describe('file names SharePoint refuses', () => {
+  let h: Harness;
+  afterEach(() => h.dispose());
+
+  it('are refused by the store as by SharePoint, and filing makes each safe', async () => {
+    h = await startHarness();
+    const target = await provisioned(h);
+    const app = (await sampleApplications())[0]!;
+    const names = ['AUX', 'COM1', '~$Application.docx', 'Application _vti_ form.docx', 'Application form.docx.', 'a:b|c?.docx', `${'x'.repeat(60)}~$${'y'.repeat(113)}.docx`];
+    const form = messageOf(app).attachments.find((a) => a.name.endsWith('.docx'))!;
+    for (const [i, name] of names.entries()) {
+      // Refused as they are (all but the last, whose "~$" only comes to the front when it is cut to length).
+      if (i < names.length - 1) await expect(uploadFile(h.client, target.driveId, `refusals/${i}/${name}`, form.bytes)).rejects.toMatchObject({ status: 400 });
+      const renamed = asChangedEmail(app, { internetMessageId: `<name-${i}@school.example>`, attachments: messageOf(app).attachments.map((a) => (a === form ? { ...a, name } : a)) });
+      const [filed] = await fileApplications(h.client, target, [renamed]);
+      expect(filed).toMatchObject({ status: 'created', error: null });
+      expect(filed!.uploaded[1]!.split('/').pop()).toBe(safeFileName(name));
+    }
   });
 });
