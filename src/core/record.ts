@@ -89,7 +89,7 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   record('EmailLink', 'Email', 'note', 'link', 'Link to the filed email (.eml) in the Application Files library.'),
   record('FormLink', 'Form file', 'note', 'link', 'Link to the filed form (.docx) in the Application Files library.'),
   record('InternetMessageId', 'Internet message id', 'text', 'checker', "The email's Message-ID: one item per email. An email that reuses another email's Message-ID is filed as its own item, with its fingerprint after the Message-ID.", { indexed: true, unique: true }),
-  record('EmailFingerprint', 'Email fingerprint', 'text', 'checker', "What the email is (a hash of its sender, subject and forms): filing the same email again updates its item; another email with the same Message-ID never does."),
+  record('EmailFingerprint', 'Email fingerprint', 'text', 'checker', "What the email is (a hash of its sender, recipients, subject and forms): filing the same email again updates its item; another email with the same Message-ID never does."),
   record('OriginalMessageId', 'Original message id', 'text', 'checker', 'The Message-ID of the original email this one forwards as an attachment, if any.'),
   record('FilingAttempt', 'Filing attempt', 'text', 'filing', 'Which filing run created the item, so that a run whose answer was lost knows the item is its own.'),
   record('ResubmissionOf', 'Possible resubmission of', 'note', 'link', 'Link to an earlier application from the same school (URN) for the same programme. Never merged.'),

@@ -114,7 +114,10 @@ describe("the email's fingerprint", () => {
     const fromFile = await readEml(sampleBytes('04-sms-signatory-not-copied.eml'));
     const forms = fromFile.attachments.filter((a) => a.name.endsWith('.docx'));
     // As Outlook gives it: Word attachments only, the subject as one line, the address in its own case, its own receipt time.
-    const fromOutlook: Message = { ...fromFile, subject: ` ${fromFile.subject.replace(/ /g, '  ')} `, from: { name: 'Someone', address: fromFile.from!.address.toUpperCase() }, receivedAt: '2018-06-05T13:12:09.000Z', attachments: forms };
+    const fromOutlook: Message = {
+      ...fromFile, subject: ` ${fromFile.subject.replace(/ /g, '  ')} `, from: { name: 'Someone', address: fromFile.from!.address.toUpperCase() },
+      to: [...fromFile.to].reverse(), cc: [...fromFile.cc].reverse().map((m) => ({ name: '', address: m.address.toUpperCase() })), receivedAt: '2018-06-05T13:12:09.000Z', attachments: forms,
+    };
     const a = intake(fromFile, { catalogue, source: 'a' });
     const b = intake(fromOutlook, { catalogue, source: 'b' });
     expect(a.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -123,6 +126,7 @@ describe("the email's fingerprint", () => {
     expect(emailFingerprint(fromFile, other.attachments.filter((x) => x.name.endsWith('.docx')))).not.toBe(a.fingerprint);
     expect(emailFingerprint({ ...fromFile, from: { name: '', address: 'forger@elsewhere.example' } }, forms)).not.toBe(a.fingerprint);
     expect(emailFingerprint({ ...fromFile, subject: 'Another subject' }, forms)).not.toBe(a.fingerprint);
+    expect(emailFingerprint({ ...fromFile, cc: [...fromFile.cc, { name: '', address: 'head@school.example' }] }, forms)).not.toBe(a.fingerprint);
     expect(a.record!.fields.EmailFingerprint).toBe(a.fingerprint);
   });
 });
