@@ -17,7 +17,7 @@ export interface ReplyDraft {
 }
 
 /** Issues that are the hub's to weigh, not the school's to fix. */
-const NOT_FOR_THE_SCHOOL = new Set(['late', 'wrong-recipient', 'forwarded-application', 'signatory-other-address']);
+const NOT_FOR_THE_SCHOOL = new Set(['late', 'wrong-recipient', 'forwarded-application', 'forwarded-original-unverified', 'signatory-other-address']);
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
