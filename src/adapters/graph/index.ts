@@ -7,5 +7,5 @@ export { resolveTarget, sitePath, TargetError, type FilingTarget, type SiteRef }
 export { provisionApplications, columnDefinition, siteWebUrl, type ProvisionResult, type ProvisionOptions, type ListChanges } from './provision';
 export { TEMPLATES_LIST, loadSiteTemplates, saveSiteTemplate, addFormColumns, TemplatesListMissing, TemplateExists, TemplateTooLarge, type SiteTemplate, type SaveOptions } from './templates';
 export { fileApplication, fileApplications, displayUrl, type Application, type FilingOutcome, type FilingStatus, type FilingOptions } from './filing';
-export { listApplications, getApplication, updateDecision, type FiledApplication, type DecisionInput } from './items';
+export { listApplications, getApplication, updateDecision, findByMessageId, itemsByMessageIdUrl, type FiledApplication, type DecisionInput } from './items';
 export { uploadFile, quickXorHash, DEFAULT_SIMPLE_UPLOAD_LIMIT } from './uploads';
