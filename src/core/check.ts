@@ -119,7 +119,7 @@ function unverifiedOriginal(original: Message, claimed: ApplicationReport, catal
     : '';
   return {
     severity: 'warning', code: 'forwarded-original-unverified',
-    message: `This email forwards the application as an attachment. The attached original email ${when}${late}${signatories}, but that cannot be verified: the email forwarding it is not from one of the hub's own addresses. The signatories and the deadline are judged on the email that arrived.`,
+    message: `This email forwards the application as an attachment. The attached original email ${when}${late}${late && signatories ? ',' : ''}${signatories}, but that cannot be verified: the email forwarding it is not from one of the hub's own addresses. The signatories and the deadline are judged on the email that arrived.`,
   };
 }
 

@@ -39,7 +39,7 @@ describe('an application forwarded as an attachment', () => {
     expect(report.issues.map((i) => i.code).sort()).toEqual(['forwarded-original-unverified', 'late']);
     expect(report.forms[0]!.signatories.map((s) => s.status)).toEqual(report.forms[0]!.signatories.map(() => 'notCopied'));
     const claim = report.issues.find((i) => i.code === 'forwarded-original-unverified')!;
-    expect(claim.message).toMatch(/is dated Tuesday 5 June 2018 at 14:12 \(UK time\), before the deadline and copies in (\d) of the form's \1 signatories, but that cannot be verified/);
+    expect(claim.message).toMatch(/is dated Tuesday 5 June 2018 at 14:12 \(UK time\), before the deadline, and copies in (\d) of the form's \1 signatories, but that cannot be verified/);
     expect(claim.message).not.toMatch(/@|Okoro|Hollinswood/i); // says what it claims, quoting no one
     // The item is the email that arrived; the original's Message-ID beside it.
     const original = await readEml(sampleBytes('01-sms-complete.eml'));
