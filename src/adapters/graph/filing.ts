@@ -296,6 +296,8 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
     const refused: Work[] = [];
     for (let start = 0; start < writes.length; start += 20) {
       const group = writes.slice(start, start + 20);
+      // An update whose answer is lost may have changed the item: the next round finds it changed.
+      group.forEach((w) => w.request.method === 'PATCH' && (w.plan.work.changed = true));
       let responses: Map<string, BatchResponse>;
       try {
         responses = await runBatch(client, group.map((w) => w.request));
