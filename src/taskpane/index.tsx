@@ -1,11 +1,12 @@
-// The task pane's composition root: nothing renders before Office.onReady; then a skeleton at
+// The task pane's composition root: nothing renders before Office is ready; then a skeleton at
 // once, the configuration, and the app wired to the Office adapter, the checker's worker, the
-// filing port (loaded on demand) and sign-in.
-/// <reference types="office-js" />
+// filing port (loaded on demand) and sign-in. Office.js itself is only the Office adapter's.
 import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { tokenFromDialogMessage } from '../adapters/auth/dialog-fallback';
 import { createPaneSignIn } from '../adapters/auth/naa';
 import { loadPaneConfig, type PaneConfig } from '../adapters/auth/pane-config';
+import { dialogMessage, officeBackground, officeGlobal, supportsNestedAppAuth, whenOfficeReady } from '../adapters/office/host';
 import { createOutlookMailbox, type MailFallback } from '../adapters/office/outlook';
 import { App, readAndCheck } from './App';
 import { PaneSkeleton } from './components/Skeleton';
@@ -16,7 +17,7 @@ import { defaultChecker } from './worker/checker';
 
 /** Office's theme when the host gives one (dark when its body background is dark), else the system's. */
 function paneTheme(): Theme {
-  const background = Office.context?.officeTheme?.bodyBackgroundColor;
+  const background = officeBackground();
   if (background && /^#?[0-9a-f]{6}$/i.test(background)) {
     const hex = background.replace('#', '');
     const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
@@ -37,8 +38,8 @@ function mailFallback(config: PaneConfig, signIn: ReturnType<typeof createPaneSi
   if (!config.auth) return undefined;
   const load = () => import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createMailFallback(config, signIn));
   return {
-    attachedItemMime: async (message, attachment) => (await load()).attachedItemMime(message, attachment),
-    messageMime: async (message) => (await load()).messageMime(message),
+    attachedItemMime: async (message, attachment, owner) => (await load()).attachedItemMime(message, attachment, owner),
+    messageMime: async (message, owner) => (await load()).messageMime(message, owner),
   };
 }
 
@@ -55,7 +56,10 @@ checker.warm();
 const configLoad = loadPaneConfig(new URL('hub-intake.pane.json', location.href).href, fetch, early?.config);
 configLoad.catch(() => undefined);
 
-Office.onReady(async () => {
+// An attached email (message/rfc822) is read by the mail-files adapter, loaded when one comes.
+const readAttachedEmail = async (eml: string) => (await import(/* webpackChunkName: "eml" */ '../adapters/mail-files/read-eml')).readEml(eml);
+
+void whenOfficeReady().then(async () => {
   const container = document.getElementById('root')!;
   const root = createRoot(container);
   const theme = paneTheme();
@@ -74,8 +78,12 @@ Office.onReady(async () => {
     render(<p role="alert" style={{ padding: 12 }}>{plainError(error, 'loading the pane’s settings')}</p>);
     return;
   }
-  const signIn = createPaneSignIn(config, { office: Office, dialogUrl: new URL('auth-dialog.html', location.href).href });
-  const mailbox = createOutlookMailbox(Office, mailFallback(config, signIn));
+  const dialogUrl = new URL('auth-dialog.html', location.href).href;
+  const signIn = createPaneSignIn(config, {
+    nestedAppAuth: () => supportsNestedAppAuth(),
+    dialog: async (scopes, claims) => tokenFromDialogMessage(await dialogMessage(`${dialogUrl}?scopes=${encodeURIComponent(scopes.join(' '))}${claims ? `&claims=${encodeURIComponent(claims)}` : ''}`)),
+  });
+  const mailbox = createOutlookMailbox(officeGlobal(), mailFallback(config, signIn), readAttachedEmail);
   let site: Promise<import('./services/graph-filing').GraphSite> | null = null;
   const graphSite = () => (site ??= import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createGraphSite(config, signIn)));
   // The hub's own templates from last time go to the checker before the first email does.

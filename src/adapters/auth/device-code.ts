@@ -1,7 +1,7 @@
 // Sign-in for a real tenant from the command line: MSAL's device-code flow (a public client, no
 // secret), asking each API only for the scopes the command needs. Tokens stay in memory.
 import { type AccountInfo, PublicClientApplication } from '@azure/msal-node';
-import type { AccessTokenProvider } from '../wire';
+import type { TokenProvider as AccessTokenProvider } from './token-provider';
 
 export interface DeviceCodeOptions {
   readonly tenant: string;

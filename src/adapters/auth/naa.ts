@@ -4,11 +4,16 @@
 // Each call asks only for the scopes its purpose needs. Tokens stay in memory (MSAL's memory cache
 // and the host's broker): nothing is written to localStorage. msal-browser is loaded on first use,
 // so the first screen does not carry it.
-/// <reference types="office-js" />
+// Conditional Access: the client declares the CP1 capability (it can answer claims challenges), so
+// Entra issues CAE tokens; when Graph answers 401 with a claims challenge, the wire asks again with
+// those claims (token(purpose, { claims })), which skips the cache and goes down the same ladder
+// with the claims on every rung, as Microsoft's Outlook NAA sample does.
+// Office itself is the Office adapter's: the composition root hands in whether the host offers
+// nested app authentication and a function that runs the Office dialog.
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
-import type { AccessTokenProvider } from '../wire';
-import { tokenViaOfficeDialog, type DialogToken } from './dialog-fallback';
+import type { DialogToken } from './dialog-fallback';
 import { type PaneConfig, type Purpose, scopesFor } from './pane-config';
+import type { TokenProvider } from './token-provider';
 
 export class SignInError extends Error {
   override name = 'SignInError';
@@ -24,32 +29,31 @@ export class SignInError extends Error {
 type MsalModule = Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication' | 'createStandardPublicClientApplication'>;
 
 export interface SignInDeps {
-  readonly office: typeof Office;
+  /** Whether the host brokers sign-in (NestedAppAuth 1.1): the Office adapter knows. */
+  readonly nestedAppAuth: () => boolean;
   /** Loads msal-browser (a dynamic import in the pane; a fake in tests). */
   readonly loadMsal?: () => Promise<MsalModule>;
-  /** The Office dialog fallback (replaceable in tests). */
-  readonly dialog?: (scopes: readonly string[]) => Promise<DialogToken>;
-  /** The page the Office dialog opens, e.g. https://host/auth-dialog.html. */
-  readonly dialogUrl?: string;
+  /** The Office dialog rung: signs in there with these scopes (and claims) and returns the token. */
+  readonly dialog?: (scopes: readonly string[], claims: string | null) => Promise<DialogToken>;
+}
+
+export interface TokenOptions {
+  /** A Conditional Access claims challenge (the JSON from WWW-Authenticate's claims). */
+  readonly claims?: string;
 }
 
 export interface PaneSignIn {
   /** A token provider for one purpose's scopes, for the Graph client. */
-  provider(purpose: Purpose): AccessTokenProvider;
-  token(purpose: Purpose): Promise<string>;
+  provider(purpose: Purpose): TokenProvider;
+  token(purpose: Purpose, options?: TokenOptions): Promise<string>;
 }
+
+/** The client capabilities declared to Entra: CP1, "this client can answer claims challenges". */
+export const CLIENT_CAPABILITIES = ['CP1'] as const;
 
 interface Cached {
   token: string;
   expiresOn: number;
-}
-
-export function nestedAppAuthAvailable(office: typeof Office): boolean {
-  try {
-    return office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
-  } catch {
-    return false;
-  }
 }
 
 export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSignIn {
@@ -61,7 +65,7 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
 
   function msalConfig(): Configuration {
     return {
-      auth: { clientId: auth!.clientId, authority: `https://login.microsoftonline.com/${auth!.tenant}` },
+      auth: { clientId: auth!.clientId, authority: `https://login.microsoftonline.com/${auth!.tenant}`, clientCapabilities: [...CLIENT_CAPABILITIES] },
       cache: { cacheLocation: 'memoryStorage' },
     };
   }
@@ -69,7 +73,7 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
   function publicClient() {
     client ??= (async () => {
       const msal = await loadMsal();
-      const nested = nestedAppAuthAvailable(deps.office);
+      const nested = deps.nestedAppAuth();
       // Without NAA, a standard client (a nestable one in a host without the bridge is the
       // known cause of a dialog stuck on a blank page).
       const pca = nested ? await msal.createNestablePublicClientApplication(msalConfig()) : await msal.createStandardPublicClientApplication(msalConfig());
@@ -84,16 +88,19 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
     return result.accessToken;
   };
 
-  async function token(purpose: Purpose): Promise<string> {
+  async function token(purpose: Purpose, options: TokenOptions = {}): Promise<string> {
     if (!auth) throw new SignInError('No sign-in is configured for this task pane.', []);
     const scopes = [...scopesFor(config, purpose)];
     const key = scopes.join(' ');
+    const claims = options.claims ?? null;
     const cached = cache.get(key);
-    if (cached && cached.expiresOn - Date.now() > 60_000) return cached.token;
+    // A claims challenge means the token in hand no longer satisfies Conditional Access.
+    if (claims) cache.delete(key);
+    else if (cached && cached.expiresOn - Date.now() > 60_000) return cached.token;
 
     const tried: string[] = [];
     const { pca, nested } = await publicClient();
-    const request = { scopes, ...(account ? { account } : {}) };
+    const request = { scopes, ...(account ? { account } : {}), ...(claims ? { claims } : {}) };
     tried.push(nested ? 'naa-silent' : 'silent');
     try {
       const result: AuthenticationResult = account ? await pca.acquireTokenSilent({ ...request, account }) : await pca.ssoSilent(request);
@@ -114,9 +121,9 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
       if (nested) throw new SignInError('Signing in through Outlook did not work. Try again, or ask your administrator to check the app registration.', tried);
     }
     tried.push('office-dialog');
-    const dialog = deps.dialog ?? ((s: readonly string[]) => tokenViaOfficeDialog(deps.office, `${deps.dialogUrl ?? `${location.origin}/auth-dialog.html`}?scopes=${encodeURIComponent(s.join(' '))}`));
+    if (!deps.dialog) throw new SignInError('Signing in did not work: the sign-in window was blocked or closed. Try again.', tried);
     try {
-      const result = await dialog(scopes);
+      const result = await deps.dialog(scopes, claims);
       return remember(key, { accessToken: result.accessToken, expiresOn: result.expiresOn });
     } catch (error) {
       throw new SignInError(`Sign-in did not finish: ${error instanceof Error ? error.message : String(error)}`, tried);
@@ -125,6 +132,6 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
 
   return {
     token,
-    provider: (purpose) => ({ getAccessToken: () => (auth ? token(purpose) : Promise.resolve(null)) }),
+    provider: (purpose) => ({ getAccessToken: (request) => (auth ? token(purpose, request?.claims ? { claims: request.claims } : {}) : Promise.resolve(null)) }),
   };
 }

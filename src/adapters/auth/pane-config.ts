@@ -25,7 +25,7 @@ export const PaneConfig = z.strictObject({
       /** The app registration's Application (client) id. */
       clientId: z.uuid(),
       /** Delegated scopes per purpose; the defaults are the fewest Graph permissions each needs. */
-      scopes: z.optional(z.strictObject({ read: z.optional(Scopes), write: z.optional(Scopes), manage: z.optional(Scopes), mail: z.optional(Scopes) })),
+      scopes: z.optional(z.strictObject({ read: z.optional(Scopes), write: z.optional(Scopes), manage: z.optional(Scopes), mail: z.optional(Scopes), mailShared: z.optional(Scopes) })),
     }),
   ),
   /**
@@ -39,17 +39,20 @@ export const PaneConfig = z.strictObject({
 });
 export type PaneConfig = z.infer<typeof PaneConfig>;
 
-export type Purpose = 'read' | 'write' | 'manage' | 'mail';
+export type Purpose = 'read' | 'write' | 'manage' | 'mail' | 'mailShared';
 
 /**
  * The fewest scopes each kind of call needs: reading the list, writing to it, adding a new form's
- * columns to it (asked for only when a template is saved), reading an email's MIME.
+ * columns to it (asked for only when a template is saved), reading an email's MIME (in one's own
+ * mailbox, or in a shared one).
  */
 export const DEFAULT_SCOPES: Readonly<Record<Purpose, readonly string[]>> = {
   read: [`${GRAPH}/Sites.Read.All`],
   write: [`${GRAPH}/Sites.ReadWrite.All`],
   manage: [`${GRAPH}/Sites.Manage.All`],
   mail: [`${GRAPH}/Mail.Read`],
+  // An email in a shared mailbox or a folder shared by delegation, read from its owner's mailbox.
+  mailShared: [`${GRAPH}/Mail.Read.Shared`],
 };
 
 export function scopesFor(config: PaneConfig, purpose: Purpose): readonly string[] {

@@ -9,3 +9,4 @@ export { TEMPLATES_LIST, loadSiteTemplates, saveSiteTemplate, addFormColumns, Te
 export { fileApplication, fileApplications, displayUrl, type Application, type FilingOutcome, type FilingStatus, type FilingOptions } from './filing';
 export { listApplications, getApplication, updateDecision, findByMessageId, itemsByMessageIdUrl, type FiledApplication, type DecisionInput } from './items';
 export { uploadFile, quickXorHash, DEFAULT_SIMPLE_UPLOAD_LIMIT } from './uploads';
+export { mailboxPath, messageMime, attachedItemMime, masterCategories, ensureMasterCategories, type OutlookCategory } from './mail';

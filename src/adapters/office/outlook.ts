@@ -23,13 +23,30 @@ export interface AttachmentInfo {
   readonly isInline: boolean;
 }
 
-/** What the pane may need beyond Outlook for an attached email Outlook returns nothing for. */
+/**
+ * What the pane may need beyond Outlook (Graph): an attached email Outlook returns nothing for, the
+ * whole email where Mailbox 1.14 is missing. `owner` is the shared mailbox's address when the item
+ * is in a shared folder or mailbox (the call must go to that mailbox), null for the user's own.
+ */
 export interface MailFallback {
   /** The MIME (.eml) of an attachment of a message, by the message's and the attachment's REST ids. */
-  attachedItemMime(messageRestId: string, attachmentRestId: string): Promise<string | null>;
+  attachedItemMime(messageRestId: string, attachmentRestId: string, owner: string | null): Promise<string | null>;
   /** The MIME (.eml) of a message by its REST id. */
-  messageMime(messageRestId: string): Promise<Uint8Array | null>;
+  messageMime(messageRestId: string, owner: string | null): Promise<Uint8Array | null>;
 }
+
+/** The item is in someone else's mailbox: a shared mailbox, or a folder shared by delegation. */
+export interface SharedMailbox {
+  /** The owner's address: Graph calls for the item go to /users/{owner}. */
+  readonly owner: string;
+  /** Where Outlook reaches the owner's mailbox (may differ by client); kept for support. */
+  readonly targetMailbox: string;
+  /** What this user may do there (Office's DelegatePermissions flags, read as words). */
+  readonly permissions: { readonly read: boolean; readonly write: boolean; readonly editAll: boolean };
+}
+
+/** Turns an attached email's MIME into the core's message (the mail-files adapter, wired by the pane). */
+export type ReadAttachedEmail = (eml: string) => Promise<Message>;
 
 /** One of the Outlook category colours: Preset0 (red) … Preset24. */
 export type CategoryColor = `Preset${number}`;
@@ -46,8 +63,15 @@ export interface OutlookMailbox {
   categories(): Promise<string[]>;
   addCategories(names: readonly string[]): Promise<void>;
   removeCategories(names: readonly string[]): Promise<void>;
-  /** Adds to the mailbox's master list those of the categories that are not there yet. */
-  ensureMasterCategories(categories: readonly { name: string; color: CategoryColor }[]): Promise<void>;
+  /**
+   * Adds to the mailbox's master list those of the categories that are not there yet, and returns
+   * the names still missing. In a shared folder or mailbox the list is the owner's, which a
+   * delegate can read but not change (Office's MasterCategories): nothing is added there, and the
+   * missing names are returned.
+   */
+  ensureMasterCategories(categories: readonly { name: string; color: CategoryColor }[]): Promise<{ missing: string[] }>;
+  /** Whether the item is in a shared folder or mailbox, and whose: null for the user's own mailbox. */
+  sharedMailbox(): Promise<SharedMailbox | null>;
   /** Opens a reply draft to the sender with this HTML body (displayReplyForm). */
   reply(htmlBody: string): void;
   /** The signed-in user's name and address. */
@@ -87,7 +111,10 @@ function attachmentKind(type: unknown): AttachmentInfo['kind'] {
   return t === 'item' ? 'item' : t === 'cloud' ? 'cloud' : 'file';
 }
 
-export function createOutlookMailbox(office: typeof Office, fallback?: MailFallback): OutlookMailbox {
+/** Office's DelegatePermissions flags. */
+const PERMISSION = { read: 1, write: 2, editAll: 32 } as const;
+
+export function createOutlookMailbox(office: typeof Office, fallback?: MailFallback, readAttachedEmail?: ReadAttachedEmail): OutlookMailbox {
   const box = () => office.context.mailbox;
   const item = (): ReadItem => {
     const current = box()?.item as ReadItem | null | undefined;
@@ -143,8 +170,40 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
       if (!(error instanceof OfficeCallError) || !fallback || !itemId) throw error;
     }
     if (content && String(content.format).toLowerCase() === 'eml' && content.content) return content.content;
-    if (fallback && itemId) return fallback.attachedItemMime(restId(itemId), restId(info.id));
+    if (fallback && itemId) return fallback.attachedItemMime(restId(itemId), restId(info.id), (await sharedMailbox())?.owner ?? null);
     return null;
+  }
+
+  // Asked once per item: Outlook answers from the item, and every Graph call for it needs it.
+  let shared: { key: string | null; value: Promise<SharedMailbox | null> } | null = null;
+  function sharedMailbox(): Promise<SharedMailbox | null> {
+    const key = itemKey();
+    if (shared && shared.key === key) return shared.value;
+    const value = readShared();
+    shared = { key, value };
+    return value;
+  }
+
+  async function readShared(): Promise<SharedMailbox | null> {
+    const current = box()?.item as (ReadItem & { getSharedPropertiesAsync?: (cb: (r: Office.AsyncResult<Office.SharedProperties>) => void) => void }) | null | undefined;
+    // Shared folders came with Mailbox 1.8, shared mailboxes with 1.13. The method is missing in
+    // some clients (new Outlook: office-js#4619; some classic builds: #6651) and outside shared
+    // folders (#778); a shared mailbox added as an account of its own also answers nothing (#5682),
+    // but there the signed-in mailbox is the shared one, so /me is right.
+    if (!current || !supports('1.8') || typeof current.getSharedPropertiesAsync !== 'function') return null;
+    try {
+      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) => current.getSharedPropertiesAsync!(cb));
+      if (!props?.owner) return null;
+      const flags = Number(props.delegatePermissions) || 0;
+      return {
+        owner: props.owner.toLowerCase(),
+        targetMailbox: props.targetMailbox ?? '',
+        permissions: { read: (flags & PERMISSION.read) !== 0, write: (flags & PERMISSION.write) !== 0, editAll: (flags & PERMISSION.editAll) !== 0 },
+      };
+    } catch {
+      // Failing is how Outlook says the item is not shared.
+      return null;
+    }
   }
 
   async function readMessage(): Promise<Message> {
@@ -155,10 +214,9 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
       attachments().map(async (info): Promise<Attachment | Message | null> => {
         if (info.isInline || info.kind === 'cloud') return null;
         if (info.kind === 'item') {
-          const eml = await attachedEmail(info, env.itemId);
+          const eml = readAttachedEmail ? await attachedEmail(info, env.itemId) : null;
           if (!eml) return null;
-          const { readEml } = await import(/* webpackChunkName: "eml" */ '../mail-files/read-eml');
-          return readEml(eml);
+          return readAttachedEmail!(eml);
         }
         // Only Word documents are read; other files are listed without their bytes.
         if (!mightBeWordForm(info)) return { name: info.name, contentType: info.contentType, bytes: new Uint8Array() };
@@ -180,7 +238,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
       return base64ToBytes(base64);
     }
     if (fallback && current.itemId) {
-      const mime = await fallback.messageMime(restId(current.itemId));
+      const mime = await fallback.messageMime(restId(current.itemId), (await sharedMailbox())?.owner ?? null);
       if (mime) return mime;
     }
     throw new UnsupportedError('Reading the whole email', 'Mailbox 1.14 (or Microsoft Graph)');
@@ -204,14 +262,17 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     await officeAsync<void>('item.categories.removeAsync', (cb) => current.categories.removeAsync([...names], cb));
   }
 
-  async function ensureMasterCategories(wanted: readonly { name: string; color: CategoryColor }[]): Promise<void> {
+  async function ensureMasterCategories(wanted: readonly { name: string; color: CategoryColor }[]): Promise<{ missing: string[] }> {
     const master = box().masterCategories;
     const have = await officeAsync<Office.CategoryDetails[]>('mailbox.masterCategories.getAsync', (cb) => master.getAsync(cb));
     const names = new Set((have ?? []).map((c) => c.displayName.toLowerCase()));
     const missing = wanted.filter((c) => !names.has(c.name.toLowerCase()));
-    if (!missing.length) return;
+    if (!missing.length) return { missing: [] };
+    // A delegate cannot add to the owner's master list: say what is missing instead of failing.
+    if (await sharedMailbox()) return { missing: missing.map((c) => c.name) };
     const details = missing.map((c) => ({ displayName: c.name, color: c.color as unknown as Office.MailboxEnums.CategoryColor }));
     await officeAsync<void>('mailbox.masterCategories.addAsync', (cb) => master.addAsync(details, cb));
+    return { missing: [] };
   }
 
   function reply(htmlBody: string): void {
@@ -250,5 +311,5 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     return current.itemId || current.internetMessageId || null;
   }
 
-  return { itemKey, envelope, attachments, readMessage, emailFile, categories, addCategories, removeCategories, ensureMasterCategories, reply, user, watchItem };
+  return { itemKey, envelope, attachments, readMessage, emailFile, categories, addCategories, removeCategories, ensureMasterCategories, sharedMailbox, reply, user, watchItem };
 }

@@ -5,8 +5,27 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
 /** The auth port: MSAL, a token from the environment or a test double plug in behind it. */
 export interface AccessTokenProvider {
-  /** A bearer token, or null when the target needs none (the local store). */
-  getAccessToken(): Promise<string | null>;
+  /**
+   * A bearer token, or null when the target needs none (the local store). With `claims`, a new
+   * token that satisfies that Conditional Access claims challenge.
+   */
+  getAccessToken(request?: { readonly claims?: string }): Promise<string | null>;
+}
+
+/**
+ * The claims of a Conditional Access claims challenge (401 with `WWW-Authenticate: Bearer …
+ * error="insufficient_claims", claims="<base64>"`), decoded; null for any other answer.
+ */
+export function claimsChallenge(response: Response | undefined): string | null {
+  if (!response || response.status !== 401) return null;
+  const header = response.headers.get('WWW-Authenticate') ?? '';
+  const encoded = /\bclaims="([^"]+)"/i.exec(header)?.[1];
+  if (!encoded) return null;
+  try {
+    return atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
 }
 
 export const noToken: AccessTokenProvider = { getAccessToken: async () => null };
@@ -99,11 +118,21 @@ export class AuthMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const headers = headersOf(context);
     deleteHeader(headers, 'Authorization');
-    if (this.mayCarryToken(effectiveUrl(context.request))) {
+    const carries = this.mayCarryToken(effectiveUrl(context.request));
+    if (carries) {
       const token = await this.provider.getAccessToken();
       if (token) headers.Authorization = `Bearer ${token}`;
     }
     await this.next!.execute(context);
+    // A claims challenge is answered once, with a token for those claims (client capability CP1).
+    const claims = carries ? claimsChallenge(context.response) : null;
+    if (claims) {
+      const token = await this.provider.getAccessToken({ claims });
+      if (!token) return;
+      headers.Authorization = `Bearer ${token}`;
+      context.response = undefined;
+      await this.next!.execute(context);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 // Form Templates list.
 // Loaded on demand: the first screen does not carry the Graph client or the catalogue.
 import { createGraphClient } from '../../adapters/graph/client';
+import { attachedItemMime, messageMime } from '../../adapters/graph/mail';
 import { ConflictError } from '../../adapters/wire/errors';
 import { displayUrl, fileApplication } from '../../adapters/graph/filing';
 import { type FiledApplication, findByMessageId, getApplication, updateDecision } from '../../adapters/graph/items';
@@ -130,21 +131,17 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
   return { filing, templates };
 }
 
-/** Graph for what Outlook does not hand over: an email's MIME, an attached email's MIME. */
+/**
+ * Graph for what Outlook does not hand over: an email's MIME, an attached email's MIME, from the
+ * mailbox the email is in (the user's own with Mail.Read, a shared one's owner with
+ * Mail.Read.Shared), through the Graph client (retries, typed errors).
+ */
 export function createMailFallback(config: PaneConfig, signIn: PaneSignIn): MailFallback {
-  async function get(path: string): Promise<Response | null> {
-    const token = await signIn.token('mail');
-    const response = await fetch(`${config.graphUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    return response.ok ? response : null;
-  }
+  const own = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('mail') });
+  const shared = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('mailShared') });
+  const clientFor = (owner: string | null) => (owner ? shared : own);
   return {
-    async attachedItemMime(messageId, attachmentId) {
-      const response = await get(`/me/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}/$value`);
-      return response ? response.text() : null;
-    },
-    async messageMime(messageId) {
-      const response = await get(`/me/messages/${encodeURIComponent(messageId)}/$value`);
-      return response ? new Uint8Array(await response.arrayBuffer()) : null;
-    },
+    attachedItemMime: (messageId, attachmentId, owner) => attachedItemMime(clientFor(owner), messageId, attachmentId, owner),
+    messageMime: (messageId, owner) => messageMime(clientFor(owner), messageId, owner),
   };
 }

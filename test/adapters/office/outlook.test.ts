@@ -8,6 +8,7 @@ import { checkMessage } from '../../../src/core/check';
 import { createOutlookMailbox, NoItemError, OfficeCallError, UnsupportedError } from '../../../src/adapters/office';
 import { mightBeWordForm } from '../../../src/adapters/office/outlook';
 import { isWordAttachment } from '../../../src/core/check';
+import { readEml } from '../../../src/adapters/mail-files/read-eml';
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp names; that package pulls in
 // ES modules jest would have to transform, so its one enum is given here.
@@ -21,7 +22,7 @@ type Result = { status: string; value?: unknown; error?: { code: number; name: s
 const ok = (value?: unknown): Result => ({ status: 'succeeded', value });
 const failed = (code: number, name: string, message: string): Result => ({ status: 'failed', error: { code, name, message } });
 
-function mockData(overrides: { supported?: string[]; failCategories?: boolean; attachedItemEmpty?: boolean } = {}) {
+function mockData(overrides: { supported?: string[]; failCategories?: boolean; attachedItemEmpty?: boolean; sharedBy?: { owner: string; permissions: number } } = {}) {
   const supported = new Set(overrides.supported ?? ['1.5', '1.8']);
   const state = { categories: ['Important'], master: ['Important'], handlers: [] as string[], replies: [] as unknown[] };
   const data = {
@@ -78,6 +79,9 @@ function mockData(overrides: { supported?: string[]; failCategories?: boolean; a
           },
           displayReplyForm: (form: unknown) => state.replies.push(form),
           getAsFileAsync: (cb: (r: Result) => void) => cb(ok(Buffer.from('From: x\r\n\r\nhi').toString('base64'))),
+          // Outlook fails this call for an item in one's own mailbox.
+          getSharedPropertiesAsync: (cb: (r: Result) => void) =>
+            cb(overrides.sharedBy ? ok({ owner: overrides.sharedBy.owner, targetMailbox: 'mathshubs@hub.example.org', targetRestUrl: 'https://outlook.office.com/api', delegatePermissions: overrides.sharedBy.permissions }) : failed(9030, 'GenericResponseError', 'The item is not shared.')),
         },
       },
     },
@@ -108,7 +112,7 @@ describe('the Outlook adapter', () => {
 
   it('reads Word attachments as bytes, attached emails as messages, and skips inline images and other files’ content', async () => {
     const { office } = setUp();
-    const message = await createOutlookMailbox(office).readMessage();
+    const message = await createOutlookMailbox(office, undefined, readEml).readMessage();
     expect(message.attachments.map((a) => [a.name, a.bytes.length])).toEqual([
       ['Application.docx', formBytes.length],
       ['Notes.pdf', 0],
@@ -124,14 +128,14 @@ describe('the Outlook adapter', () => {
     const { office } = setUp({ attachedItemEmpty: true });
     const asked: string[][] = [];
     const fallback = {
-      attachedItemMime: async (message: string, attachment: string) => {
-        asked.push([message, attachment]);
+      attachedItemMime: async (message: string, attachment: string, owner: string | null) => {
+        asked.push([message, attachment, String(owner)]);
         return attachedEml;
       },
       messageMime: async () => null,
     };
-    const message = await createOutlookMailbox(office, fallback).readMessage();
-    expect(asked).toEqual([['rest-AAMk-1', 'rest-a3']]);
+    const message = await createOutlookMailbox(office, fallback, readEml).readMessage();
+    expect(asked).toEqual([['rest-AAMk-1', 'rest-a3', 'null']]);
     expect(message.attachedMessages).toHaveLength(1);
   });
 
@@ -153,6 +157,31 @@ describe('the Outlook adapter', () => {
     expect(await outlook.categories()).toEqual(['Important', 'Hub Intake: Accepted']);
     await outlook.removeCategories(['Important']);
     expect(await outlook.categories()).toEqual(['Hub Intake: Accepted']);
+  });
+
+  it('in a shared mailbox: learns the owner and permissions, sends Graph calls to the owner, and never writes the owner\'s master list', async () => {
+    const { office, state } = setUp({ sharedBy: { owner: 'MathsHubs@Hub.Example.org', permissions: 1 | 2 | 16 }, attachedItemEmpty: true });
+    const asked: (string | null)[] = [];
+    const fallback = {
+      attachedItemMime: async (_m: string, _a: string, owner: string | null) => (asked.push(owner), attachedEml),
+      messageMime: async (_m: string, owner: string | null) => (asked.push(owner), new TextEncoder().encode('mime')),
+    };
+    const outlook = createOutlookMailbox(office, fallback, readEml);
+    expect(await outlook.sharedMailbox()).toEqual({ owner: 'mathshubs@hub.example.org', targetMailbox: 'mathshubs@hub.example.org', permissions: { read: true, write: true, editAll: false } });
+    await outlook.readMessage();
+    await outlook.emailFile();
+    expect(asked).toEqual(['mathshubs@hub.example.org', 'mathshubs@hub.example.org']);
+    const result = await outlook.ensureMasterCategories([{ name: 'important', color: 'Preset1' }, { name: 'Hub Intake: Accepted', color: 'Preset4' }]);
+    expect(result).toEqual({ missing: ['Hub Intake: Accepted'] });
+    expect(state.master).toEqual(['Important']);
+  });
+
+  it('treats an item as the user\'s own when Outlook says it is not shared', async () => {
+    const { office, state } = setUp();
+    const outlook = createOutlookMailbox(office);
+    expect(await outlook.sharedMailbox()).toBeNull();
+    expect(await outlook.ensureMasterCategories([{ name: 'Hub Intake: Declined', color: 'Preset0' }])).toEqual({ missing: [] });
+    expect(state.master).toEqual(['Important', 'Hub Intake: Declined']);
   });
 
   it('rejects a failed call with a typed error naming the call and Office’s error', async () => {
