@@ -47,6 +47,12 @@ function config(env, argv, httpsOptions) {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // Static pages and files: the support and privacy pages the manifests link to, the pane's
+          // early start (a file, since the pages' Content-Security-Policy forbids inline script),
+          // and the hosting configuration with the security headers (Azure Static Web Apps).
+          { from: 'src/pages/*.html', to: '[name][ext]' },
+          { from: 'src/taskpane/early.js', to: 'early.js' },
+          { from: 'staticwebapp.config.json', to: 'staticwebapp.config.json' },
           // The pane's settings (tenant, client id, site, list), when the hosting folder has them.
           { from: 'hub-intake.pane.json', to: 'hub-intake.pane.json', noErrorOnMissing: true },
           {

@@ -7,6 +7,13 @@
 // The email comes from the harness page (window.hubHarnessShim.open, which fires ItemChanged as
 // Outlook does when a pinned pane moves to another email) or, for a page opened on its own,
 // from ?eml=<url>.
+//
+// Shared-mailbox mode (?shared=<owner address>, which the harness page passes on from its own
+// address): every item is in the hub's shared mailbox, opened by a delegate. The item answers
+// getSharedPropertiesAsync with the owner and delegate permissions (read, write, edit own); the
+// master categories are the owner's list, which the delegate may read but not change (Outlook
+// refuses, as its docs say); and Mailbox 1.14 is not offered, so the whole email comes from the
+// owner's mailbox on the local store's Graph (/users/{owner}/messages/{id}/$value).
 import PostalMime from 'postal-mime';
 import { readEml } from '../adapters/mail-files/read-eml';
 import { bytesToBase64 } from '../adapters/office/base64';
@@ -32,6 +39,7 @@ interface ShimItem {
   };
   displayReplyForm(form: string | { htmlBody?: string }): void;
   displayReplyAllForm(form: string | { htmlBody?: string }): void;
+  getSharedPropertiesAsync(options: unknown, cb?: Callback<unknown>): void;
 }
 
 interface EmailAddress {
@@ -54,7 +62,11 @@ declare global {
   }
 }
 
-const MASTER_KEY = 'hub-harness.master-categories';
+const SHARED_OWNER = new URLSearchParams(location.search).get('shared')?.toLowerCase() || null;
+/** The mailbox's master categories: the user's own, or the shared mailbox owner's. */
+const MASTER_KEY = SHARED_OWNER ? `hub-harness.master-categories:${SHARED_OWNER}` : 'hub-harness.master-categories';
+/** Office's DelegatePermissions: Read 1, Write 2, EditOwn 16. */
+const DELEGATE_PERMISSIONS = 1 | 2 | 16;
 const categoriesKey = (itemId: string) => `hub-harness.categories:${itemId}`;
 
 function readJson<T>(key: string, fallback: T): T {
@@ -155,6 +167,12 @@ async function itemFromEml(bytes: Uint8Array, itemId: string): Promise<ShimItem>
     displayReplyAllForm(form) {
       item.displayReplyForm(form);
     },
+    getSharedPropertiesAsync(...rest: unknown[]) {
+      const cb = callbackOf<unknown>(...rest);
+      // Outlook fails this call for an item in one's own mailbox.
+      if (!SHARED_OWNER) return fail(cb, 9030, 'GenericResponseError', 'The item is not in a shared folder or mailbox.');
+      ok(cb, { owner: SHARED_OWNER, targetMailbox: SHARED_OWNER, targetRestUrl: `${location.origin}/api`, delegatePermissions: DELEGATE_PERMISSIONS });
+    },
   };
   return item;
 }
@@ -179,6 +197,7 @@ function installOffice() {
       addAsync: (list: { displayName: string; color: string }[], ...rest: unknown[]) => {
         const master = readJson<{ displayName: string; color: string }[]>(MASTER_KEY, []);
         const cb = callbackOf<void>(...rest);
+        if (SHARED_OWNER) return fail(cb, 9049, 'AccessDenied', 'A delegate cannot change the owner\'s master category list.');
         if (list.some((c) => master.some((m) => m.displayName.toLowerCase() === c.displayName.toLowerCase()))) {
           return fail(cb, 9044, 'DuplicateCategory', 'The category is already in the master category list.');
         }
@@ -188,7 +207,7 @@ function installOffice() {
     },
   };
   const dark = new URLSearchParams(location.search).get('theme') === 'dark';
-  const supported = new Set(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14']);
+  const supported = new Set(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', ...(SHARED_OWNER ? [] : ['1.14'])]);
   let ready: Promise<void> = Promise.resolve();
   const office = {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },

@@ -111,6 +111,9 @@ function Harness() {
   const [frameReady, setFrameReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const theme = new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
+  // Shared-mailbox mode: the inbox is the hub's shared mailbox, opened as a delegate (office-shim.ts).
+  const shared = new URLSearchParams(location.search).get('shared');
+  const paneQuery = new URLSearchParams({ ...(theme === 'dark' ? { theme: 'dark' } : {}), ...(shared ? { shared } : {}) }).toString();
 
   useEffect(() => {
     fetch('harness/samples.json')
@@ -232,6 +235,11 @@ function Harness() {
       <aside className={styles.pane} style={{ width: paneWidth }} aria-label="Task pane">
         <div className={styles.paneHead}>
           <Text weight="semibold">Hub Intake</Text>
+          {shared && (
+            <Text size={200} data-testid="shared-mailbox">
+              Shared mailbox: {shared}
+            </Text>
+          )}
           <label>
             <Text size={200}>Width </Text>
             <select value={paneWidth} onChange={(e) => setPaneWidth(Number(e.target.value))} aria-label="Task pane width">
@@ -243,7 +251,7 @@ function Harness() {
             </select>
           </label>
         </div>
-        <iframe ref={frame} className={styles.frame} title="Hub Intake task pane" src={`taskpane.html${theme === 'dark' ? '?theme=dark' : ''}`} onLoad={() => setFrameReady(true)} />
+        <iframe ref={frame} className={styles.frame} title="Hub Intake task pane" src={`taskpane.html${paneQuery ? `?${paneQuery}` : ''}`} onLoad={() => setFrameReady(true)} />
       </aside>
       <Dialog open={reply !== null} onOpenChange={(_, data) => !data.open && setReply(null)}>
         <DialogSurface aria-describedby={undefined}>

@@ -22,6 +22,18 @@ import { ensureBuilt } from './build';
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ROOT = resolve(__dirname, '..', '..');
 
+/**
+ * The headers the hosted add-in is served with (staticwebapp.config.json's globalHeaders: the
+ * Content-Security-Policy and the rest), so that the harness, and the e2e in it, run the pane
+ * under exactly the policy it is deployed with. HSTS means nothing over http and is left out.
+ */
+export function hostingHeaders(file = join(ROOT, 'staticwebapp.config.json')): Record<string, string> {
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { globalHeaders?: Record<string, string> };
+  const headers = { ...config.globalHeaders };
+  delete headers['Strict-Transport-Security'];
+  return headers;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -116,11 +128,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const storeTarget = new URL(storeUrl);
   const samples = await listSamples(samplesDir);
 
+  const hosting = hostingHeaders();
+  // The hub's shared mailbox, as its owner's mailbox answers on Graph: the sample emails by the
+  // harness's item ids (sample:<file>), for the pane's fallbacks in shared-mailbox mode.
+  const ownerMessage = new RegExp(`^${storeTarget.pathname.replace(/\/$/, '')}/users/([^/]+)/messages/([^/]+)/\\$value$`);
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
   const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
+      res.writeHead(status, { ...hosting, 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
       res.end(body);
     };
     const refuse = (status: number, message: string) => {
@@ -148,6 +164,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return send(200, JSON.stringify({ graphUrl: `${origin}${storeTarget.pathname}`, site: 'root', signOff: 'Maths Hub (harness)' }), TYPES['.json']);
       }
       if (url.pathname === '/harness/samples.json') return send(200, JSON.stringify(samples), TYPES['.json']);
+      const owned = ownerMessage.exec(url.pathname);
+      if (owned) {
+        const id = decodeURIComponent(owned[2]!);
+        const file = id.startsWith('sample:') ? inside(samplesDir, id.slice('sample:'.length)) : null;
+        if (file && existsSync(file) && statSync(file).isFile()) return send(200, readFileSync(file), 'message/rfc822');
+        return send(404, JSON.stringify({ error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }), TYPES['.json']);
+      }
       if (url.pathname.startsWith('/samples/emails/')) {
         const file = inside(samplesDir, url.pathname.slice('/samples/emails/'.length));
         if (file && existsSync(file) && statSync(file).isFile()) return send(200, readFileSync(file), TYPES['.eml']);

@@ -187,19 +187,29 @@ export function App({ services }: { services: PaneServices }) {
     }
   }, [load, mailbox]);
 
+  // Said once per pane: the hub's shared mailbox lacks the decision categories and this person may
+  // not add them (only its owner or an administrator can: hub-intake provision --mailbox).
+  const categoriesNoted = useRef(false);
   const saveDecision = useCallback(
     async (item: FiledItem, save: DecisionSave) => {
       const service = await services.filing();
-      const updated = await service.saveDecision(item, save);
+      const decidedBy = (await services.decider?.()) || save.decidedBy;
+      const updated = await service.saveDecision(item, { ...save, decidedBy });
       setFiling({ kind: 'filed', item: updated, now: false });
       let note: string | null = null;
       try {
         const all = Object.values(DECISION_CATEGORIES);
-        await mailbox.ensureMasterCategories(all);
+        const { missing } = await mailbox.ensureMasterCategories(all);
         const wanted = DECISION_CATEGORIES[save.decision].name;
         const have = await mailbox.categories();
         await mailbox.removeCategories(have.filter((c) => c !== wanted && all.some((d) => d.name === c)));
-        if (!have.includes(wanted)) await mailbox.addCategories([wanted]);
+        if (missing.includes(wanted)) {
+          if (!categoriesNoted.current) {
+            categoriesNoted.current = true;
+            const owner = (await mailbox.sharedMailbox().catch(() => null))?.owner;
+            note = `The email is not tagged: the category “${wanted}” is not in ${owner ? `${owner}’s` : 'this mailbox’s'} category list, and only the mailbox’s owner or an administrator can add it. Ask them to run: hub-intake provision --mailbox ${owner ?? '<address>'}`;
+          } else note = 'The email is not tagged (its category is missing from the shared mailbox, as said before).';
+        } else if (!have.includes(wanted)) await mailbox.addCategories([wanted]);
       } catch (error) {
         note = `The Outlook category could not be set: ${plainError(error, 'tagging the email')}`;
       }

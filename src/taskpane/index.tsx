@@ -34,8 +34,7 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
-function mailFallback(config: PaneConfig, signIn: ReturnType<typeof createPaneSignIn>): MailFallback | undefined {
-  if (!config.auth) return undefined;
+function mailFallback(config: PaneConfig, signIn: ReturnType<typeof createPaneSignIn>): MailFallback {
   const load = () => import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createMailFallback(config, signIn));
   return {
     attachedItemMime: async (message, attachment, owner) => (await load()).attachedItemMime(message, attachment, owner),
@@ -104,6 +103,14 @@ void whenOfficeReady().then(async () => {
     pending: storagePending(localStorageOrNull()),
     signOff: config.signOff,
     trustedSenders: config.trustedSenders,
+    decider: async () => {
+      const person = signIn.person();
+      if (person) return person.name || person.address;
+      const profile = mailbox.user();
+      const shared = await mailbox.sharedMailbox().catch(() => null);
+      // Outlook's profile is the person, unless it is the shared mailbox itself.
+      return shared && profile.address === shared.owner ? '' : profile.name || profile.address;
+    },
     filing: async () => (await graphSite()).filing,
     templateLibrary: async () => (await graphSite()).templates,
     templates,

@@ -14,7 +14,7 @@ import { unseenFormEmail } from '../support/unseen-email';
 
 const ROOT = join(__dirname, '..', '..');
 const blank = new Uint8Array(readFileSync(join(ROOT, 'samples', 'unseen', 'blank', 'primary-mastery-specialist-2024.docx')));
-const signIn = { provider: () => noToken, token: async () => '' };
+const signIn = { provider: () => noToken, token: async () => '', person: () => null };
 
 describe('filing from the pane', () => {
   let h: Harness;

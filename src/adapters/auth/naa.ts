@@ -46,6 +46,8 @@ export interface PaneSignIn {
   /** A token provider for one purpose's scopes, for the Graph client. */
   provider(purpose: Purpose): TokenProvider;
   token(purpose: Purpose, options?: TokenOptions): Promise<string>;
+  /** The person signed in (name, address), once a token has been had; null before or without sign-in. */
+  person(): { name: string; address: string } | null;
 }
 
 /** The client capabilities declared to Entra: CP1, "this client can answer claims challenges". */
@@ -132,6 +134,7 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
 
   return {
     token,
+    person: () => (account ? { name: account.name ?? '', address: (account.username ?? '').toLowerCase() } : null),
     provider: (purpose) => ({ getAccessToken: (request) => (auth ? token(purpose, request?.claims ? { claims: request.claims } : {}) : Promise.resolve(null)) }),
   };
 }

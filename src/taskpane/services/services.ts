@@ -23,6 +23,11 @@ export interface PaneServices {
   /** The hub's own senders, whose forwarded originals are believed (the pane configuration's trustedSenders). */
   readonly trustedSenders?: readonly string[];
   /**
+   * Who is recording a decision: the signed-in person, never the shared mailbox the email is in
+   * (in a shared mailbox opened as an account of its own, Outlook's profile is the mailbox).
+   */
+  readonly decider?: () => Promise<string>;
+  /**
    * The check of the first email, started before the pane first rendered: taken once, for that
    * email's key; undefined otherwise.
    */
