@@ -4,6 +4,7 @@
 // to where the add-in is hosted.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { productionXml, unifiedManifest } = require('./manifest.facts.cjs');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
@@ -58,7 +59,13 @@ function config(env, argv, httpsOptions) {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(publicUrl) : content),
+            transform: (content) => (production && process.env.HUB_INTAKE_URL ? productionXml(content.toString(), publicUrl) : content),
+          },
+          // The unified manifest for Microsoft 365 (the admin centre's Integrated apps), from the same facts.
+          {
+            from: 'manifest.xml',
+            to: 'manifest.json',
+            transform: () => JSON.stringify(production && process.env.HUB_INTAKE_URL ? unifiedManifest('production', publicUrl) : unifiedManifest('development'), null, 2),
           },
         ],
       }),

@@ -38,6 +38,28 @@ const distToSegment = (px, py, ax, ay, bx, by) => {
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 };
 
+/** The unified manifest's outline icon (32 px): the white tick alone on a transparent ground. */
+function outline(size) {
+  const out = Buffer.alloc(size * size * 4);
+  const S = 4;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let tick = 0;
+      for (let sy = 0; sy < S; sy++) {
+        for (let sx = 0; sx < S; sx++) {
+          const u = (x + (sx + 0.5) / S) / size;
+          const v = (y + (sy + 0.5) / S) / size;
+          if (Math.min(distToSegment(u, v, 0.2, 0.52, 0.42, 0.74), distToSegment(u, v, 0.42, 0.74, 0.82, 0.26)) <= 0.09) tick++;
+        }
+      }
+      const i = (y * size + x) * 4;
+      out[i] = out[i + 1] = out[i + 2] = 255;
+      out[i + 3] = Math.round((255 * tick) / (S * S));
+    }
+  }
+  return png(size, out);
+}
+
 function icon(size) {
   const out = Buffer.alloc(size * size * 4);
   const S = 4; // supersampling
@@ -71,3 +93,6 @@ function icon(size) {
 }
 
 for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(__dirname, `icon-${size}.png`), icon(size));
+// The unified manifest's icons: color (192 px) and outline (32 px).
+writeFileSync(join(__dirname, 'icon-color.png'), icon(192));
+writeFileSync(join(__dirname, 'icon-outline.png'), outline(32));

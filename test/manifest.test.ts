@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const facts = require('../manifest.facts.cjs') as { TARGETS: Record<'development' | 'production', { id: string; name: string }>; FACTS: Record<string, string>; unifiedManifest(target: string, url?: string): Record<string, unknown>; productionXml(xml: string, url: string): string };
 
 interface El {
   name: string;
@@ -91,6 +95,25 @@ describe('manifest.xml', () => {
     expect(all(v10, 'FunctionFile').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('is offered in shared folders and shared mailboxes (SupportsSharedFolders in the 1.1 overrides, first in DesktopFormFactor)', () => {
+    const desktop = all(v11, 'DesktopFormFactor').find((d) => !all(v10, 'DesktopFormFactor').slice(0, 1).includes(d))!;
+    expect(desktop.children[0]).toMatchObject({ name: 'SupportsSharedFolders', text: 'true' });
+    expect(all(v10, 'SupportsSharedFolders').filter((e) => !all(v11, 'SupportsSharedFolders').includes(e))).toEqual([]);
+  });
+
+  it('says what the shared facts say: the development id and name, the labels, the requirement set, support and sign-in hosts', () => {
+    expect(child(manifest, 'Id')!.text).toBe(facts.TARGETS.development.id);
+    expect(facts.TARGETS.development.id).not.toBe(facts.TARGETS.production.id);
+    expect(child(manifest, 'DisplayName')!.attrs.DefaultValue).toBe(facts.TARGETS.development.name);
+    expect(child(manifest, 'Description')!.attrs.DefaultValue).toBe(facts.FACTS.description);
+    expect(child(manifest, 'ProviderName')!.text).toBe(facts.FACTS.provider);
+    expect(all(child(manifest, 'Requirements')!, 'Set')[0]!.attrs.MinVersion).toBe(facts.FACTS.mailbox);
+    expect(child(manifest, 'SupportUrl')!.attrs.DefaultValue).toBe('https://localhost:3000/support.html');
+    expect(all(child(manifest, 'AppDomains')!, 'AppDomain').map((d) => d.text)).toEqual(['https://login.microsoftonline.com', 'https://localhost:3000']);
+    const strings = Object.fromEntries(all(v11, 'String').map((s) => [s.attrs.id, s.attrs.DefaultValue]));
+    expect(strings).toMatchObject({ GroupLabel: facts.FACTS.groupLabel, 'CheckButton.Label': facts.FACTS.buttonLabel, 'CheckButton.Tooltip': facts.FACTS.buttonTooltip });
+  });
+
   it('resolves every resid in its own overrides, within Outlook’s lengths', () => {
     for (const overrides of [v11, v10]) {
       const resources = child(overrides, 'Resources')!;
@@ -127,10 +150,50 @@ describe('manifest.xml', () => {
       const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
       const pattern = copy.patterns.find((p: { to: string }) => p.to === 'manifest.xml');
       const out = String(pattern.transform(Buffer.from(source)));
-      expect(out).not.toContain('https://localhost:3000/');
+      expect(out).not.toContain('https://localhost:3000');
       expect(out).toContain('https://hub-intake.example.org/addin/taskpane.html');
+      // Production has its own id and name: a development sideload never replaces it.
+      expect(parse(out).children.find((c) => c.name === 'Id')!.text).toBe(facts.TARGETS.production.id);
+      expect(parse(out).children.find((c) => c.name === 'DisplayName')!.attrs.DefaultValue).toBe('Hub Intake');
+      const unified = JSON.parse(String(copy.patterns.find((p: { to: string }) => p.to === 'manifest.json').transform(Buffer.from(''))));
+      expect(unified).toMatchObject({ id: facts.TARGETS.production.id, name: { short: 'Hub Intake' } });
+      expect(JSON.stringify(unified)).not.toContain('localhost');
     } finally {
       delete process.env.HUB_INTAKE_URL;
     }
+  });
+});
+
+describe('manifest.json (the unified manifest), against its published JSON schema', () => {
+  // The schema as @microsoft/app-manifest ships it (draft-04), version 1.24.
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  const errors = (m: unknown) => (validate(m) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+
+  it('is valid, for development and for production', () => {
+    expect(errors(facts.unifiedManifest('development'))).toEqual([]);
+    const production = facts.unifiedManifest('production', 'https://hub-intake.example.org/addin');
+    expect(errors(production)).toEqual([]);
+    expect(production).toMatchObject({ manifestVersion: '1.24', validDomains: ['hub-intake.example.org', 'login.microsoftonline.com'], developer: { privacyUrl: 'https://hub-intake.example.org/addin/privacy.html' } });
+  });
+
+  it('fails a broken copy: a missing id, an unknown property, a bad accent colour', () => {
+    const broken = facts.unifiedManifest('development') as Record<string, unknown>;
+    delete broken.id;
+    broken.accentColor = 'blue';
+    (broken.extensions as Record<string, unknown>[])[0]!.ribbon = [];
+    const found = errors(broken).join('\n');
+    expect(found).toMatch(/must have required property 'id'/);
+    expect(found).toMatch(/\/accentColor/);
+    expect(found).toMatch(/must NOT have additional properties/);
+  });
+
+  it('asks for the mailbox permission the decision categories need, and names icons that exist at their sizes', () => {
+    const unified = facts.unifiedManifest('development') as { authorization: unknown; icons: { outline: string; color: string } };
+    expect(unified.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'Mailbox.ReadWrite.User', type: 'Delegated' }] } });
+    const size = (file: string) => readFileSync(join(ROOT, file)).readUInt32BE(16);
+    expect([size(unified.icons.outline), size(unified.icons.color)]).toEqual([32, 192]);
   });
 });
