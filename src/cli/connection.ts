@@ -28,7 +28,7 @@ export const HubIntakeConfig = z.strictObject({
   library: z.string().min(1).optional(),
   graphUrl: z.url().optional().describe('Default https://graph.microsoft.com/v1.0 when a tenant is set'),
   scopes: z
-    .strictObject({ list: Scopes.optional(), file: Scopes.optional(), provision: Scopes.optional(), sharePoint: Scopes.optional() })
+    .strictObject({ list: Scopes.optional(), file: Scopes.optional(), provision: Scopes.optional(), mailbox: Scopes.optional(), sharePoint: Scopes.optional() })
     .optional()
     .describe('Delegated scopes per command, to use Sites.Selected instead of the defaults'),
   templates: z.string().min(1).optional().describe("A folder of the hub's own form templates (JSON), relative to this file; --templates wins"),
@@ -39,12 +39,15 @@ export const HubIntakeConfig = z.strictObject({
 });
 export type HubIntakeConfig = z.infer<typeof HubIntakeConfig>;
 
-export type Purpose = 'list' | 'file' | 'provision';
+export type Purpose = 'list' | 'file' | 'provision' | 'mailbox';
 
 const DEFAULT_SCOPES: Record<Purpose, string[]> = {
   list: ['https://graph.microsoft.com/Sites.Read.All'],
   file: ['https://graph.microsoft.com/Sites.ReadWrite.All'],
   provision: ['https://graph.microsoft.com/Sites.Manage.All'],
+  // provision --mailbox: another mailbox's master categories. Delegated, this works only signed in
+  // as that mailbox; for a shared mailbox give an app-only token (application permission) instead.
+  mailbox: ['https://graph.microsoft.com/MailboxSettings.ReadWrite'],
 };
 
 export class ConfigError extends Error {

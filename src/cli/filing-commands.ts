@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
+import { ensureMasterCategories } from '../adapters/graph/mail';
 import { startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
@@ -27,8 +28,17 @@ export const TARGET_OPTIONS = {
 
 const out = (text: string) => process.stdout.write(text);
 
+/** The Outlook categories that show a decision in the message list (as the task pane names them). */
+export const DECISION_CATEGORIES = [
+  { name: 'Hub Intake: Accepted', color: 'Preset4' },
+  { name: 'Hub Intake: Declined', color: 'Preset0' },
+  { name: 'Hub Intake: Waitlisted', color: 'Preset1' },
+  { name: 'Hub Intake: Needs info', color: 'Preset7' },
+] as const;
+
 export async function provision(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, mailbox: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (values.mailbox !== undefined) return provisionMailbox(values.mailbox, values as ConnectionFlags, values.json ?? false);
   const connection = connect(values as ConnectionFlags, 'provision');
   // The site's saved templates need their columns too; a first provision creates their list.
   const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection, { quiet: true }));
@@ -52,6 +62,20 @@ export async function provision(args: string[]): Promise<number> {
   }
   for (const warning of result.warnings) out(`! ${warning}\n`);
   out(`Site: ${siteUrl}\n`);
+  return 0;
+}
+
+/**
+ * `provision --mailbox <address>`: the four decision categories in that mailbox's master list
+ * (POST /users/{address}/outlook/masterCategories, MailboxSettings.ReadWrite), so that delegates,
+ * who may not add them, find them there. Running it again creates nothing.
+ */
+async function provisionMailbox(address: string, flags: ConnectionFlags, json: boolean): Promise<number> {
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new UsageError(`--mailbox needs the mailbox's address, e.g. --mailbox mathshubs@contoso.org (got "${address}").`);
+  const connection = connect(flags, 'mailbox');
+  const result = await ensureMasterCategories(connection.client, address.toLowerCase(), DECISION_CATEGORIES);
+  if (json) out(`${JSON.stringify({ mailbox: address.toLowerCase(), ...result }, null, 2)}\n`);
+  else out(`Mailbox ${address.toLowerCase()}: ${result.created.length ? `created ${result.created.join(', ')}` : 'all four categories there'}\n`);
   return 0;
 }
 

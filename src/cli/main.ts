@@ -23,7 +23,7 @@ Commands:
       Check a template you reviewed. --save saves it to the site's "Form Templates" list, for
       every hub manager, and adds its form's columns to the list "Applications"; --replace saves
       it over a template already saved with its id.
-  provision [--json] [--templates <dir>]
+  provision [--json] [--templates <dir>] [--mailbox <address>]
       Create the SharePoint lists "Applications" and "Form Templates" and the library
       "Application Files", or bring them up to date (columns, indexes, views, column formatting)
       without losing data.
