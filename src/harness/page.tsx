@@ -60,6 +60,7 @@ const useStyles = makeStyles({
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, background: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column' },
   paneHead: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   frame: { border: 'none', flexGrow: 1 },
+  sharedNote: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, background: tokens.colorNeutralBackground3, overflowWrap: 'anywhere' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
   reply: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium },
@@ -235,11 +236,6 @@ function Harness() {
       <aside className={styles.pane} style={{ width: paneWidth }} aria-label="Task pane">
         <div className={styles.paneHead}>
           <Text weight="semibold">Hub Intake</Text>
-          {shared && (
-            <Text size={200} data-testid="shared-mailbox">
-              Shared mailbox: {shared}
-            </Text>
-          )}
           <label>
             <Text size={200}>Width </Text>
             <select value={paneWidth} onChange={(e) => setPaneWidth(Number(e.target.value))} aria-label="Task pane width">
@@ -251,6 +247,11 @@ function Harness() {
             </select>
           </label>
         </div>
+        {shared && (
+          <Text size={200} className={styles.sharedNote} data-testid="shared-mailbox">
+            In the shared mailbox {shared}, as a delegate
+          </Text>
+        )}
         <iframe ref={frame} className={styles.frame} title="Hub Intake task pane" src={`taskpane.html${paneQuery ? `?${paneQuery}` : ''}`} onLoad={() => setFrameReady(true)} />
       </aside>
       <Dialog open={reply !== null} onOpenChange={(_, data) => !data.open && setReply(null)}>

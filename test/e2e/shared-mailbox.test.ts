@@ -18,7 +18,7 @@ jest.setTimeout(180_000);
 
 const OUT = join(__dirname, '..', '..', 'test-output');
 const PANE = 'iframe[title="Hub Intake task pane"]';
-const OWNER = 'mathshubs@hub.example.org';
+const OWNER = 'mathshubs@ncetm.org.uk'; // the hub's address the sample applications are sent to
 const CATEGORIES = ['Hub Intake: Accepted', 'Hub Intake: Declined', 'Hub Intake: Waitlisted', 'Hub Intake: Needs info'];
 
 let harness: Harness;
