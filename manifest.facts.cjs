@@ -43,7 +43,8 @@ function unifiedManifest(target = 'production', url = DEV_URL) {
     developer: { name: FACTS.provider, websiteUrl: `${at}support.html`, privacyUrl: `${at}privacy.html`, termsOfUseUrl: `${at}support.html` },
     name: { short: name, full: name },
     description: { short: FACTS.shortDescription, full: FACTS.description },
-    icons: { outline: 'assets/icon-outline.png', color: 'assets/icon-color.png' },
+    // Paths inside the app package (appPackage): the icons sit beside manifest.json.
+    icons: { outline: 'outline.png', color: 'color.png' },
     accentColor: FACTS.accentColor,
     validDomains: [new URL(at).host, ...FACTS.appDomains.map((d) => new URL(d).host)],
     authorization: { permissions: { resourceSpecific: [{ name: 'Mailbox.ReadWrite.User', type: 'Delegated' }] } },
@@ -83,6 +84,15 @@ function unifiedManifest(target = 'production', url = DEV_URL) {
   };
 }
 
+/**
+ * The app package the admin centre takes for the unified manifest: a zip of manifest.json and its
+ * two icons (assets/icon-color.png, 192 px; assets/icon-outline.png, 32 px).
+ */
+function appPackage(manifest, readAsset) {
+  const { zipSync, strToU8 } = require('fflate');
+  return Buffer.from(zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest, null, 2)), 'color.png': readAsset('icon-color.png'), 'outline.png': readAsset('icon-outline.png') }, { mtime: new Date('2024-01-01T00:00:00Z') }));
+}
+
 /** manifest.xml (development) made into the production one: its id, its name, its address. */
 function productionXml(xml, url) {
   const { development, production } = TARGETS;
@@ -96,4 +106,4 @@ function productionXml(xml, url) {
     .join(`"${production.name}"`);
 }
 
-module.exports = { DEV_URL, TARGETS, FACTS, unifiedManifest, productionXml };
+module.exports = { DEV_URL, TARGETS, FACTS, unifiedManifest, productionXml, appPackage };

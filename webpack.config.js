@@ -4,7 +4,8 @@
 // to where the add-in is hosted.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { productionXml, unifiedManifest } = require('./manifest.facts.cjs');
+const { appPackage, productionXml, unifiedManifest } = require('./manifest.facts.cjs');
+const { readFileSync } = require('node:fs');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
@@ -12,6 +13,7 @@ const DEV_URL = 'https://localhost:3000/';
 function config(env, argv, httpsOptions) {
   const production = argv.mode !== 'development';
   const publicUrl = process.env.HUB_INTAKE_URL ? process.env.HUB_INTAKE_URL.replace(/\/?$/, '/') : DEV_URL;
+  const unified = () => (production && process.env.HUB_INTAKE_URL ? unifiedManifest('production', publicUrl) : unifiedManifest('development'));
   const page = (chunk, template, filename) =>
     new HtmlWebpackPlugin({ filename, template, chunks: [chunk], scriptLoading: 'defer', inject: 'head', minify: production && { collapseWhitespace: true, removeComments: true } });
   return {
@@ -65,7 +67,13 @@ function config(env, argv, httpsOptions) {
           {
             from: 'manifest.xml',
             to: 'manifest.json',
-            transform: () => JSON.stringify(production && process.env.HUB_INTAKE_URL ? unifiedManifest('production', publicUrl) : unifiedManifest('development'), null, 2),
+            transform: () => JSON.stringify(unified(), null, 2),
+          },
+          // …and as the app package the admin centre uploads (manifest.json with its two icons).
+          {
+            from: 'manifest.xml',
+            to: 'hub-intake-app.zip',
+            transform: () => appPackage(unified(), (name) => readFileSync(path.join(__dirname, 'assets', name))),
           },
         ],
       }),

@@ -193,7 +193,13 @@ describe('manifest.json (the unified manifest), against its published JSON schem
   it('asks for the mailbox permission the decision categories need, and names icons that exist at their sizes', () => {
     const unified = facts.unifiedManifest('development') as { authorization: unknown; icons: { outline: string; color: string } };
     expect(unified.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'Mailbox.ReadWrite.User', type: 'Delegated' }] } });
-    const size = (file: string) => readFileSync(join(ROOT, file)).readUInt32BE(16);
-    expect([size(unified.icons.outline), size(unified.icons.color)]).toEqual([32, 192]);
+    expect(unified.icons).toEqual({ outline: 'outline.png', color: 'color.png' });
+    // The app package holds the manifest and those icons, at their sizes.
+    const { unzipSync } = require('fflate') as typeof import('fflate');
+    const zip = unzipSync(new Uint8Array((facts as unknown as { appPackage(m: unknown, read: (n: string) => Buffer): Buffer }).appPackage(unified, (name) => readFileSync(join(ROOT, 'assets', name)))));
+    expect(Object.keys(zip).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toEqual(unified);
+    const size = (png: Uint8Array) => Buffer.from(png).readUInt32BE(16);
+    expect([size(zip['outline.png']!), size(zip['color.png']!)]).toEqual([32, 192]);
   });
 });
