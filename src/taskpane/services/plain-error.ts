@@ -5,6 +5,12 @@ export function plainError(error: unknown, doing: string): string {
   const e = error as { name?: string; message?: string; status?: number } | null;
   const name = e?.name ?? '';
   if (name === 'TransportError') return `SharePoint did not answer while ${doing}. Nothing is lost: try again and it carries on where it stopped.`;
+  if (name === 'GraphRequestError' && /^\/[^/]+\/(me|users\/[^/]+)\/messages\//.test((error as { path?: string }).path ?? '')) {
+    // A mail call (the whole email, an attached email), not the list.
+    const status = e?.status ?? 0;
+    if (status === 401 || status === 403) return `The mailbox refused access while ${doing}. Ask your administrator to consent to the add-in reading mail (Mail.Read, and Mail.Read.Shared for a shared mailbox).`;
+    if (status === 404) return `The email was not found in its mailbox while ${doing}: it may have been moved or deleted. Open it again and retry.`;
+  }
   if (name === 'GraphRequestError') {
     const status = e?.status ?? 0;
     if (status === 401 || status === 403) return `SharePoint refused access while ${doing}. Ask your administrator to give you access to the Applications list.`;
