@@ -1,6 +1,7 @@
 // The task pane's composition root: nothing renders before Office is ready; then a skeleton at
 // once, the configuration, and the app wired to the Office adapter, the checker's worker, the
 // filing port (loaded on demand) and sign-in. Office.js itself is only the Office adapter's.
+import './no-eval';
 import { FluentProvider, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { tokenFromDialogMessage } from '../adapters/auth/dialog-fallback';

@@ -58,6 +58,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-intake-e2e-shared-'));
   harness = await startHarness({ port: 0, dataDir });
   browser = await launchChromium();
+  // Every CSP violation in every frame, from before the page's own scripts run (an init script
+  // comes through the debugging protocol, so the policy does not apply to it).
+  await browser.context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)));
   page = await browser.context.newPage();
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -67,8 +70,6 @@ beforeAll(async () => {
   });
   await page.goto(`${harness.url}?shared=${encodeURIComponent(OWNER)}`);
   await page.locator('button[data-sample]:not([disabled])').first().waitFor();
-  // Every CSP violation in the pane, whatever Chromium logs.
-  await page.frame({ url: /taskpane\.html/ })!.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI}`)));
 });
 
 afterAll(async () => {

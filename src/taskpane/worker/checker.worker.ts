@@ -1,4 +1,5 @@
 // The checker's web worker: reading a Word form never freezes the pane.
+import '../no-eval';
 import { answerRequest, paneCatalogue } from './check';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { warmUpInBackground } from './warm-up';
