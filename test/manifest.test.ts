@@ -53,20 +53,35 @@ const NS = {
   bt: 'http://schemas.microsoft.com/office/officeappbasictypes/1.0',
 };
 
+/** What the schema requires of OfficeApp's own children that a reader can check: order, presence, forms. */
+function structureProblems(app: El): string[] {
+  const order = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'Dictionary', 'VersionOverrides'];
+  const names = app.children.map((c) => c.name);
+  const problems: string[] = [];
+  const unknown = names.filter((n) => !order.includes(n));
+  if (unknown.length) problems.push(`unknown: ${unknown.join(', ')}`);
+  names.forEach((n, i) => {
+    if (i > 0 && order.indexOf(n) < order.indexOf(names[i - 1]!)) problems.push(`out of order: ${names[i - 1]}, ${n}`);
+  });
+  for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'FormSettings', 'Permissions', 'Rule']) if (!names.includes(required)) problems.push(`missing ${required}`);
+  const id = child(app, 'Id')?.text ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) problems.push(`Id is not a GUID: ${id}`);
+  if (!/^\d+(\.\d+){0,3}$/.test(child(app, 'Version')?.text ?? '')) problems.push('Version is not a version number');
+  return problems;
+}
+
 const v10 = child(manifest, 'VersionOverrides')!;
 const v11 = child(v10, 'VersionOverrides')!;
 
 describe('manifest.xml', () => {
   it('is a MailApp whose elements come in the order the schema requires', () => {
     expect(manifest).toMatchObject({ name: 'OfficeApp', ns: NS.app, attrs: expect.objectContaining({ 'xsi:type': 'MailApp' }) });
-    const order = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'Dictionary', 'VersionOverrides'];
-    const names = manifest.children.map((c) => c.name);
-    const positions = names.map((n) => order.indexOf(n));
-    expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'FormSettings', 'Permissions', 'Rule']) expect(names).toContain(required);
-    expect(child(manifest, 'Id')!.text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(child(manifest, 'Version')!.text).toMatch(/^\d+(\.\d+){0,3}$/);
+    expect(structureProblems(manifest)).toEqual([]);
+  });
+
+  it('fails a broken copy: elements out of order, a required one missing, a malformed id', () => {
+    const broken = source.replace(/<Id>[^<]*<\/Id>\s*(<Version>[^<]*<\/Version>)/, '$1<Id>not-a-guid</Id>').replace(/<ProviderName>[^<]*<\/ProviderName>/, '');
+    expect(structureProblems(parse(broken))).toEqual(['out of order: Version, Id', 'missing ProviderName', 'Id is not a GUID: not-a-guid']);
   });
 
   it('asks for Mailbox 1.8 (attachment content, categories) and ReadWriteMailbox (master categories)', () => {
@@ -77,28 +92,25 @@ describe('manifest.xml', () => {
     expect(rule.attrs).toMatchObject({ ItemType: 'Message', FormType: 'Read' });
   });
 
-  it('has a "Check application" button on the message-read surface that opens the pane, pinnable in the 1.1 overrides', () => {
+  it('has a "Check application" button on the message-read surface that opens the pane, pinnable, in the 1.1 overrides only', () => {
     expect(v10).toMatchObject({ ns: NS.v10, attrs: expect.objectContaining({ 'xsi:type': 'VersionOverridesV1_0' }) });
     expect(v11).toMatchObject({ ns: NS.v11, attrs: expect.objectContaining({ 'xsi:type': 'VersionOverridesV1_1' }) });
+    // No dead 1.0 copy: every client with Mailbox 1.8 reads the 1.1 overrides.
+    expect(v10.children.map((c) => c.name)).toEqual(['VersionOverrides']);
     expect(all(child(v11, 'Requirements')!, 'Sets')[0]!.attrs.DefaultMinVersion).toBe('1.5');
-    for (const overrides of [v10, v11]) {
-      const surface = all(overrides, 'ExtensionPoint').filter((e) => e.attrs['xsi:type'] === 'MessageReadCommandSurface' && !all(overrides, 'VersionOverrides').slice(1).some((inner) => all(inner, 'ExtensionPoint').includes(e)));
-      expect(surface).toHaveLength(1);
-      const action = all(surface[0]!, 'Action')[0]!;
-      expect(action.attrs['xsi:type']).toBe('ShowTaskpane');
-      const label = all(surface[0]!, 'Control')[0]!.children.find((c) => c.name === 'Label')!.attrs.resid!;
-      const strings = all(overrides, 'String').filter((s) => !(overrides === v10 && all(v11, 'String').includes(s)));
-      expect(strings.find((s) => s.attrs.id === label)?.attrs.DefaultValue).toBe('Check application');
-    }
+    const surface = all(v11, 'ExtensionPoint').filter((e) => e.attrs['xsi:type'] === 'MessageReadCommandSurface');
+    expect(surface).toHaveLength(1);
+    expect(all(surface[0]!, 'Action')[0]!.attrs['xsi:type']).toBe('ShowTaskpane');
+    const label = all(surface[0]!, 'Control')[0]!.children.find((c) => c.name === 'Label')!.attrs.resid!;
+    expect(all(v11, 'String').find((s) => s.attrs.id === label)?.attrs.DefaultValue).toBe('Check application');
     expect(all(v11, 'SupportsPinning').map((e) => e.text)).toEqual(['true']);
-    expect(all(v10, 'SupportsPinning').filter((e) => !all(v11, 'SupportsPinning').includes(e))).toEqual([]);
-    expect(all(v10, 'FunctionFile').length).toBeGreaterThanOrEqual(2);
+    expect(all(v11, 'FunctionFile')).toHaveLength(1);
   });
 
-  it('is offered in shared folders and shared mailboxes (SupportsSharedFolders in the 1.1 overrides, first in DesktopFormFactor)', () => {
-    const desktop = all(v11, 'DesktopFormFactor').find((d) => !all(v10, 'DesktopFormFactor').slice(0, 1).includes(d))!;
-    expect(desktop.children[0]).toMatchObject({ name: 'SupportsSharedFolders', text: 'true' });
-    expect(all(v10, 'SupportsSharedFolders').filter((e) => !all(v11, 'SupportsSharedFolders').includes(e))).toEqual([]);
+  it('is offered in shared folders and shared mailboxes (SupportsSharedFolders, first in DesktopFormFactor)', () => {
+    const [desktop, ...others] = all(v11, 'DesktopFormFactor');
+    expect(others).toEqual([]);
+    expect(desktop!.children[0]).toMatchObject({ name: 'SupportsSharedFolders', text: 'true' });
   });
 
   it('says what the shared facts say: the development id and name, the labels, the requirement set, support and sign-in hosts', () => {
@@ -115,7 +127,7 @@ describe('manifest.xml', () => {
   });
 
   it('resolves every resid in its own overrides, within Outlook’s lengths', () => {
-    for (const overrides of [v11, v10]) {
+    for (const overrides of [v11]) {
       const resources = child(overrides, 'Resources')!;
       const ids = new Map(resources.children.flatMap((group) => group.children.map((r) => [r.attrs.id!, { group: group.name, value: r.attrs.DefaultValue! }] as const)));
       const own = (el: El): El[] => [el, ...el.children.filter((c) => c.name !== 'VersionOverrides').flatMap(own)];
