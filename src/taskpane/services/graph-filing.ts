@@ -2,16 +2,28 @@
 // adapter's filing and decisions, a look-up of the item by the email's Message-ID, and the site's
 // Form Templates list.
 // Loaded on demand: the first screen does not carry the Graph client or the catalogue.
-import { createGraphClient } from '../../adapters/graph/client';
-import { attachedItemMime, messageMime } from '../../adapters/graph/mail';
-import { ConflictError } from '../../adapters/wire/errors';
-import { displayUrl, fileApplication } from '../../adapters/graph/filing';
-import { type FiledApplication, findByMessageId, getApplication, updateDecision } from '../../adapters/graph/items';
-import { resolveTarget, type FilingTarget } from '../../adapters/graph/target';
+import {
+  addFormColumns,
+  attachedItemMime,
+  ConflictError,
+  createGraphClient,
+  displayUrl,
+  type FiledApplication,
+  fileApplication,
+  findByMessageId,
+  type FilingTarget,
+  getApplication,
+  loadSiteTemplates,
+  messageMime,
+  resolveTarget,
+  saveSiteTemplate,
+  TemplateExists,
+  TemplatesListMissing,
+  updateDecision,
+} from '../../adapters/graph/pane';
 import type { PaneSignIn } from '../../adapters/auth/naa';
 import type { PaneConfig } from '../../adapters/auth/pane-config';
 import type { MailFallback } from '../../adapters/office/outlook';
-import { addFormColumns, loadSiteTemplates, saveSiteTemplate, TemplateExists, TemplatesListMissing } from '../../adapters/graph/templates';
 import { TemplateAlreadySaved, type TemplateLibrary } from './templates';
 import {
   answersFromScores,
