@@ -22,6 +22,7 @@ let harness: Harness;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
+const violations: string[] = [];
 
 const pane = (): FrameLocator => page.frameLocator(PANE);
 
@@ -68,7 +69,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-intake-e2e-'));
   harness = await startHarness({ port: 0, dataDir });
   browser = await launchChromium();
+  // The pages run under the Content-Security-Policy they are deployed with: any violation, in any
+  // frame, from before their scripts run, is collected (the init script itself is not subject to it).
+  await browser.context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   page = await browser.context.newPage();
+  page.on('console', (m) => {
+    if (/CSP violation|Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await page.goto(harness.url);
   await page.locator('button[data-sample]:not([disabled])').first().waitFor();
 });
@@ -201,5 +208,9 @@ describe('the task pane in the harness', () => {
     await dark.getByTestId('verdict').waitFor();
     await dark.screenshot({ path: join(OUT, 'taskpane-dark.png'), fullPage: false });
     await dark.close();
+  });
+
+  it('met no Content-Security-Policy violation in all of the above', () => {
+    expect(violations).toEqual([]);
   });
 });
