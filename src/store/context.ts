@@ -3,6 +3,7 @@
 import { badRequest, GraphError } from './errors';
 import { isJsonContentType } from './guard';
 import type { StoreDatabase } from './db';
+import type { MailStore } from './mail';
 import { SITE_PATH } from './db';
 
 export interface StoreRequest {
@@ -64,6 +65,8 @@ export interface Env {
   origin: string;
   simpleUploadLimitBytes: number;
   uploadSessionLifetimeMs: number;
+  /** Mailboxes under /users/{address} (src/store/mail.ts). */
+  mail?: MailStore;
 }
 
 export const graphBase = (env: Env) => `${env.origin}/v1.0`;

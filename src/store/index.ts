@@ -7,3 +7,6 @@ export { SITE_ID, SITE_PATH, SITE_DISPLAY_NAME, DATABASE_FILE } from './db';
 export { nonIndexedMessage } from './routes/items';
 export { HYPERLINK_REFUSAL, NOTE_MAX_LENGTH } from './values';
 export { quickXorHash } from './quickxor';
+export { MailStore, MAIL_DATABASE_FILE } from './mail';
+export { SMALL_TENANT, throttleSettingsSchema, resourceUnits } from './throttle';
+export type { ThrottleSettings, ThrottleStats } from './throttle';

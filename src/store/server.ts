@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BodyTooLarge, readBody, spoolBody, type SpooledContent } from './bodies';
-import { bufferContent, isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, PIECE_BYTES, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
+import { bufferContent, decodeSegment, isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, PIECE_BYTES, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
 import { StoreDatabase } from './db';
 import { badRequest, errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
 import { FaultInjector, type FaultCounts, type FaultSettings } from './faults';
@@ -20,6 +20,8 @@ import { handleDownload, simpleUploadTooLarge } from './routes/drives';
 import { handleGraph } from './routes/index';
 import { fragmentTooLarge, handleUploadUrl, MAX_FRAGMENT_BYTES } from './routes/upload-sessions';
 import { handleSharePointRest, SHAREPOINT_REST_PREFIX } from './sharepoint-rest';
+import { MailStore } from './mail';
+import { appOf, Throttle, type ThrottleSettings, type ThrottleStats } from './throttle';
 
 export const DEFAULT_SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
 /** Graph refuses request bodies over 4 MB (files go by upload); so does the store, for everything but uploads. */
@@ -50,6 +52,8 @@ export interface LocalStoreOptions {
   adminSecret?: string;
   /** Origins besides the store's own that may send requests (e.g. a harness that does not vouch for its requests itself). */
   allowedOrigins?: readonly string[];
+  /** The tenant's budgets (src/store/throttle.ts); none by default. */
+  throttle?: ThrottleSettings;
 }
 
 export interface LocalStoreStats {
@@ -58,6 +62,8 @@ export interface LocalStoreStats {
   batch: { envelopes: number; subRequests: number };
   faults: FaultCounts;
   authorization: { bearer: number; none: number; uploadUrlRequests: number; uploadUrlWithAuthorization: number };
+  /** Resource units charged and requests refused by the modelled budgets. */
+  throttling: ThrottleStats;
 }
 
 export interface LocalStore {
@@ -68,11 +74,17 @@ export interface LocalStore {
   adminSecret: string;
   close(): Promise<void>;
   setFaults(faults: FaultSettings): void;
+  /** Sets the modelled budgets (and starts their windows afresh). */
+  setThrottle(settings: ThrottleSettings | undefined): void;
+  /** Adds an email (as received) to a mailbox's folder (default the inbox), creating the mailbox. */
+  addMail(mailbox: string, eml: Uint8Array, folder?: string): Promise<{ id: string; added: boolean }>;
+  /** Creates the mailbox and adds the .eml files of a folder (if given) to its inbox; returns how many were new. */
+  seedMailbox(mailbox: string, dir?: string): Promise<number>;
   /** Same numbers as GET /_admin/stats. */
   stats(): LocalStoreStats;
 }
 
-function newStats(): Omit<LocalStoreStats, 'faults'> {
+function newStats(): Omit<LocalStoreStats, 'faults' | 'throttling'> {
   return { requests: { total: 0, byMethod: {} }, batch: { envelopes: 0, subRequests: 0 }, authorization: { bearer: 0, none: 0, uploadUrlRequests: 0, uploadUrlWithAuthorization: 0 } };
 }
 
@@ -119,6 +131,8 @@ function isUpload(method: string, target: Route): boolean {
 export class LocalStoreServer {
   readonly db: StoreDatabase;
   readonly faults: FaultInjector;
+  readonly mail: MailStore;
+  readonly throttle: Throttle;
   private counters = newStats();
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
@@ -135,6 +149,8 @@ export class LocalStoreServer {
     this.adminSecret = options.adminSecret ?? randomBytes(18).toString('base64url');
     this.faults = new FaultInjector(options.faults);
     this.db = new StoreDatabase(options.dataDir);
+    this.mail = new MailStore(options.dataDir);
+    this.throttle = new Throttle(options.throttle);
     this.incoming = path.join(options.dataDir, INCOMING_DIR);
     fs.rmSync(this.incoming, { recursive: true, force: true }); // uploads a crash left half-spooled
     fs.mkdirSync(this.incoming, { recursive: true, mode: 0o700 });
@@ -178,6 +194,7 @@ export class LocalStoreServer {
       origin: `http://127.0.0.1:${actual}`,
       simpleUploadLimitBytes: this.options.simpleUploadLimitBytes ?? DEFAULT_SIMPLE_UPLOAD_LIMIT,
       uploadSessionLifetimeMs: this.options.uploadSessionLifetimeMs ?? DEFAULT_UPLOAD_SESSION_LIFETIME_MS,
+      mail: this.mail,
     };
     return {
       url: `${this.env.origin}/v1.0`,
@@ -185,12 +202,15 @@ export class LocalStoreServer {
       adminSecret: this.adminSecret,
       close: () => this.close(),
       setFaults: (faults) => this.faults.set(faults),
+      setThrottle: (settings) => this.throttle.set(settings),
+      addMail: (mailbox, eml, folder) => this.mail.addMessage(mailbox, eml, folder),
+      seedMailbox: async (mailbox, dir) => (dir === undefined ? (this.mail.ensureMailbox(mailbox), 0) : this.mail.seed(mailbox, dir)),
       stats: () => this.stats(),
     };
   }
 
   stats(): LocalStoreStats {
-    return JSON.parse(JSON.stringify({ ...this.counters, faults: this.faults.injected })) as LocalStoreStats;
+    return JSON.parse(JSON.stringify({ ...this.counters, faults: this.faults.injected, throttling: this.throttle.counts })) as LocalStoreStats;
   }
 
   async close(): Promise<void> {
@@ -201,6 +221,7 @@ export class LocalStoreServer {
       for (const socket of this.sockets) socket.destroy();
     });
     this.db.close();
+    this.mail.close();
     fs.rmSync(this.incoming, { recursive: true, force: true });
   }
 
@@ -312,6 +333,8 @@ export class LocalStoreServer {
     const target = route(url.pathname);
     const refusal = this.admission(headers, method, target);
     if (refusal) return this.refuse(req, res, refusal, ids);
+    // A mailbox request is in progress from its arrival until its answer is gone (Exchange's 4 at once).
+    if (target.kind === 'graph') res.on('close', this.throttle.enter(target.path, appOf(headers.authorization)));
     let body: Buffer = Buffer.alloc(0);
     let content: SpooledContent | undefined;
     try {
@@ -340,6 +363,20 @@ export class LocalStoreServer {
     request: { headers: Record<string, string>; ids: RequestIds; method: string; url: URL; target: Route; body: Buffer; content?: SpooledContent },
   ): Promise<void> {
     const { headers, ids, method, url, target, body, content } = request;
+    const addMail = target.kind === 'admin' ? /^\/mailboxes\/([^/]+)\/messages$/.exec(target.path) : null;
+    if (addMail) {
+      // An email arriving: the raw .eml as the body, into ?folder= (default the inbox).
+      let response: StoreResponse;
+      try {
+        if (method !== 'POST') throw methodNotAllowed();
+        const added = await this.mail.addMessage(decodeSegment(addMail[1]!), new Uint8Array(body), url.searchParams.get('folder') ?? 'inbox');
+        response = json(added.added ? 201 : 200, added);
+      } catch (error) {
+        response = this.errorResponse(error instanceof Error && error.name === 'MailError' ? invalidRequest(error.message) : error, ids);
+      }
+      await this.send(res, response, ids);
+      return;
+    }
     if (target.kind === 'admin') {
       await this.send(res, this.admin(method, target.path, body, headers['content-type'], ids), ids);
       return;
@@ -378,15 +415,18 @@ export class LocalStoreServer {
     }
     const isWrite = isWriteMethod(method);
     const decision = target.kind === 'download' ? { kind: 'none' as const } : this.faults.before(isWrite);
+    const admission = decision.kind === 'none' ? this.throttle.admit({ method, path: storeReq.path, query: url.searchParams, kind: target.kind, app: appOf(authorization), topLevel: true }) : null;
     let response: StoreResponse;
     let drop = false;
     if (decision.kind !== 'none') response = this.faultResponse(decision.kind, decision.retryAfterSeconds, ids);
+    else if (admission && !admission.ok) response = this.throttledResponse(admission, ids);
     else {
       response = this.execute(() => {
         if (target.kind === 'graph') return handleGraph(this.env, storeReq);
         if (target.kind === 'upload') return handleUploadUrl(this.env, storeReq, target.id);
         return handleDownload(this.env, storeReq, target.id);
       }, ids);
+      if (admission) response = { ...response, headers: { ...response.headers, ...admission.headers } };
       drop = isWrite && this.faults.dropAfterCommit();
     }
     const stall = target.kind === 'download' ? 0 : this.faults.stallFor(isWrite);
@@ -398,7 +438,13 @@ export class LocalStoreServer {
     await this.send(res, response, ids, method === 'HEAD');
   }
 
+  private throttledResponse(admission: { retryAfterSeconds: number; code: string; message: string; headers: Record<string, string> }, ids: RequestIds): StoreResponse {
+    const error = new GraphError(429, admission.code, admission.message, 'throttledRequest');
+    return { status: 429, headers: { ...admission.headers }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
+  }
+
   private async batch(req: http.IncomingMessage, res: http.ServerResponse, envelope: StoreRequest, ids: RequestIds): Promise<void> {
+    const app = appOf(envelope.headers.authorization);
     if (envelope.method !== 'POST') {
       await this.send(res, this.errorResponse(methodNotAllowed(), ids), ids);
       return;
@@ -422,8 +468,16 @@ export class LocalStoreServer {
         anyWrite ||= isWrite;
         const decision = this.faults.before(isWrite);
         if (decision.kind !== 'none') return { response: this.faultResponse(decision.kind, decision.retryAfterSeconds, subIds), dropAfterCommit: false };
-        const response = this.execute(() => handleGraph(this.env, toStoreRequest(this.env, sub)), subIds);
-        return { response, dropAfterCommit: isWrite && this.faults.dropAfterCommit() };
+        let subReq: StoreRequest;
+        try {
+          subReq = toStoreRequest(this.env, sub);
+        } catch (error) {
+          return { response: this.errorResponse(error, subIds), dropAfterCommit: false };
+        }
+        const admission = this.throttle.admit({ method: sub.method, path: subReq.path, query: subReq.query, kind: 'graph', app, topLevel: false });
+        if (!admission.ok) return { response: this.throttledResponse(admission, subIds), dropAfterCommit: false };
+        const response = this.execute(() => handleGraph(this.env, subReq), subIds);
+        return { response: { ...response, headers: { ...response.headers, ...admission.headers } }, dropAfterCommit: isWrite && this.faults.dropAfterCommit() };
       },
       (error, subIds) => this.errorResponse(error, subIds),
     );
@@ -433,7 +487,8 @@ export class LocalStoreServer {
       req.socket.destroy();
       return;
     }
-    await this.send(res, json(200, { responses }), ids);
+    // The app's RateLimit state after the batch, on the envelope too, where a client's middleware sees it.
+    await this.send(res, json(200, { responses }, this.throttle.rateLimitHeaders(app)), ids);
   }
 
   private admin(method: string, path: string, body: Buffer, contentType: string | undefined, ids: RequestIds): StoreResponse {
@@ -447,6 +502,17 @@ export class LocalStoreServer {
           throw invalidRequest('The request body is not valid JSON.');
         }
       }
+      if (path === '/throttle') {
+        if (method !== 'GET' && method !== 'POST' && method !== 'PUT' && method !== 'DELETE') throw methodNotAllowed();
+        if (method !== 'GET') {
+          try {
+            this.throttle.set(method === 'DELETE' ? undefined : ((parsed ?? {}) as ThrottleSettings));
+          } catch (error) {
+            throw invalidRequest(`Invalid throttle settings: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+        return json(200, this.throttle.current);
+      }
       return handleAdmin({ env: this.env, faults: this.faults, stats: () => this.stats(), reset: () => this.reset() }, method, path, parsed);
     } catch (error) {
       return this.errorResponse(error, ids);
@@ -455,6 +521,8 @@ export class LocalStoreServer {
 
   private reset(): void {
     this.db.reset();
+    this.mail.reset();
+    this.throttle.reset();
     this.counters = newStats();
     const injected = this.faults.injected;
     injected.throttled = injected.unavailable = injected.dropped = injected.stalled = 0;

@@ -6,8 +6,9 @@ import { unknownSegment } from '../errors';
 import type { GraphRouter } from '../router';
 import { drivesRouter } from './drives';
 import { sitesRouter } from './sites';
+import { usersRouter } from './users';
 
-export const GRAPH_ROUTERS: readonly GraphRouter[] = [sitesRouter, drivesRouter];
+export const GRAPH_ROUTERS: readonly GraphRouter[] = [sitesRouter, drivesRouter, usersRouter];
 
 /** Routes a request under /v1.0 (other than /$batch, which runs each of its requests through here). */
 export function handleGraph(env: Env, req: StoreRequest): StoreResponse {
