@@ -16,6 +16,11 @@ export async function readApplication(path: string, catalogue: Catalogue, truste
   } catch {
     return { ok: false, source: path, error: 'The file could not be read.' };
   }
+  return applicationFromEml(bytes, path, catalogue, trustedSenders);
+}
+
+/** An email's bytes (an .eml on disk, or a message's MIME from a mailbox) as an application to file: the one path for both. */
+export async function applicationFromEml(bytes: Uint8Array, path: string, catalogue: Catalogue, trustedSenders: readonly string[] = []): Promise<ReadApplication> {
   try {
     const message = await readEml(bytes);
     return { ok: true, application: { intake: intake(message, { catalogue, source: path, trustedSenders }), email: bytes } };

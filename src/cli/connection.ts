@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { deviceCodeSignIn } from '../adapters/auth/device-code';
 import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken, staticToken } from '../adapters/graph';
-import type { Exchange } from '../adapters/wire';
+import type { Exchange, Pacer } from '../adapters/wire';
 import { createSharePointRest, type SharePointRest } from '../adapters/sharepoint/rest';
 import { APPLICATIONS_LIST, FILES_LIBRARY } from '../core/record';
 
@@ -98,7 +98,7 @@ export function isLocal(graphUrl: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
-export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void } = {}): Connection {
+export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void; pacer?: Pacer; scopes?: readonly string[] } = {}): Connection {
   const env = options.env ?? process.env;
   const { config } = loadConfig(flags.config, env);
   const graphUrl = flags.graph ?? env.HUB_INTAKE_GRAPH_URL ?? config.graphUrl ?? (config.tenant ? 'https://graph.microsoft.com/v1.0' : LOCAL_GRAPH_URL);
@@ -125,8 +125,8 @@ export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env
     if (local) return noToken;
     return { getAccessToken: () => signedIn().provider(scopes).getAccessToken() };
   };
-  const graphScopes = config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose];
-  const client = createGraphClient({ graphUrl, auth: provider(env.HUB_INTAKE_TOKEN, graphScopes), observe: options.observe });
+  const graphScopes = [...(config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose]), ...(options.scopes ?? [])];
+  const client = createGraphClient({ graphUrl, auth: provider(env.HUB_INTAKE_TOKEN, graphScopes), observe: options.observe, pacer: options.pacer });
   return {
     graphUrl,
     site,

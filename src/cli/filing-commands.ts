@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
 import { ensureMasterCategories } from '../adapters/graph/mail';
-import { startLocalStore } from '../store';
+import { SMALL_TENANT, startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
 import { ConfigError, connect, type Connection, DEFAULT_PORT, type ConnectionFlags, trustedSenders } from './connection';
@@ -184,14 +184,23 @@ export async function list(args: string[]): Promise<number> {
 }
 
 export async function serveStore(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' }, token: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' }, token: { type: 'string' }, mailbox: { type: 'string' }, seed: { type: 'string' }, throttle: { type: 'boolean', default: false } },
+  });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number.`);
+  if (values.seed !== undefined && values.mailbox === undefined) throw new UsageError('--seed goes with --mailbox <address>.');
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   if (values.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(values.token)) throw new UsageError('--token needs at least 16 printable characters without spaces.');
-  const store = await startLocalStore({ port, dataDir, ...(values.token !== undefined ? { token: values.token } : {}) });
+  const store = await startLocalStore({ port, dataDir, ...(values.token !== undefined ? { token: values.token } : {}), ...(values.throttle ? { throttle: SMALL_TENANT } : {}) });
   out(`Local store (a Microsoft Graph subset) at ${store.url}\nData: ${dataDir}\n`);
   if (values.token !== undefined) out('Requests need "Authorization: Bearer <the --token given>" (hub-intake sends HUB_INTAKE_TOKEN).\n');
+  if (values.mailbox !== undefined) {
+    const added = await store.seedMailbox(values.mailbox, values.seed === undefined ? undefined : resolve(values.seed));
+    out(`Mailbox ${values.mailbox}: ${added} email${added === 1 ? '' : 's'} added to the inbox.\n`);
+  }
+  if (values.throttle) out('Budgets: 1,200 resource units a minute per app; 10,000 requests per 10 minutes and 4 at once per mailbox.\n');
   out(`Admin endpoints (/_admin/…) need the header X-Admin-Secret: ${store.adminSecret}\nStop with Ctrl+C.\n`);
   await new Promise<void>((done) => {
     const stop = () => {

@@ -9,6 +9,7 @@ import { demo } from './demo';
 import { file, list, serveStore, provision, TARGET_OPTIONS } from './filing-commands';
 import { ConfigError, connect, type ConnectionFlags, trustedSenders } from './connection';
 import { template } from './template-command';
+import { fileMailbox, watch } from './mailbox-commands';
 import { UsageError } from './usage';
 
 const USAGE = `Usage: hub-intake <command> [options]
@@ -30,11 +31,20 @@ Commands:
   file <path>... [--json] [--templates <dir>]
       Check each email and file it as one list item, with the form and the email in the library.
       Prints per email: created, updated or unchanged, with the item's id and link.
+  file --mailbox <address> [--folder <name or path>] [--since <date>] [--until <date>]
+       [--mark-category <name> | --move-to <folder>] [--state <dir>] [--json]
+      File the emails with attachments in a mailbox folder (default the inbox) through Graph.
+      Incremental: the next run reads only what changed (the delta link is kept in --state,
+      default ./.hub-intake-state). --mark-category or --move-to marks what was filed.
+  watch --mailbox <address> [--every 5m] [same options as file --mailbox]
+      File new mail again and again until stopped (Ctrl+C); a log line per email filed.
   list [--json]
       The filed applications: a table, or with --json one JSON array of items and their fields.
-  graph-emulator [--port 4000] [--data <dir>] [--token <token>]
+  graph-emulator [--port 4000] [--data <dir>] [--token <token>] [--mailbox <address> [--seed <folder>]] [--throttle]
       Serve the local store (a Microsoft Graph subset) until stopped; with --token,
-      requests need that bearer token (hub-intake sends HUB_INTAKE_TOKEN).
+      requests need that bearer token (hub-intake sends HUB_INTAKE_TOKEN). --mailbox (with
+      --seed) adds the .eml files of a folder to that mailbox's inbox; --throttle models a small
+      tenant's budgets (1,200 resource units a minute; 10,000 mailbox requests per 10 minutes, 4 at once).
 
   provision, file and list, check --site-templates and template --save take --graph <url> (or
   HUB_INTAKE_GRAPH_URL), --site, --list, --library and --config <file> (default
@@ -69,7 +79,9 @@ async function check(args: string[]): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file, list, 'graph-emulator': serveStore, demo };
+const fileCommand = (args: string[]) => (args.some((a) => a === '--mailbox' || a.startsWith('--mailbox=')) ? fileMailbox(args) : file(args));
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file: fileCommand, watch, list, 'graph-emulator': serveStore, demo };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

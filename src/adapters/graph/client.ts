@@ -41,6 +41,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     sleep,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     observe: options.observe,
+    pacer: options.pacer,
   });
   const sdk = Client.initWithMiddleware({ baseUrl: url.origin, defaultVersion: version, middleware: chain });
   return { sdk, graphUrl: `${url.origin}/${version}`, retry, sleep, chain: chain[0]! };

@@ -1,6 +1,7 @@
 // The wire Graph and SharePoint REST share: sign-in (the token port), the retry policy, the
 // middleware chain and the typed errors. Both adapters use it; neither imports the other.
 import type { AccessTokenProvider, Exchange, RetryPolicy, Sleep } from './middleware';
+import type { Pacer } from './pacing';
 
 export {
   type AccessTokenProvider,
@@ -26,5 +27,8 @@ export interface WireOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Sees every request on the wire (tests, the bench). */
   readonly observe?: (exchange: Exchange) => void;
+  /** Shared pacing by the tenant's budgets (pacing.ts); none unless given. */
+  readonly pacer?: Pacer;
 }
 export { odataString } from './odata';
+export { Pacer, PacingMiddleware, budgetOf, type PacerOptions, type PacerStats } from './pacing';

@@ -2,6 +2,7 @@
 // Written against the SDK's tiny Middleware interface; runs in Node and in the task pane alike
 // (fetch, no Node APIs).
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { type Pacer, PacingMiddleware } from './pacing';
 
 /** The auth port: MSAL, a token from the environment or a test double plug in behind it. */
 export interface AccessTokenProvider {
@@ -208,10 +209,13 @@ export function middlewareChain(options: {
   sleep: Sleep;
   fetch: typeof fetch;
   observe?: (exchange: Exchange) => void;
+  /** Paces every attempt by the budgets' headers (pacing.ts): auth → retry → pacing → HTTP. */
+  pacer?: Pacer;
 }): Middleware[] {
   const chain: Middleware[] = [
     new AuthMiddleware(options.auth, options.authorize),
     new RetryMiddleware(options.retry, options.sleep),
+    ...(options.pacer ? [new PacingMiddleware(options.pacer, options.sleep)] : []),
     new HttpMiddleware(options.fetch, options.observe),
   ];
   return chain;
