@@ -21,8 +21,8 @@ import { UsageError } from './usage';
 
 /** Where file --mailbox and watch keep their delta links, unless --state or HUB_INTAKE_STATE says otherwise. */
 export const DEFAULT_STATE_DIR = '.hub-intake-state';
-/** Messages per delta page (and so per filing round). */
-const PAGE_SIZE = 50;
+/** Messages per delta page (and so per filing round), unless --page-size says otherwise. */
+export const DEFAULT_PAGE_SIZE = 50;
 /** A message that failed this many runs is reported and no longer retried. */
 const MAX_ATTEMPTS = 3;
 
@@ -37,6 +37,7 @@ export const MAILBOX_OPTIONS = {
   state: { type: 'string' },
   templates: { type: 'string' },
   json: { type: 'boolean', default: false },
+  'page-size': { type: 'string' },
 } as const;
 
 export interface MailboxRun {
@@ -47,6 +48,7 @@ export interface MailboxRun {
   readonly markCategory: string | null;
   readonly moveTo: string | null;
   readonly stateFile: string;
+  readonly pageSize: number;
 }
 
 /** What is kept between runs (JSON in the state folder). */
@@ -74,6 +76,8 @@ export function mailboxRun(values: Record<string, unknown>, connection: { graphU
   const until = parseDate('--until', values.until as string | undefined);
   if (since && until && since >= until) throw new UsageError('--since must be before --until.');
   const folder = String(values.folder ?? 'inbox');
+  const pageSize = values['page-size'] === undefined ? DEFAULT_PAGE_SIZE : Number(values['page-size']);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new UsageError('--page-size must be a whole number from 1 to 1000.');
   const dir = resolve(String(values.state ?? env.HUB_INTAKE_STATE ?? DEFAULT_STATE_DIR));
   // One state file per mailbox folder, filter and target: another target or date range starts afresh.
   const key = createHash('sha256')
@@ -88,6 +92,7 @@ export function mailboxRun(values: Record<string, unknown>, connection: { graphU
     markCategory: (values['mark-category'] as string | undefined) ?? null,
     moveTo: (values['move-to'] as string | undefined) ?? null,
     stateFile: join(dir, `mailbox-${key}.json`),
+    pageSize,
   };
 }
 
@@ -186,7 +191,7 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
 
   let link = state.link ?? firstDeltaPath(run.mailbox, folderId, run.since);
   for (;;) {
-    const page = await deltaPage(client, link, PAGE_SIZE);
+    const page = await deltaPage(client, link, run.pageSize);
     report.seen += page.messages.length;
     const wanted = page.messages.filter(
       (m) =>
