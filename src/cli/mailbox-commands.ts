@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Application, fileApplications, type FilingOutcome, resolveTarget } from '../adapters/graph';
-import { deltaPage, fetchMime, firstDeltaPath, markMessages, type Marking, type MailboxMessage, resolveMailFolder } from '../adapters/graph/mailbox';
+import { type DeltaPage, deltaPage, fetchMime, firstDeltaPath, isExpiredDelta, markMessages, type Marking, type MailboxMessage, resolveMailFolder } from '../adapters/graph/mailbox';
 import { Pacer } from '../adapters/wire';
 import type { Catalogue } from '../core/catalogue';
 import { applicationFromEml } from './applications';
@@ -191,7 +191,15 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
 
   let link = state.link ?? firstDeltaPath(run.mailbox, folderId, run.since);
   for (;;) {
-    const page = await deltaPage(client, link, run.pageSize);
+    let page: DeltaPage;
+    try {
+      page = await deltaPage(client, link, run.pageSize);
+    } catch (error) {
+      // A saved link Graph no longer knows: read the folder from the start (what was filed stays unchanged).
+      if (!isExpiredDelta(error) || link === firstDeltaPath(run.mailbox, folderId, run.since)) throw error;
+      link = firstDeltaPath(run.mailbox, folderId, run.since);
+      continue;
+    }
     report.seen += page.messages.length;
     const wanted = page.messages.filter(
       (m) =>

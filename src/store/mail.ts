@@ -347,7 +347,7 @@ function decodeToken<T>(raw: string): T {
   try {
     return JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as T;
   } catch {
-    throw badRequest('The token in the request is not valid.', 'SyncStateInvalid');
+    throw new GraphError(410, 'SyncStateNotFound', 'The sync state in the delta token is not valid or has expired.');
   }
 }
 
@@ -388,7 +388,7 @@ function delta(env: Env, req: StoreRequest, mailbox: string, folder: FolderRow):
   let token: DeltaToken;
   if (raw) {
     token = decodeToken<DeltaToken>(raw);
-    if (token.f !== folder.id) throw badRequest('The delta token belongs to another folder.', 'SyncStateInvalid');
+    if (token.f !== folder.id) throw new GraphError(410, 'SyncStateNotFound', 'The delta token belongs to another folder.');
   } else {
     let since: string | null = null;
     const filter = req.query.get('$filter');

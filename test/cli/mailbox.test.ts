@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createGraphClient, listApplications, noToken, provisionApplications, resolveTarget } from '../../src/adapters/graph';
 import { loadCatalogue } from '../../src/core/catalogue';
-import { startGraphEmulator, type GraphEmulator } from '../../src/store';
+import { startLocalStore, type LocalStore } from '../../src/store';
 import { multiplyEmails } from '../support/multiply-emails';
 
 const root = join(__dirname, '..', '..');
@@ -18,7 +18,7 @@ const HUB = 'hub@mathshub.example';
 const CLI = join(root, 'bin', 'hub-intake.cjs');
 
 interface Setup {
-  store: GraphEmulator;
+  store: LocalStore;
   dir: string;
   state: string;
 }
@@ -27,7 +27,7 @@ const setups: Setup[] = [];
 
 async function setup(emails: number): Promise<Setup> {
   const dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-mailbox-'));
-  const store = await startGraphEmulator({ port: 0, dataDir: join(dir, 'data') });
+  const store = await startLocalStore({ port: 0, dataDir: join(dir, 'data') });
   const client = createGraphClient({ graphUrl: store.url, auth: noToken });
   await provisionApplications(client, 'root', { templates: loadCatalogue().templates });
   const mail = join(dir, 'mail');
@@ -55,12 +55,12 @@ async function run(args: string[]): Promise<{ status: number; stdout: string; st
   }
 }
 
-async function items(store: GraphEmulator) {
+async function items(store: LocalStore) {
   const client = createGraphClient({ graphUrl: store.url, auth: noToken });
   return listApplications(client, await resolveTarget(client, { site: 'root' }));
 }
 
-async function categories(store: GraphEmulator): Promise<string[][]> {
+async function categories(store: LocalStore): Promise<string[][]> {
   const out: string[][] = [];
   let url: string | undefined = `${store.url}/users/${HUB}/mailFolders/inbox/messages?$select=categories&$top=100`;
   while (url) {
@@ -132,6 +132,13 @@ describe('hub-intake file --mailbox', () => {
     const again = await run(['file', '--mailbox', HUB, '--graph', store.url, '--state', state, '--mark-category', 'Hub Intake: filed']);
     expect(again.stdout).toBe('Nothing new to file.\n');
     expect(fs.readdirSync(state)).toEqual([expect.stringMatching(/^mailbox-[0-9a-f]{16}\.json$/)]);
+    // A delta link Graph no longer knows (410): the folder is read from the start, and nothing is filed twice.
+    const stateFile = join(state, fs.readdirSync(state)[0]!);
+    const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { link: string };
+    fs.writeFileSync(stateFile, JSON.stringify({ ...saved, link: saved.link.replace(/\$deltatoken=.*/, '$deltatoken=expired') }));
+    const resynced = await run(['file', '--mailbox', HUB, '--graph', store.url, '--state', state, '--mark-category', 'Hub Intake: filed']);
+    expect(resynced).toMatchObject({ status: 0, stdout: 'Nothing new to file.\n' });
+    expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).link).toMatch(/\$deltatoken=(?!expired)/);
 
     // The same emails filed from disk make the same items (but for their links' host and the ids).
     const disk = await setup(0);

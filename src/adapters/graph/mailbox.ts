@@ -143,5 +143,5 @@ export async function markMessages(client: GraphClient, mailbox: string, message
 
 /** Whether an error means the saved delta link can no longer be used (Graph: 410 Gone, or a sync state it no longer knows). */
 export function isExpiredDelta(error: unknown): boolean {
-  return error instanceof GraphRequestError && (error.status === 410 || /SyncState/i.test(error.code));
+  return error instanceof GraphRequestError && (error.status === 410 || /syncstate/i.test(error.code) || /sync state|delta token/i.test(error.message));
 }

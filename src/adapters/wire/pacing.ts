@@ -7,7 +7,7 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { effectiveUrl, retryAfterSeconds, type Sleep } from './middleware';
 
 export interface PacerOptions {
-  /** Resource units kept in hand: below this many remaining, wait for the window to reset (default 5 % of the limit, at least 40: a batch of 20 writes). */
+  /** Resource units kept in hand: below this many remaining, wait for the window to reset (default 2 % of the limit, at least 40: a batch of 20 writes). */
   readonly reserveUnits?: number;
   readonly now?: () => number;
 }
@@ -55,7 +55,7 @@ export class Pacer {
     const remaining = Number(header('RateLimit-Remaining'));
     const reset = Number(header('RateLimit-Reset'));
     if (header('RateLimit-Remaining') !== null && Number.isFinite(remaining) && Number.isFinite(reset)) {
-      const reserve = this.options.reserveUnits ?? Math.max(40, Math.ceil((Number.isFinite(limit) ? limit : 0) * 0.05));
+      const reserve = this.options.reserveUnits ?? Math.max(40, Math.ceil((Number.isFinite(limit) ? limit : 0) * 0.02));
       if (remaining < reserve) this.close(budget, this.now() + reset * 1000);
     }
   }
