@@ -59,6 +59,8 @@ interface SavedState {
   link: string | null;
   /** Messages that could not be filed, to try again next run. */
   retry: { id: string; attempts: number }[];
+  /** Messages filed but not yet marked (the marking failed), to mark next run. */
+  unmarked?: { id: string; categories: string[] }[];
 }
 
 function parseDate(flag: string, value: string | undefined): Date | null {
@@ -171,8 +173,8 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
       else filedMessages.push(messages.find((m) => m.id === id)!);
     }
     if (marking && filedMessages.length) {
-      // A message left unmarked is found again by its Message-ID next time and left unchanged.
-      await markMessages(client, run.mailbox, filedMessages, marking).catch(() => undefined);
+      const unmarked = await markMessages(client, run.mailbox, filedMessages, marking).catch(() => filedMessages.map((m) => m.id));
+      for (const id of unmarked) state.unmarked = [...(state.unmarked ?? []), { id, categories: [...(messages.find((m) => m.id === id)?.categories ?? [])] }];
     }
     for (const outcome of [...results, ...filed]) {
       report.outcomes.push(outcome);
@@ -180,6 +182,17 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
     }
     return failed;
   };
+
+  // Marking that failed last time (a message moved or deleted since is simply not found).
+  if (marking && state.unmarked?.length) {
+    const pending = state.unmarked.map((u) => ({ id: u.id, removed: false, hasAttachments: true, receivedDateTime: null, categories: u.categories }));
+    const stillUnmarked = await markMessages(client, run.mailbox, pending, marking).catch(() => null);
+    // Unreachable: kept for next time. Otherwise tried once: one that still fails was moved or deleted by someone.
+    if (stillUnmarked !== null) {
+      state.unmarked = [];
+      saveState(run.stateFile, state);
+    }
+  }
 
   // Messages that failed last time first (by id; one moved since is simply not found).
   if (state.retry.length) {
@@ -219,19 +232,19 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
 }
 
 /** Filed / to do, rate and time left, on one line of stderr, only when stderr is a terminal. */
-function progress(total: number | null): { tick(): void; done(): void } {
-  if (!process.stderr.isTTY) return { tick: () => undefined, done: () => undefined };
-  const start = Date.now();
+export function progress(total: number | null, stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr, now: () => number = Date.now): { tick(): void; done(): void } {
+  if (!stream.isTTY) return { tick: () => undefined, done: () => undefined };
+  const start = now();
   let filed = 0;
   return {
     tick() {
       filed++;
-      const perMinute = filed / Math.max((Date.now() - start) / 60_000, 1 / 60);
+      const perMinute = filed / Math.max((now() - start) / 60_000, 1 / 60);
       const left = total !== null && total > filed ? `, about ${Math.ceil((total - filed) / perMinute)} min left` : '';
-      process.stderr.write(`\r\x1b[Kfiled ${filed}${total !== null ? ` / ${total}` : ''}, ${perMinute.toFixed(0)} a minute${left}`);
+      stream.write(`\r\x1b[Kfiled ${filed}${total !== null ? ` / ${total}` : ''}, ${perMinute.toFixed(0)} a minute${left}`);
     },
     done() {
-      if (filed) process.stderr.write('\r\x1b[K');
+      if (filed) stream.write('\r\x1b[K');
     },
   };
 }
@@ -251,7 +264,8 @@ export async function fileMailbox(args: string[]): Promise<number> {
   const run = mailboxRun(values, connection);
   const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
   let total: number | null = null;
-  if (process.stderr.isTTY) total = (await resolveMailFolder(connection.client, run.mailbox, run.folder).catch(() => null))?.totalItemCount ?? null;
+  // To do: the folder's messages on a first run; afterwards only the changes are read, their number unknown.
+  if (process.stderr.isTTY && !loadState(run.stateFile)?.link) total = (await resolveMailFolder(connection.client, run.mailbox, run.folder).catch(() => null))?.totalItemCount ?? null;
   const bar = progress(total);
   const report = await mailboxRound(connection, run, {
     catalogue,

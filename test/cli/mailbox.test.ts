@@ -211,3 +211,31 @@ describe('hub-intake watch', () => {
     expect(await items(store)).toHaveLength(4);
   });
 });
+
+describe('hub-intake graph-emulator --mailbox --seed --throttle', () => {
+  it("serves the seeded mailbox with a small tenant's budgets until stopped", async () => {
+    const dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-emulator-'));
+    try {
+      const child = spawn(process.execPath, [CLI, 'graph-emulator', '--port', '0', '--data', join(dir, 'data'), '--mailbox', HUB, '--seed', SAMPLES, '--throttle'], { cwd: root });
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const m = /at (http:\/\/127\.0\.0\.1:\d+\/v1\.0)[\s\S]*Budgets:/.exec(output);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', () => reject(new Error(`exited early: ${output}`)));
+      });
+      expect(output).toContain(`Mailbox ${HUB}: 15 emails added to the inbox.`);
+      const inbox = (await (await fetch(`${url}/users/${HUB}/mailFolders/inbox`)).json()) as { totalItemCount: number };
+      expect(inbox.totalItemCount).toBe(15);
+      const throttle = (await (await fetch(url.replace(/\/v1\.0$/, '/_admin/throttle'))).json()) as Record<string, number>;
+      expect(throttle).toMatchObject({ ruPerWindow: 1200, ruWindowSeconds: 60, mailboxRequestsPerWindow: 10_000, mailboxWindowSeconds: 600, mailboxConcurrency: 4 });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
