@@ -116,7 +116,10 @@ function saveState(file: string, state: SavedState): void {
 }
 
 export interface RoundReport {
+  /** Every outcome, when RoundOptions.keepOutcomes (for --json); else only the counts are kept. */
   outcomes: FilingOutcome[];
+  filed: number;
+  failed: number;
   /** Messages seen in the folder's changes this round (with or without attachments). */
   seen: number;
 }
@@ -129,6 +132,7 @@ export interface RoundOptions {
   readonly stopping?: () => boolean;
   /** The hub's own senders, whose forwarded originals are believed (as for file <path>). */
   readonly trustedSenders?: readonly string[];
+  readonly keepOutcomes?: boolean;
 }
 
 /** One incremental read of the folder: every change since the saved link, filed page by page. */
@@ -143,7 +147,7 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
       ? { moveToFolderId: (await resolveMailFolder(client, run.mailbox, run.moveTo, { create: true })).id }
       : null;
   const target = await resolveTarget(client, { site: connection.site, list: connection.list, library: connection.library });
-  const report: RoundReport = { outcomes: [], seen: 0 };
+  const report: RoundReport = { outcomes: [], filed: 0, failed: 0, seen: 0 };
 
   const fileMessages = async (messages: readonly MailboxMessage[]): Promise<Set<string>> => {
     const failed = new Set<string>();
@@ -177,7 +181,9 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
       for (const id of unmarked) state.unmarked = [...(state.unmarked ?? []), { id, categories: [...(messages.find((m) => m.id === id)?.categories ?? [])] }];
     }
     for (const outcome of [...results, ...filed]) {
-      report.outcomes.push(outcome);
+      if (outcome.status === 'failed') report.failed++;
+      else report.filed++;
+      if (options.keepOutcomes) report.outcomes.push(outcome);
       options.onOutcome?.(outcome);
     }
     return failed;
@@ -270,6 +276,7 @@ export async function fileMailbox(args: string[]): Promise<number> {
   const report = await mailboxRound(connection, run, {
     catalogue,
     trustedSenders: trustedSenders(values.config),
+    keepOutcomes: values.json,
     onOutcome: (o) => {
       bar.tick();
       if (!values.json) process.stdout.write(`${formatOutcome(o)}\n`);
@@ -277,8 +284,8 @@ export async function fileMailbox(args: string[]): Promise<number> {
   });
   bar.done();
   if (values.json) process.stdout.write(`${JSON.stringify(report.outcomes, null, 2)}\n`);
-  else if (!report.outcomes.length) process.stdout.write('Nothing new to file.\n');
-  return report.outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  else if (!report.filed && !report.failed) process.stdout.write('Nothing new to file.\n');
+  return report.failed ? 1 : 0;
 }
 
 /** "5m", "30s", "1h", or a number of seconds. */
@@ -326,7 +333,7 @@ export async function watch(args: string[]): Promise<number> {
           onOutcome: (o) => log(o.status === 'failed' ? `failed    ${o.source}` : `${o.status.padEnd(9)} item ${o.itemId} ${o.source}`),
         });
         failures = 0;
-        if (report.outcomes.length) log(`round done: ${report.outcomes.length} filed or tried`);
+        if (report.filed || report.failed) log(`round done: ${report.filed} emails filed or found filed, ${report.failed} failed`);
       } catch (error) {
         failures++;
         log(`round failed: ${error instanceof Error ? error.message : 'error'}; trying again next interval`);

@@ -109,6 +109,7 @@ export class MailStore {
         has_attachments INTEGER NOT NULL, categories TEXT NOT NULL, is_read INTEGER NOT NULL,
         source_hash TEXT NOT NULL, mime BLOB NOT NULL);
       CREATE INDEX IF NOT EXISTS mail_messages_folder_seq ON mail_messages (folder_id, seq);
+      CREATE INDEX IF NOT EXISTS mail_messages_mailbox_id ON mail_messages (mailbox, id);
       CREATE INDEX IF NOT EXISTS mail_messages_mailbox_hash ON mail_messages (mailbox, source_hash);
       CREATE TABLE IF NOT EXISTS mail_removed (folder_id TEXT NOT NULL, message_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (folder_id, message_id));
       CREATE INDEX IF NOT EXISTS mail_removed_seq ON mail_removed (folder_id, seq);
@@ -224,6 +225,11 @@ export class MailStore {
     return (this.db.prepare('SELECT mime FROM mail_messages WHERE id = ?').get(id) as { mime: Buffer }).mime;
   }
 
+  counts(folderId: string): { total: number; unread: number } {
+    const row = this.db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(1 - is_read), 0) AS unread FROM mail_messages WHERE folder_id = ?').get(folderId) as { total: number; unread: number };
+    return { total: row.total, unread: row.unread };
+  }
+
   messages(mailbox: string, folderId: string | null): MessageRow[] {
     return (folderId === null
       ? this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ?`).all(mailbox)
@@ -266,14 +272,14 @@ export class MailStore {
 // Routes under /users/{address}
 
 function renderFolder(store: MailStore, f: FolderRow): Record<string, unknown> {
-  const messages = store.messages(f.mailbox, f.id);
+  const counts = store.counts(f.id);
   return {
     id: f.id,
     displayName: f.display_name,
     parentFolderId: f.parent_id ?? `root-${f.mailbox}`,
     childFolderCount: store.folders(f.mailbox, f.id).length,
-    unreadItemCount: messages.filter((m) => !m.is_read).length,
-    totalItemCount: messages.length,
+    unreadItemCount: counts.unread,
+    totalItemCount: counts.total,
     isHidden: false,
     ...(f.well_known ? { wellKnownName: f.well_known } : {}),
   };

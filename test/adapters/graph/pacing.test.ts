@@ -1,6 +1,6 @@
 // Pacing by the budgets' headers: one gate per budget, shared by every request of the client.
 import { createGraphClient, graphRequest, staticToken } from '../../../src/adapters/graph';
-import { budgetOf, Pacer } from '../../../src/adapters/graph/pacing';
+import { budgetOf, Pacer } from '../../../src/adapters/wire/pacing';
 
 function respond(status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(status < 400 ? { ok: true } : { error: { code: 'activityLimitReached', message: 'throttled' } }), { status, headers: { 'Content-Type': 'application/json', ...headers } });
