@@ -221,7 +221,7 @@ describe('hub-intake graph-emulator --mailbox --seed --throttle', () => {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          const m = /at (http:\/\/127\.0\.0\.1:\d+\/v1\.0)[\s\S]*Budgets:/.exec(output);
+          const m = /at (http:\/\/127\.0\.0\.1:\d+\/v1\.0)[\s\S]*Budgets:[\s\S]*Stop with/.exec(output);
           if (m) resolve(m[1]!);
         });
         child.on('exit', () => reject(new Error(`exited early: ${output}`)));
@@ -229,7 +229,8 @@ describe('hub-intake graph-emulator --mailbox --seed --throttle', () => {
       expect(output).toContain(`Mailbox ${HUB}: 15 emails added to the inbox.`);
       const inbox = (await (await fetch(`${url}/users/${HUB}/mailFolders/inbox`)).json()) as { totalItemCount: number };
       expect(inbox.totalItemCount).toBe(15);
-      const throttle = (await (await fetch(url.replace(/\/v1\.0$/, '/_admin/throttle'))).json()) as Record<string, number>;
+      const secret = /X-Admin-Secret: (\S+)/.exec(output)![1]!;
+      const throttle = (await (await fetch(url.replace(/\/v1\.0$/, '/_admin/throttle'), { headers: { 'X-Admin-Secret': secret } })).json()) as Record<string, number>;
       expect(throttle).toMatchObject({ ruPerWindow: 1200, ruWindowSeconds: 60, mailboxRequestsPerWindow: 10_000, mailboxWindowSeconds: 600, mailboxConcurrency: 4 });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
