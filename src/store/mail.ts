@@ -512,7 +512,9 @@ function folderRoute(env: Env, req: StoreRequest, mailbox: string, segments: str
 export function handleMail(env: Env, req: StoreRequest): StoreResponse {
   const segments = req.path.split('/').slice(2).map(decodeSegment);
   const address = (segments[0] ?? '').toLowerCase();
-  if (!env.mail || !address || !env.mail.hasMailbox(address)) {
+  // Only a mailbox is served under /users: the directory's list of users is not.
+  if (!address) throw unknownSegment('users');
+  if (!env.mail || !env.mail.hasMailbox(address)) {
     throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${address}' is invalid.`);
   }
   const [kind, ...rest] = segments.slice(1);
