@@ -3,6 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }] },
-  transformIgnorePatterns: ['/node_modules/(?!(postal-mime)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(postal-mime|@tutao/oxmsg|pdfjs-dist)/)'],
   testTimeout: 30000,
 };

@@ -2,14 +2,13 @@
 // the browser alike. The only code that knows about MIME.
 import PostalMime from 'postal-mime';
 import type { Attachment, Mailbox, Message } from '../../core/message';
+import { finishMail } from './unwrap';
 
 export class EmlError extends Error {
   override name = 'EmlError';
 }
 
 const MAX_EML_BYTES = 60 * 1024 * 1024;
-/** How deep emails attached to emails are read. */
-const MAX_ATTACHED_DEPTH = 3;
 
 function mailboxes(addresses: readonly PostalMime.Address[] | undefined): Mailbox[] {
   const out: Mailbox[] = [];
@@ -43,6 +42,11 @@ function bytesOf(content: ArrayBuffer | Uint8Array | string): Uint8Array {
 }
 
 export async function readEml(raw: Uint8Array | string, depth = 0): Promise<Message> {
+  return finishMail(await parseEml(raw), depth);
+}
+
+/** The email itself, its attachments as they are (emails and winmail.dat inside not yet read). */
+export async function parseEml(raw: Uint8Array | string): Promise<Omit<Message, 'attachedMessages'>> {
   const size = typeof raw === 'string' ? raw.length : raw.byteLength;
   if (size > MAX_EML_BYTES) throw new EmlError(`The email is larger than ${MAX_EML_BYTES / 1048576} MB.`);
   let email: PostalMime.Email;
@@ -58,18 +62,7 @@ export async function readEml(raw: Uint8Array | string, depth = 0): Promise<Mess
     contentType: a.mimeType,
     bytes: bytesOf(a.content),
   }));
-  const attachedMessages: Message[] = [];
-  if (depth < MAX_ATTACHED_DEPTH) {
-    for (const attachment of attachments.filter((a) => a.contentType === 'message/rfc822' || /\.eml$/i.test(a.name))) {
-      try {
-        attachedMessages.push(await readEml(attachment.bytes, depth + 1));
-      } catch {
-        // An attached email that cannot be read is left as a plain attachment.
-      }
-    }
-  }
   return {
-    attachedMessages,
     subject: email.subject ?? '',
     from,
     to: mailboxes(email.to),
