@@ -4,7 +4,7 @@
 import type { Catalogue } from './catalogue';
 import type { Field, Template } from './catalogue/schema';
 import { formatLocal, deadlineInstant, isLate } from './deadline';
-import { readDocx } from './docx/read-docx';
+import { attachmentDescription, attachmentDocument, isCopyOf, isFormAttachment } from './documents';
 import { identifyForm } from './forms/identify';
 import { layoutOf } from './forms/layout';
 import { locateFields, locateRows } from './forms/locate';
@@ -35,12 +35,9 @@ export interface ApplicationReport {
   readonly complete: boolean;
 }
 
-const WORD_TYPES = /officedocument\.wordprocessingml|msword|ms-word/i;
-
-/** An attachment that should be a Word form: by its name, or by its type when the name says nothing. */
-export function isWordAttachment(attachment: Pick<Attachment, 'name' | 'contentType'>): boolean {
-  if (/\.(docx|docm|dotx|doc)$/i.test(attachment.name)) return true;
-  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
+/** An attachment that should be a form: by its real type once read (core/documents), else by its name or type. */
+export function isWordAttachment(attachment: Pick<Attachment, 'name' | 'contentType' | 'reading'>): boolean {
+  return isFormAttachment(attachment);
 }
 
 /** An email attached to this one that carries a form: the application, forwarded "as attachment". */
@@ -132,18 +129,25 @@ function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue,
   const forms: FormReport[] = [];
   const formAttachments: Attachment[] = [];
   const wordAttachments = carrier.attachments.filter(isWordAttachment);
+  const read: { attachment: Attachment; form: FormReport }[] = [];
   for (const attachment of wordAttachments) {
-    const read = readForm(attachment.bytes, attachment.name, catalogue, recipients);
-    if ('unreadable' in read) messageIssues.push(read.unreadable);
+    const result = readForm(attachment, catalogue, recipients);
+    if ('unreadable' in result) messageIssues.push(result.unreadable);
+    else read.push({ attachment, form: result });
+  }
+  // The same form twice (the .docx and a PDF copy of it): the Word form is read, the copy noted.
+  for (const { attachment, form } of read) {
+    const original = form.formId && read.find((o) => o.form.formId === form.formId && isCopyOf(attachment, o.attachment));
+    if (original) messageIssues.push({ severity: 'warning', code: 'form-copy', attachment: attachment.name, message: `${attachment.name} (${attachmentDescription(attachment)}) is a copy of the form in ${original.attachment.name}: the Word form was read.` });
     else {
-      forms.push(read);
+      forms.push(form);
       formAttachments.push(attachment);
     }
   }
   if (!forms.length && !messageIssues.some((i) => i.code === 'unreadable-attachment')) {
-    const others = carrier.attachments.length;
-    const what = others ? ` (it has ${others} other attachment${others === 1 ? '' : 's'}; a PDF or a scan cannot be read as a form)` : '';
-    messageIssues.push({ severity: 'error', code: 'no-form-attached', message: `No Word application form (.docx) is attached to this email${what}.` });
+    const others = carrier.attachments.filter((a) => !a.reading?.container);
+    const what = others.length ? ` (attached: ${others.map((a) => `${a.name}, ${attachmentDescription(a)}`).join('; ')})` : '';
+    messageIssues.push({ severity: 'error', code: 'no-form-attached', message: `No application form is attached to this email${what}.` });
   }
   const templates = uniqueTemplates(forms, catalogue);
   for (const template of templates) {
@@ -171,8 +175,9 @@ function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue,
 }
 
 /** Checks a form on its own, with no email: signatories cannot be checked. */
-export function checkDocument(bytes: Uint8Array, name: string, catalogue: Catalogue, source: string): ApplicationReport {
-  const read = readForm(bytes, name, catalogue, null);
+export function checkDocument(bytes: Uint8Array | Attachment, name: string, catalogue: Catalogue, source: string): ApplicationReport {
+  const attachment = bytes instanceof Uint8Array ? { name, contentType: '', bytes } : bytes;
+  const read = readForm(attachment, catalogue, null);
   if ('unreadable' in read) return finish(source, null, [], [read.unreadable]);
   return finish(source, null, markUnknownForms([read]), []);
 }
@@ -227,10 +232,12 @@ function markUnknownForms(forms: FormReport[]): FormReport[] {
 
 type ReadResult = FormReport | { readonly unreadable: Issue };
 
-function readForm(bytes: Uint8Array, name: string, catalogue: Catalogue, recipients: readonly Mailbox[] | null): ReadResult {
-  const read = readDocx(bytes);
+function readForm(attachment: Attachment, catalogue: Catalogue, recipients: readonly Mailbox[] | null): ReadResult {
+  const { name } = attachment;
+  const read = attachmentDocument(attachment);
   if (!read.ok) {
-    return { unreadable: { severity: 'error', code: 'unreadable-attachment', attachment: name, message: `${name}: ${read.error.message}` } };
+    const what = attachment.reading && attachment.reading.kind !== 'docx' ? ` (${attachment.reading.description})` : '';
+    return { unreadable: { severity: 'error', code: 'unreadable-attachment', attachment: name, message: `${name}${what}: ${read.error.message}` } };
   }
   const layout = layoutOf(read.document);
   const { template, confidence } = identifyForm(catalogue.templates, layout);

@@ -1,4 +1,5 @@
 // An application email as the core sees it, whoever read it: the .eml reader or Outlook.
+import type { WordDocument } from './docx/model';
 
 export interface Mailbox {
   readonly name: string;
@@ -9,6 +10,19 @@ export interface Attachment {
   readonly name: string;
   readonly contentType: string;
   readonly bytes: Uint8Array;
+  /** What the file really is and, for a document, what it reads to (core/documents readAttachments). */
+  readonly reading?: AttachmentReading;
+}
+
+export interface AttachmentReading {
+  /** The kind the bytes show (core/documents/sniff.ts FileKind). */
+  readonly kind: string;
+  /** The kind in words, for messages: "a PDF", "an image: a scan cannot be read…". */
+  readonly description: string;
+  /** A zip whose files follow it in the list. */
+  readonly container?: boolean;
+  readonly document?: WordDocument;
+  readonly problem?: { readonly code: string; readonly message: string };
 }
 
 export interface Message {

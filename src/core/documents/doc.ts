@@ -1,0 +1,1 @@
+export function readDoc(): never { throw new Error('todo'); }

@@ -1,0 +1,117 @@
+// One place that knows every format a form can come in. The bytes say what a file is (sniff.ts);
+// each format has a reader into the one document model (../docx/model.ts), loaded only when a
+// file of its kind arrives (dynamic import: the pane's worker fetches it as a chunk of its own).
+// readAttachments runs before the check: it opens containers (zip; AppleDouble's metadata part is
+// dropped), reads every document that is not a .docx, and labels every attachment with its real
+// type, so that the check (synchronous) can name each one and read the .docx as it always has.
+import { DocxError } from '../docx/errors';
+import type { WordDocument } from '../docx/model';
+import { readDocx } from '../docx/read-docx';
+import type { Attachment, AttachmentReading, Message } from '../message';
+import { expandZip } from './zip';
+import { DOCUMENT_KINDS, describeKind, sniffKind, type FileKind } from './sniff';
+
+export { describeKind, sniffKind, type FileKind } from './sniff';
+
+export type DocumentRead =
+  | { readonly ok: true; readonly document: WordDocument }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+
+type Reader = (bytes: Uint8Array) => WordDocument | Promise<WordDocument>;
+
+const READERS: Partial<Record<FileKind, () => Promise<Reader>>> = {
+  odt: async () => (await import(/* webpackChunkName: "reader-odt" */ './odt')).readOdt,
+  rtf: async () => (await import(/* webpackChunkName: "reader-rtf" */ './rtf')).readRtf,
+  doc: async () => (await import(/* webpackChunkName: "reader-doc" */ './doc')).readDoc,
+  pdf: async () => (await import(/* webpackChunkName: "reader-pdf" */ './pdf')).readPdf,
+};
+
+/** Reads a document of any known kind; never throws for bad input: the result says what was wrong. */
+export async function readDocument(bytes: Uint8Array, kind: FileKind = sniffKind(bytes)): Promise<DocumentRead> {
+  if (kind === 'docx') return readDocx(bytes);
+  const load = READERS[kind];
+  if (!load) return { ok: false, error: { code: 'not-a-form', message: `This is ${describeKind(kind)}, not a form.` } };
+  try {
+    const read = await load();
+    return { ok: true, document: await read(bytes) };
+  } catch (e) {
+    if (e instanceof DocxError) return { ok: false, error: { code: e.code, message: e.message } };
+    // A bug or an exhausted stack on hostile input: still reported on this attachment only.
+    return { ok: false, error: { code: 'unreadable-document', message: `The document (${describeKind(kind)}) could not be read.` } };
+  }
+}
+
+/** Zips inside zips are opened this deep (a zip that contains itself stops here). */
+const MAX_ZIP_DEPTH = 2;
+
+function reading(kind: FileKind, extra: Partial<AttachmentReading> = {}): AttachmentReading {
+  return { kind, description: describeKind(kind), ...extra };
+}
+
+/** The attachments with containers opened, AppleDouble metadata dropped, and every document read. */
+export async function readAttachmentList(attachments: readonly Attachment[], depth = 0): Promise<Attachment[]> {
+  const out: Attachment[] = [];
+  for (const attachment of attachments) {
+    if (attachment.reading) {
+      out.push(attachment);
+      continue;
+    }
+    const kind = sniffKind(attachment.bytes, attachment.name, attachment.contentType);
+    // Apple Mail sends a file as two parts: its Finder information (application/applefile) and the file.
+    if (kind === 'applefile') continue;
+    if (kind === 'zip') {
+      const inside = depth < MAX_ZIP_DEPTH ? expandZip(attachment) : { problem: { code: 'nested-zip', message: 'A zip archive inside a zip archive is not opened.' } };
+      if ('problem' in inside) out.push({ ...attachment, reading: reading(kind, { problem: inside.problem }) });
+      else {
+        out.push({ ...attachment, reading: reading(kind, { container: true }) });
+        out.push(...(await readAttachmentList(inside.attachments, depth + 1)));
+      }
+      continue;
+    }
+    if (kind === 'docx' || !DOCUMENT_KINDS.has(kind)) {
+      out.push({ ...attachment, reading: reading(kind) });
+      continue;
+    }
+    const read = await readDocument(attachment.bytes, kind);
+    out.push({ ...attachment, reading: reading(kind, read.ok ? { document: read.document } : { problem: read.error }) });
+  }
+  return out;
+}
+
+/** The message (and the emails attached to it) with every attachment labelled and read. */
+export async function readAttachments(message: Message): Promise<Message> {
+  const attachedMessages = message.attachedMessages ? await Promise.all(message.attachedMessages.map(readAttachments)) : undefined;
+  return { ...message, attachments: await readAttachmentList(message.attachments), ...(attachedMessages ? { attachedMessages } : {}) };
+}
+
+const WORD_TYPES = /officedocument\.wordprocessingml|msword|ms-word/i;
+const WORD_NAME = /\.(docx|docm|dotx|dotm|doc|dot)$/i;
+
+/** An attachment the check reads as a form: any document, by its real type once labelled, else by name or MIME type. */
+export function isFormAttachment(attachment: Pick<Attachment, 'name' | 'contentType' | 'reading'>): boolean {
+  if (attachment.reading) return DOCUMENT_KINDS.has(attachment.reading.kind as FileKind) || (WORD_NAME.test(attachment.name) && attachment.reading.kind !== 'zip');
+  if (WORD_NAME.test(attachment.name)) return true;
+  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
+}
+
+/** The document of a form attachment: read before the check, or a .docx read now. */
+export function attachmentDocument(attachment: Attachment): DocumentRead {
+  const r = attachment.reading;
+  if (r?.document) return { ok: true, document: r.document };
+  if (r?.problem) return { ok: false, error: r.problem };
+  if (r && r.kind !== 'docx' && !DOCUMENT_KINDS.has(r.kind as FileKind)) {
+    return { ok: false, error: { code: 'not-a-word-document', message: `The file is ${r.description}, not a Word document.` } };
+  }
+  return readDocx(attachment.bytes);
+}
+
+/** What an attachment is, in words, for messages ("a PDF", "an image: …"). */
+export function attachmentDescription(attachment: Attachment): string {
+  return attachment.reading?.description ?? describeKind(sniffKind(attachment.bytes, attachment.name, attachment.contentType));
+}
+
+/** The copies of a form: a non-Word document read to the same form as a Word one in the same email. */
+export function isCopyOf(copy: Attachment, original: Attachment): boolean {
+  const kind = (a: Attachment) => a.reading?.kind ?? 'docx';
+  return kind(original) === 'docx' && kind(copy) !== 'docx';
+}

@@ -1,0 +1,1 @@
+export function readPdf(): never { throw new Error('todo'); }

@@ -1,0 +1,111 @@
+// What a file really is, from its first bytes (and a zip's part names), not from its name: a
+// school's "form.docx" may be a PDF, a .doc renamed, or a zip of forms.
+import { unzipSync } from 'fflate';
+
+export type FileKind =
+  | 'docx' | 'doc' | 'odt' | 'rtf' | 'pdf' | 'zip' | 'applefile'
+  | 'email' | 'outlook-item' | 'encrypted-office' | 'office-other' | 'opendocument-other'
+  | 'image' | 'text' | 'html' | 'empty' | 'unknown';
+
+/** Kinds a form can be read from. */
+export const DOCUMENT_KINDS: ReadonlySet<FileKind> = new Set(['docx', 'doc', 'odt', 'rtf', 'pdf']);
+
+const DESCRIPTIONS: Record<FileKind, string> = {
+  docx: 'a Word document',
+  doc: 'a Word 97-2003 document (.doc)',
+  odt: 'an OpenDocument text (.odt)',
+  rtf: 'a rich-text document (.rtf)',
+  pdf: 'a PDF',
+  zip: 'a zip archive',
+  applefile: "Apple Mail's file information (AppleDouble), not a file of its own",
+  email: 'an email',
+  'outlook-item': 'an Outlook item (.msg)',
+  'encrypted-office': 'a password-protected Office document',
+  'office-other': 'an Office file that is not a Word document (a spreadsheet or a presentation)',
+  'opendocument-other': 'an OpenDocument file that is not a text document',
+  image: 'an image: a scan cannot be read, ask for the Word form',
+  text: 'a text file',
+  html: 'a web page',
+  empty: 'an empty file',
+  unknown: 'a file of a type that cannot hold an application form',
+};
+
+export function describeKind(kind: FileKind): string {
+  return DESCRIPTIONS[kind];
+}
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
+
+/** True when the UTF-16LE name occurs in the bytes (a stream name in a compound file's directory). */
+export function containsUtf16(bytes: Uint8Array, name: string): boolean {
+  const first = name.charCodeAt(0);
+  outer: for (let i = 0; i + name.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let j = 1; j < name.length; j++) {
+      if (bytes[i + 2 * j] !== name.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+function zipKind(bytes: Uint8Array): FileKind {
+  const names: string[] = [];
+  let mimetype: string | null = null;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        if (names.length < 5000) names.push(file.name);
+        // The OpenDocument mimetype part is stored first and uncompressed: read its bytes directly.
+        return false;
+      },
+    });
+  } catch {
+    return 'zip';
+  }
+  if (names.some((n) => n.startsWith('word/')) || names.includes('[Content_Types].xml') && names.some((n) => /document\.xml$/.test(n))) return 'docx';
+  if (names.some((n) => /^(xl|ppt|visio)\//.test(n))) return 'office-other';
+  if (names.includes('mimetype')) {
+    mimetype = ascii(bytes, 38, 120);
+    return /opendocument\.text(?!-)/.test(mimetype) || names.includes('content.xml') && /opendocument\.text/.test(mimetype) ? 'odt' : 'opendocument-other';
+  }
+  return 'zip';
+}
+
+const IMAGE_MAGIC: readonly (readonly number[])[] = [
+  [0xff, 0xd8, 0xff], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0x42, 0x4d], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a],
+];
+
+/** The kind of a file from its bytes; the name and MIME type only break ties the bytes leave open. */
+export function sniffKind(bytes: Uint8Array, name = '', contentType = ''): FileKind {
+  if (!bytes.length) return 'empty';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    if (containsUtf16(bytes, 'EncryptedPackage')) return 'encrypted-office';
+    if (containsUtf16(bytes, 'WordDocument')) return 'doc';
+    if (containsUtf16(bytes, '__properties_version1.0')) return 'outlook-item';
+    return 'office-other';
+  }
+  if (startsWith(bytes, [0x00, 0x05, 0x16, 0x07]) || startsWith(bytes, [0x00, 0x05, 0x16, 0x00])) return 'applefile';
+  const head = ascii(bytes, 0, 1024);
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (head.includes('%PDF-')) return 'pdf';
+  if (IMAGE_MAGIC.some((m) => startsWith(bytes, m)) || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') || /^....ftyp(heic|heix|mif1)/.test(head)) return 'image';
+  if (/application\/applefile/i.test(contentType)) return 'applefile';
+  if (/^\s*<(!doctype html|html|\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
+  if (/^(?:(?:Received|Return-Path|From|To|Subject|Date|Message-ID|MIME-Version|Content-Type|X-[\w-]+|Delivered-To|DKIM-Signature):[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){2,}/i.test(head)) return 'email';
+  if (/\.eml$/i.test(name) || contentType === 'message/rfc822') return 'email';
+  if (isText(bytes.subarray(0, 4096))) return 'text';
+  return 'unknown';
+}
+
+/** Mostly printable bytes (UTF-8 or Latin-1 text) with no NULs. */
+function isText(sample: Uint8Array): boolean {
+  let printable = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    if (b >= 32 || b === 9 || b === 10 || b === 13) printable++;
+  }
+  return printable / sample.length > 0.95;
+}
