@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { readEml } from '../adapters/mail-files/read-eml';
 import type { Application } from '../adapters/graph';
 import type { Catalogue } from '../core/catalogue';
+import { readAttachments } from '../core/documents';
 import { intake } from '../core/intake';
 
 export type ReadApplication = { ok: true; application: Application } | { ok: false; source: string; error: string };
@@ -22,7 +23,8 @@ export async function readApplication(path: string, catalogue: Catalogue, truste
 /** An email's bytes (an .eml on disk, or a message's MIME from a mailbox) as an application to file: the one path for both. */
 export async function applicationFromEml(bytes: Uint8Array, path: string, catalogue: Catalogue, trustedSenders: readonly string[] = []): Promise<ReadApplication> {
   try {
-    const message = await readEml(bytes);
+    // Forms in any format, zips opened, before the (synchronous) intake.
+    const message = await readAttachments(await readEml(bytes));
     return { ok: true, application: { intake: intake(message, { catalogue, source: path, trustedSenders }), email: bytes } };
   } catch (e) {
     return { ok: false, source: path, error: e instanceof Error && e.name === 'EmlError' ? e.message : 'The email could not be read.' };

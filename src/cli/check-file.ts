@@ -1,10 +1,12 @@
-// Checks one file from disk: an email, or a form on its own. Never throws: whatever goes wrong
-// is reported on that file.
+// Checks one file from disk, whatever it is: an email (.eml or Outlook .msg), a form on its own
+// (any format core/documents reads), a zip of forms, or anything else, which is reported as what
+// it is. Never throws: whatever goes wrong is reported on that file.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readEml } from '../adapters/mail-files/read-eml';
+import { isMailError, readMail } from '../adapters/mail-files';
 import type { Catalogue } from '../core/catalogue';
 import { checkDocument, type ApplicationReport } from '../core/check';
+import { describeKind, isFormAttachment, readAttachmentList, readAttachments, sniffKind } from '../core/documents';
 import { intake } from '../core/intake';
 
 function failed(source: string, code: string, message: string): ApplicationReport {
@@ -18,13 +20,27 @@ export async function checkFile(path: string, catalogue: Catalogue, trustedSende
   } catch {
     return failed(path, 'unreadable-file', 'The file could not be read.');
   }
-  if (/\.eml$/i.test(path)) {
+  const kind = sniffKind(bytes, path);
+  if (kind === 'email' || kind === 'outlook-item' || (/\.eml$/i.test(path) && kind === 'text')) {
     try {
-      return intake(await readEml(bytes), { catalogue, source: path, trustedSenders }).report;
+      return intake(await readAttachments(await readMail(bytes)), { catalogue, source: path, trustedSenders }).report;
     } catch (e) {
-      return failed(path, 'unreadable-email', e instanceof Error && e.name === 'EmlError' ? e.message : 'The email could not be read.');
+      return failed(path, 'unreadable-email', isMailError(e) ? e.message : 'The email could not be read.');
     }
   }
-  if (/\.(docx|docm|doc)$/i.test(path)) return checkDocument(bytes, basename(path), catalogue, path);
-  return failed(path, 'unsupported-file', 'Only .eml emails and .docx forms can be checked.');
+  const name = basename(path);
+  if (name.startsWith('~$')) return failed(path, 'not-an-application', `${name} is the owner file Word leaves beside a document while it is open: it holds no application.`);
+  const attachments = await readAttachmentList([{ name, contentType: '', bytes }]);
+  const forms = attachments.filter(isFormAttachment);
+  if (kind !== 'zip' && forms.length === 1) return checkDocument(forms[0]!, name, catalogue, path);
+  if (kind === 'zip') {
+    const problem = attachments[0]?.reading?.problem;
+    if (problem) return failed(path, problem.code, `${name} (${describeKind(kind)}): ${problem.message}`);
+    // The forms inside, reported together under the zip's name.
+    const reports = forms.map((form) => checkDocument(form, form.name, catalogue, path));
+    const inside = attachments.length - 1;
+    if (!reports.length) return failed(path, 'no-form-in-zip', `${name} is a zip archive with ${inside} file${inside === 1 ? '' : 's'} and no application form in it.`);
+    return { source: path, message: null, forms: reports.flatMap((r) => r.forms), issues: reports.flatMap((r) => r.issues), complete: reports.every((r) => r.complete) };
+  }
+  return failed(path, 'not-an-application', `${name} is ${describeKind(kind)}: it cannot hold an application (emails and forms can).`);
 }

@@ -1,8 +1,7 @@
-// The files a command works on: paths as given, folders read recursively in name order.
+// The files a command works on: paths as given, folders read recursively in name order. Every
+// file is taken, whatever its name: each gets a report saying what it is (nothing skipped in silence).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-export const APPLICATION_FILE = /\.(eml|docx|docm|doc)$/i;
 
 export interface Inputs {
   readonly files: string[];
@@ -16,7 +15,7 @@ export function collectInputs(paths: readonly string[]): Inputs {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && APPLICATION_FILE.test(entry.name) && !entry.name.startsWith('~$')) files.push(path);
+      else if (entry.isFile()) files.push(path);
     }
   };
   for (const path of paths) {

@@ -1,6 +1,7 @@
 // One place that knows every format a form can come in. The bytes say what a file is (sniff.ts);
-// each format has a reader into the one document model (../docx/model.ts), loaded only when a
-// file of its kind arrives (dynamic import: the pane's worker fetches it as a chunk of its own).
+// each format has a reader into the one document model (../docx/model.ts). The readers are small
+// and pure, and live in the checker (the pane's worker, never its first script); PDF's library
+// (pdfjs-dist, the one large one) is imported only when a PDF arrives (pdf.ts).
 // readAttachments runs before the check: it opens containers (zip; AppleDouble's metadata part is
 // dropped), reads every document that is not a .docx, and labels every attachment with its real
 // type, so that the check (synchronous) can name each one and read the .docx as it always has.
@@ -8,6 +9,10 @@ import { DocxError } from '../docx/errors';
 import type { WordDocument } from '../docx/model';
 import { readDocx } from '../docx/read-docx';
 import type { Attachment, AttachmentReading, Message } from '../message';
+import { readDoc } from './doc';
+import { readOdt } from './odt';
+import { readPdf } from './pdf';
+import { readRtf } from './rtf';
 import { expandZip } from './zip';
 import { DOCUMENT_KINDS, describeKind, sniffKind, type FileKind } from './sniff';
 
@@ -19,20 +24,14 @@ export type DocumentRead =
 
 type Reader = (bytes: Uint8Array) => WordDocument | Promise<WordDocument>;
 
-const READERS: Partial<Record<FileKind, () => Promise<Reader>>> = {
-  odt: async () => (await import(/* webpackChunkName: "reader-odt" */ './odt')).readOdt,
-  rtf: async () => (await import(/* webpackChunkName: "reader-rtf" */ './rtf')).readRtf,
-  doc: async () => (await import(/* webpackChunkName: "reader-doc" */ './doc')).readDoc,
-  pdf: async () => (await import(/* webpackChunkName: "reader-pdf" */ './pdf')).readPdf,
-};
+const READERS: Partial<Record<FileKind, Reader>> = { odt: readOdt, rtf: readRtf, doc: readDoc, pdf: readPdf };
 
 /** Reads a document of any known kind; never throws for bad input: the result says what was wrong. */
 export async function readDocument(bytes: Uint8Array, kind: FileKind = sniffKind(bytes)): Promise<DocumentRead> {
   if (kind === 'docx') return readDocx(bytes);
-  const load = READERS[kind];
-  if (!load) return { ok: false, error: { code: 'not-a-form', message: `This is ${describeKind(kind)}, not a form.` } };
+  const read = READERS[kind];
+  if (!read) return { ok: false, error: { code: 'not-a-form', message: `This is ${describeKind(kind)}, not a form.` } };
   try {
-    const read = await load();
     return { ok: true, document: await read(bytes) };
   } catch (e) {
     if (e instanceof DocxError) return { ok: false, error: { code: e.code, message: e.message } };
