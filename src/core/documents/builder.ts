@@ -111,6 +111,23 @@ export class DocumentBuilder {
     table.left = left;
   }
 
+  /**
+   * Gives the open row's cells their edges and vertical merges, known only at the row's end in
+   * Word's binary format (the row-end mark carries the row's definition).
+   */
+  defineRow(left: number, cells: readonly { readonly right: number; readonly vMerge?: 'restart' | 'continue' }[]): void {
+    const table = this.tables[this.tables.length - 1];
+    if (!table?.row) return;
+    table.left = left;
+    table.row.forEach((cell, i) => {
+      const def = cells[i];
+      if (!def) return;
+      cell.right = def.right;
+      if (def.vMerge) cell.vMerge = def.vMerge;
+      else delete cell.vMerge;
+    });
+  }
+
   /** How many cells the open row has. */
   get rowCells(): number {
     return this.tables[this.tables.length - 1]?.row?.length ?? 0;
