@@ -2,7 +2,11 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }] },
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }],
+    // pdfjs-dist ships ES modules only (.mjs), loaded by the PDF reader.
+    '^.+\\.mjs$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+  },
   transformIgnorePatterns: ['/node_modules/(?!(postal-mime|@tutao/oxmsg|pdfjs-dist)/)'],
   testTimeout: 30000,
 };

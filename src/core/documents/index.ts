@@ -10,6 +10,7 @@ import type { WordDocument } from '../docx/model';
 import { readDocx } from '../docx/read-docx';
 import type { Attachment, AttachmentReading, Message } from '../message';
 import { readDoc } from './doc';
+import { DocumentError } from './errors';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
 import { readRtf } from './rtf';
@@ -34,7 +35,7 @@ export async function readDocument(bytes: Uint8Array, kind: FileKind = sniffKind
   try {
     return { ok: true, document: await read(bytes) };
   } catch (e) {
-    if (e instanceof DocxError) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof DocxError || e instanceof DocumentError) return { ok: false, error: { code: e.code, message: e.message } };
     // A bug or an exhausted stack on hostile input: still reported on this attachment only.
     return { ok: false, error: { code: 'unreadable-document', message: `The document (${describeKind(kind)}) could not be read.` } };
   }
