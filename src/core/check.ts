@@ -4,7 +4,7 @@
 import type { Catalogue } from './catalogue';
 import type { Field, Template } from './catalogue/schema';
 import { formatLocal, deadlineInstant, isLate } from './deadline';
-import { attachmentDescription, attachmentDocument, isCopyOf, isFormAttachment } from './documents';
+import { attachmentDescription, attachmentDocument, isCopyOf, isFormAttachment, isLooseDocument } from './documents';
 import { identifyForm } from './forms/identify';
 import { layoutOf } from './forms/layout';
 import { locateFields, locateRows } from './forms/locate';
@@ -130,9 +130,13 @@ function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue,
   const formAttachments: Attachment[] = [];
   const wordAttachments = carrier.attachments.filter(isWordAttachment);
   const read: { attachment: Attachment; form: FormReport }[] = [];
+  // PDFs are often not the form (a letter, a brochure, a signed scan): one that is no known form or
+  // cannot be read only matters when the email has no form at all.
+  const loose: { attachment: Attachment; unreadable?: Issue }[] = [];
   for (const attachment of wordAttachments) {
     const result = readForm(attachment, catalogue, recipients);
-    if ('unreadable' in result) messageIssues.push(result.unreadable);
+    if (isLooseDocument(attachment) && ('unreadable' in result || result.formId === null)) loose.push({ attachment, ...('unreadable' in result ? { unreadable: result.unreadable } : {}) });
+    else if ('unreadable' in result) messageIssues.push(result.unreadable);
     else read.push({ attachment, form: result });
   }
   // The same form twice (the .docx and a PDF copy of it): the Word form is read, the copy noted.
@@ -144,9 +148,11 @@ function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue,
       formAttachments.push(attachment);
     }
   }
+  for (const { unreadable } of loose) if (unreadable) messageIssues.push(forms.length ? { ...unreadable, severity: 'warning' } : unreadable);
   if (!forms.length && !messageIssues.some((i) => i.code === 'unreadable-attachment')) {
     const others = carrier.attachments.filter((a) => !a.reading?.container);
-    const what = others.length ? ` (attached: ${others.map((a) => `${a.name}, ${attachmentDescription(a)}`).join('; ')})` : '';
+    const said = (a: Attachment) => (loose.some((l) => l.attachment === a) ? `${attachmentDescription(a)} that is none of the known forms` : attachmentDescription(a));
+    const what = others.length ? ` (attached: ${others.map((a) => `${a.name}, ${said(a)}`).join('; ')})` : '';
     messageIssues.push({ severity: 'error', code: 'no-form-attached', message: `No application form is attached to this email${what}.` });
   }
   const templates = uniqueTemplates(forms, catalogue);

@@ -43,7 +43,7 @@ describe('the pane view', () => {
 
   it('says why no form was found', async () => {
     const { view } = await sample('12-no-form-attached.eml');
-    expect(view.form).toEqual({ found: false, reason: expect.stringMatching(/No Word application form/) });
+    expect(view.form).toEqual({ found: false, reason: expect.stringMatching(/No application form is attached/) });
     expect(view.criteria).toEqual([]);
     expect(view.fields).toEqual([]);
   });

@@ -94,16 +94,17 @@ function mailbox(details: Office.EmailAddressDetails | null | undefined): Mailbo
 const mailboxes = (list: readonly Office.EmailAddressDetails[] | null | undefined) =>
   (list ?? []).map(mailbox).filter((m): m is Mailbox => m !== null);
 
-const WORD_TYPES = /officedocument\.wordprocessingml|msword|ms-word/i;
+const FORM_NAME = /\.(docx|docm|dotx|dotm|doc|dot|odt|ott|rtf|pdf|zip)$/i;
+const FORM_TYPES = /officedocument\.wordprocessingml|msword|ms-word|opendocument\.text|rtf|pdf|zip/i;
 
 /**
- * Whether an attachment may be a Word form, so its content is worth fetching: the core's own test
- * (isWordAttachment in core/check.ts), repeated here so that the first screen does not load the
- * checker to know it; a test keeps the two the same.
+ * Whether an attachment may hold a form (any format the core reads, or a zip of forms), so its
+ * content is worth fetching: the core's own test (mayHoldForm in core/documents), repeated here so
+ * that the first screen does not load the checker to know it; a test keeps the two the same.
  */
 export function mightBeWordForm(attachment: { name: string; contentType: string }): boolean {
-  if (/\.(docx|docm|dotx|doc)$/i.test(attachment.name)) return true;
-  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
+  if (FORM_NAME.test(attachment.name)) return true;
+  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && FORM_TYPES.test(attachment.contentType);
 }
 
 function attachmentKind(type: unknown): AttachmentInfo['kind'] {
@@ -218,7 +219,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
           if (!eml) return null;
           return readAttachedEmail!(eml);
         }
-        // Only Word documents are read; other files are listed without their bytes.
+        // Only files that may hold a form are read; other files are listed without their bytes.
         if (!mightBeWordForm(info)) return { name: info.name, contentType: info.contentType, bytes: new Uint8Array() };
         const content = await attachmentContent(info.id);
         const bytes = String(content.format).toLowerCase() === 'base64' ? base64ToBytes(content.content) : new Uint8Array();

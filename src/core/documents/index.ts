@@ -84,14 +84,23 @@ export async function readAttachments(message: Message): Promise<Message> {
   return { ...message, attachments: await readAttachmentList(message.attachments), ...(attachedMessages ? { attachedMessages } : {}) };
 }
 
-const WORD_TYPES = /officedocument\.wordprocessingml|msword|ms-word/i;
-const WORD_NAME = /\.(docx|docm|dotx|dotm|doc|dot)$/i;
+/** Names and MIME types of files that may hold a form (or forms, a zip), before their bytes are seen. */
+export const FORM_NAME = /\.(docx|docm|dotx|dotm|doc|dot|odt|ott|rtf|pdf|zip)$/i;
+export const FORM_TYPES = /officedocument\.wordprocessingml|msword|ms-word|opendocument\.text|rtf|pdf|zip/i;
 
 /** An attachment the check reads as a form: any document, by its real type once labelled, else by name or MIME type. */
 export function isFormAttachment(attachment: Pick<Attachment, 'name' | 'contentType' | 'reading'>): boolean {
-  if (attachment.reading) return DOCUMENT_KINDS.has(attachment.reading.kind as FileKind) || (WORD_NAME.test(attachment.name) && attachment.reading.kind !== 'zip');
-  if (WORD_NAME.test(attachment.name)) return true;
-  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && WORD_TYPES.test(attachment.contentType);
+  if (attachment.reading?.kind === 'zip') return !!attachment.reading.problem; // a zip that cannot be opened is reported as one
+  if (attachment.reading) return DOCUMENT_KINDS.has(attachment.reading.kind as FileKind) || (/\.(docx|docm|dotx|dotm|doc|dot)$/i.test(attachment.name) && attachment.reading.kind !== 'zip' && attachment.reading.kind !== 'applefile');
+  // Not yet read (core/documents readAttachments): Word documents by name or type, as always.
+  if (/\.(docx|docm|dotx|dotm|doc|dot)$/i.test(attachment.name)) return true;
+  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && /officedocument\.wordprocessingml|msword|ms-word/i.test(attachment.contentType);
+}
+
+/** Whether an attachment's bytes are worth fetching: it may be a form, or a zip of forms. */
+export function mayHoldForm(attachment: Pick<Attachment, 'name' | 'contentType'>): boolean {
+  if (FORM_NAME.test(attachment.name)) return true;
+  return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && FORM_TYPES.test(attachment.contentType);
 }
 
 /** The document of a form attachment: read before the check, or a .docx read now. */
@@ -114,4 +123,9 @@ export function attachmentDescription(attachment: Attachment): string {
 export function isCopyOf(copy: Attachment, original: Attachment): boolean {
   const kind = (a: Attachment) => a.reading?.kind ?? 'docx';
   return kind(original) === 'docx' && kind(copy) !== 'docx';
+}
+
+/** A document that is often something other than the form (a PDF): reported only when no form is found. */
+export function isLooseDocument(attachment: Attachment): boolean {
+  return attachment.reading?.kind === 'pdf';
 }

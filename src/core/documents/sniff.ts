@@ -50,7 +50,13 @@ export function containsUtf16(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
-function zipKind(bytes: Uint8Array): FileKind {
+/** The name of the zip's first entry, from its local header (readable even when the zip is cut short). */
+function firstEntryName(bytes: Uint8Array): string {
+  const length = (bytes[26] ?? 0) | ((bytes[27] ?? 0) << 8);
+  return ascii(bytes, 30, 30 + Math.min(length, 200));
+}
+
+function zipKind(bytes: Uint8Array, name: string): FileKind {
   const names: string[] = [];
   let mimetype: string | null = null;
   try {
@@ -62,6 +68,10 @@ function zipKind(bytes: Uint8Array): FileKind {
       },
     });
   } catch {
+    // A damaged zip: what its first entry and its name say it is, for the reader to say what is wrong.
+    const first = firstEntryName(bytes);
+    if (first === '[Content_Types].xml' || first.startsWith('word/') || /\.(docx|docm|dotx|dotm)$/i.test(name)) return 'docx';
+    if (first === 'mimetype' || /\.odt$/i.test(name)) return 'odt';
     return 'zip';
   }
   if (names.some((n) => n.startsWith('word/')) || names.includes('[Content_Types].xml') && names.some((n) => /document\.xml$/.test(n))) return 'docx';
@@ -79,8 +89,8 @@ const IMAGE_MAGIC: readonly (readonly number[])[] = [
 
 /** The kind of a file from its bytes; the name and MIME type only break ties the bytes leave open. */
 export function sniffKind(bytes: Uint8Array, name = '', contentType = ''): FileKind {
-  if (!bytes.length) return 'empty';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes);
+  if (!bytes.length) return hinted(name, contentType) ?? 'empty';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes, name);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (containsUtf16(bytes, 'EncryptedPackage')) return 'encrypted-office';
     if (containsUtf16(bytes, 'WordDocument')) return 'doc';
@@ -98,6 +108,19 @@ export function sniffKind(bytes: Uint8Array, name = '', contentType = ''): FileK
   if (/\.eml$/i.test(name) || contentType === 'message/rfc822') return 'email';
   if (isText(bytes.subarray(0, 4096))) return 'text';
   return 'unknown';
+}
+
+/** The kind a name or MIME type says, for an attachment listed without its bytes (the pane fetches only possible forms). */
+function hinted(name: string, contentType: string): FileKind | null {
+  const ext = name.match(/\.([a-z0-9]{1,5})$/i)?.[1]?.toLowerCase() ?? '';
+  const type = contentType.toLowerCase();
+  if (type.startsWith('image/') || ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'webp'].includes(ext)) return 'image';
+  if (type === 'message/rfc822' || ext === 'eml') return 'email';
+  if (ext === 'msg' || type.includes('ms-outlook')) return 'outlook-item';
+  if (['xls', 'xlsx', 'ppt', 'pptx', 'xlsm', 'pptm'].includes(ext) || /spreadsheet|presentation|ms-excel|ms-powerpoint/.test(type)) return 'office-other';
+  if (['htm', 'html'].includes(ext) || type === 'text/html') return 'html';
+  if (type.startsWith('text/') || ['txt', 'csv', 'vcf', 'ics'].includes(ext)) return 'text';
+  return null;
 }
 
 /** Mostly printable bytes (UTF-8 or Latin-1 text) with no NULs. */

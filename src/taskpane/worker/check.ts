@@ -2,6 +2,7 @@
 // against the catalogue (the built-in templates and the hub's own), take a new set of hub
 // templates, propose a template from a Word form, try a draft template on an email.
 import { CatalogueError, loadCatalogue, withHubTemplates, type Catalogue } from '../../core/catalogue';
+import { readAttachments } from '../../core/documents';
 import { intake } from '../../core/intake';
 import { readDocx } from '../../core/docx/read-docx';
 import type { Message } from '../../core/message';
@@ -53,16 +54,20 @@ export function tryTemplate(message: Message, source: string, draft: unknown, si
   return checkForPane(message, source, signOff, withDraft);
 }
 
-/** Any request to the checker, answered (the worker and the in-page checker share this). */
+/**
+ * Any request to the checker, answered (the worker and the in-page checker share this). An email
+ * is checked once its attachments are read (core/documents: every format, zips opened), which is
+ * asynchronous for PDF.
+ */
 export function answerRequest(request: WorkerRequest): unknown {
   switch (request.kind) {
     case 'check':
-      return checkForPane(request.message, request.source, request.signOff, paneCatalogue(), request.trustedSenders);
+      return readAttachments(request.message).then((message) => checkForPane(message, request.source, request.signOff, paneCatalogue(), request.trustedSenders));
     case 'setTemplates':
       return setHubTemplates(request.templates);
     case 'propose':
       return proposeFromForm(request.bytes, request.name);
     case 'tryTemplate':
-      return tryTemplate(request.message, request.source, request.template, request.signOff);
+      return readAttachments(request.message).then((message) => tryTemplate(message, request.source, request.template, request.signOff));
   }
 }

@@ -77,7 +77,7 @@ export function inlineChecker(): Checker {
   const ask: Ask = async (kind, request) => {
     const { answerRequest } = await load();
     try {
-      return answerRequest({ id: next++, kind, ...request } as WorkerRequest) as never;
+      return (await answerRequest({ id: next++, kind, ...request } as WorkerRequest)) as never;
     } catch (error) {
       throw new CheckError(error instanceof Error ? error.message : 'The checker could not do that.');
     }

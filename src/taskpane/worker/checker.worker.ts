@@ -14,9 +14,11 @@ warmUpInBackground(paneCatalogue(), () => requested);
 scope.onmessage = (event) => {
   requested = true;
   const request = event.data;
-  try {
-    scope.postMessage({ id: request.id, ok: true, answer: answerRequest(request) });
-  } catch (error) {
+  const failed = (error: unknown) =>
     scope.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : 'The checker could not do that.' });
+  try {
+    Promise.resolve(answerRequest(request)).then((answer) => scope.postMessage({ id: request.id, ok: true, answer }), failed);
+  } catch (error) {
+    failed(error);
   }
 };

@@ -7,6 +7,7 @@ import { loadCatalogue } from '../../../src/core/catalogue';
 import { checkMessage } from '../../../src/core/check';
 import { createOutlookMailbox, NoItemError, OfficeCallError, UnsupportedError } from '../../../src/adapters/office';
 import { mightBeWordForm } from '../../../src/adapters/office/outlook';
+import { mayHoldForm } from '../../../src/core/documents';
 import { isWordAttachment } from '../../../src/core/check';
 import { readEml } from '../../../src/adapters/mail-files/read-eml';
 
@@ -59,9 +60,11 @@ function mockData(overrides: { supported?: string[]; failCategories?: boolean; a
             { id: 'a2', name: 'logo.png', contentType: 'image/png', size: 10, attachmentType: 'file', isInline: true },
             { id: 'a3', name: 'Original application', contentType: 'message/rfc822', size: 100, attachmentType: 'item', isInline: false },
             { id: 'a4', name: 'Notes.pdf', contentType: 'application/pdf', size: 10, attachmentType: 'file', isInline: false },
+            { id: 'a5', name: 'Timetable.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 10, attachmentType: 'file', isInline: false },
           ],
           getAttachmentContentAsync: (id: string, cb: (r: Result) => void) => {
             if (id === 'a1') cb(ok({ format: 'base64', content: formBytes.toString('base64') }));
+            else if (id === 'a4') cb(ok({ format: 'base64', content: Buffer.from('%PDF-1.4\n').toString('base64') }));
             else if (id === 'a3') cb(overrides.attachedItemEmpty ? ok({ format: 'eml', content: '' }) : ok({ format: 'eml', content: attachedEml }));
             else cb(failed(9002, 'InternalServerError', 'should not be asked for'));
           },
@@ -110,12 +113,13 @@ describe('the Outlook adapter', () => {
     });
   });
 
-  it('reads Word attachments as bytes, attached emails as messages, and skips inline images and other files’ content', async () => {
+  it('reads attachments that may be forms as bytes, attached emails as messages, and skips inline images and other files’ content', async () => {
     const { office } = setUp();
     const message = await createOutlookMailbox(office, undefined, readEml).readMessage();
     expect(message.attachments.map((a) => [a.name, a.bytes.length])).toEqual([
       ['Application.docx', formBytes.length],
-      ['Notes.pdf', 0],
+      ['Notes.pdf', 9],
+      ['Timetable.xlsx', 0],
     ]);
     expect(Buffer.from(message.attachments[0]!.bytes).equals(formBytes)).toBe(true);
     expect(message.attachedMessages).toHaveLength(1);
@@ -205,7 +209,7 @@ describe('the Outlook adapter', () => {
     expect(state.replies).toEqual([{ htmlBody: '<p>Please copy in the head of department.</p>' }]);
   });
 
-  it('fetches the content of exactly the attachments the core would read as Word forms', () => {
+  it('fetches the content of exactly the attachments the core would read as forms (or open, a zip)', () => {
     const cases = [
       { name: 'Form.docx', contentType: 'application/octet-stream' },
       { name: 'Form.DOC', contentType: '' },
@@ -213,10 +217,15 @@ describe('the Outlook adapter', () => {
       { name: 'form', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
       { name: 'form', contentType: 'application/msword' },
       { name: 'scan.pdf', contentType: 'application/msword' },
+      { name: 'Form.odt', contentType: '' },
+      { name: 'Form.rtf', contentType: 'application/rtf' },
+      { name: 'forms.zip', contentType: 'application/zip' },
+      { name: 'form', contentType: 'application/pdf' },
       { name: 'notes.txt', contentType: 'text/plain' },
       { name: 'photo.jpeg', contentType: 'image/jpeg' },
+      { name: 'winmail.dat', contentType: 'application/ms-tnef' },
     ];
-    for (const c of cases) expect([c.name, mightBeWordForm(c)]).toEqual([c.name, isWordAttachment(c)]);
+    for (const c of cases) expect([c.name, mightBeWordForm(c)]).toEqual([c.name, mayHoldForm(c)]);
   });
 
   it('copes with no item: a key of null, and a NoItemError for reads', () => {
