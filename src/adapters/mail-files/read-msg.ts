@@ -45,7 +45,11 @@ function smtp(...candidates: (string | undefined)[]): string | null {
 }
 
 function sender(fields: FieldsData): Mailbox | null {
-  const address = smtp(fields.senderSmtpAddress, fields.sentRepresentingSmtpAddress, fields.senderEmail, fields.creatorSMTPAddress, fromHeader(fields.headers));
+  // An Exchange sender stored only by its X.500 address may also be a recipient (copied in, or
+  // writing to themselves): that recipient's entry carries the SMTP address.
+  const x500 = fields.senderEmail?.toLowerCase();
+  const asRecipient = x500?.startsWith('/') ? fields.recipients?.find((r) => r.email?.toLowerCase() === x500)?.smtpAddress : undefined;
+  const address = smtp(fields.senderSmtpAddress, fields.sentRepresentingSmtpAddress, fields.senderEmail, fields.creatorSMTPAddress, fromHeader(fields.headers), asRecipient, fields.inetAcctName);
   return address ? { name: fields.senderName ?? '', address } : null;
 }
 

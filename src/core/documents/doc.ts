@@ -38,8 +38,10 @@ class Bytes {
   }
 }
 
+/** A stream at the root of the compound file (an embedded document has streams of the same names deeper down). */
 function stream(container: CFB.CFB$Container, name: string): Uint8Array | null {
-  const entry = CFB.find(container, name);
+  const index = container.FullPaths.indexOf(`${container.FullPaths[0] ?? ''}${name}`);
+  const entry = index >= 0 ? container.FileIndex[index] : null;
   if (!entry?.content) return null;
   const content = entry.content as Uint8Array | number[];
   return content instanceof Uint8Array ? content : Uint8Array.from(content);
@@ -266,9 +268,10 @@ export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
   const wordStream = stream(container, 'WordDocument');
   if (!wordStream) throw new DocxError('not-a-word-document', 'The file is an Office compound file but not a Word document.');
   const doc = new Bytes(wordStream);
+  if (doc.u16(0) === 0xa5dc) throw new DocxError('legacy-word-document', 'The document is in a Word format older than Word 97 (Word 6 or 95); ask the school to save it as .docx.');
   if (doc.u16(0) !== 0xa5ec) throw broken();
   const nFib = doc.u16(2);
-  if (nFib < 101) throw new DocxError('legacy-word-document', 'The document is in a Word format older than Word 97; ask the school to save it as .docx.');
+  if (nFib < 0xc1) throw new DocxError('legacy-word-document', 'The document is in a Word format older than Word 97 (Word 6 or 95); ask the school to save it as .docx.');
   const flags = doc.u16(0x0a);
   if (flags & 0x0100) throw new DocxError('encrypted-document', 'The document is password-protected; ask the school to send it without a password.');
   const tableStream = stream(container, flags & 0x0200 ? '1Table' : '0Table');
