@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isMailError, readMail } from '../adapters/mail-files';
+import { isTnef, readTnef } from '../adapters/mail-files/tnef';
 import type { Catalogue } from '../core/catalogue';
 import { checkDocument, type ApplicationReport } from '../core/check';
 import { describeKind, isFormAttachment, readAttachmentList, readAttachments, sniffKind } from '../core/documents';
@@ -30,17 +31,28 @@ export async function checkFile(path: string, catalogue: Catalogue, trustedSende
   }
   const name = basename(path);
   if (name.startsWith('~$')) return failed(path, 'not-an-application', `${name} is the owner file Word leaves beside a document while it is open: it holds no application.`);
-  const attachments = await readAttachmentList([{ name, contentType: '', bytes }]);
+  // A winmail.dat saved on its own (Outlook's rich-text attachments): its files, as a zip's.
+  const tnef = kind === 'unknown' && isTnef(bytes) ? tnefFiles(bytes, name) : null;
+  const attachments = await readAttachmentList(tnef ?? [{ name, contentType: '', bytes }]);
   const forms = attachments.filter(isFormAttachment);
-  if (kind !== 'zip' && forms.length === 1) return checkDocument(forms[0]!, name, catalogue, path);
-  if (kind === 'zip') {
-    const problem = attachments[0]?.reading?.problem;
+  if (kind !== 'zip' && !tnef && forms.length === 1) return checkDocument(forms[0]!, name, catalogue, path);
+  if (kind === 'zip' || tnef) {
+    const problem = tnef ? null : attachments[0]?.reading?.problem;
     if (problem) return failed(path, problem.code, `${name} (${describeKind(kind)}): ${problem.message}`);
     // The forms inside, reported together under the zip's name.
     const reports = forms.map((form) => checkDocument(form, form.name, catalogue, path));
-    const inside = attachments.length - 1;
-    if (!reports.length) return failed(path, 'no-form-in-zip', `${name} is a zip archive with ${inside} file${inside === 1 ? '' : 's'} and no application form in it.`);
+    const inside = tnef ? attachments.length : attachments.length - 1;
+    const what = tnef ? "Outlook's winmail.dat" : 'a zip archive';
+    if (!reports.length) return failed(path, 'no-form-in-zip', `${name} is ${what} with ${inside} file${inside === 1 ? '' : 's'} and no application form in it.`);
     return { source: path, message: null, forms: reports.flatMap((r) => r.forms), issues: reports.flatMap((r) => r.issues), complete: reports.every((r) => r.complete) };
   }
   return failed(path, 'not-an-application', `${name} is ${describeKind(kind)}: it cannot hold an application (emails and forms can).`);
+}
+
+function tnefFiles(bytes: Uint8Array, name: string) {
+  try {
+    return readTnef(bytes).map((file) => ({ ...file, name: `${name}/${file.name}` }));
+  } catch {
+    return null;
+  }
 }
