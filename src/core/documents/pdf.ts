@@ -12,7 +12,7 @@ import { DocumentBuilder } from './builder';
 import { DocumentError } from './errors';
 
 /** Pages read at most: application forms are a few pages; a long PDF is a brochure. */
-const MAX_PAGES = 60;
+const MAX_PAGES = 30;
 
 interface Item {
   x: number;
@@ -262,6 +262,30 @@ const TWIPS = 20;
 /** Room Word and LibreOffice leave between a cell's text and its right border (0.19 cm). */
 const CELL_PADDING = 5.4;
 
+/** In an ascending array: how many values are at most v. */
+function upperIndex(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** In a descending array: how many values are at least v. */
+function lowerIndex(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! >= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function cluster(values: number[]): number[] {
   const out: number[] = [];
   for (const v of values.sort((a, b) => a - b)) if (!out.length || v - out[out.length - 1]! > SNAP) out.push(v);
@@ -274,6 +298,8 @@ interface GridTable {
   ys: number[];
   /** Merged cells: grid rectangles [r0, c0, r1, c1] inclusive. */
   cells: { r0: number; c0: number; r1: number; c1: number }[];
+  /** The merged cell holding grid cell (column, row). */
+  cellAt: (column: number, row: number) => { r0: number; c0: number; r1: number; c1: number } | undefined;
   top: number;
   bottom: number;
   left: number;
@@ -320,11 +346,14 @@ function findTables(h: readonly HSeg[], v: readonly VSeg[]): GridTable[] {
     if (g.h.length < 2 || g.v.length < 2) continue;
     const xs = cluster(g.v.map((s) => s.x));
     const ys = cluster(g.h.map((s) => s.y)).reverse();
-    if (xs.length < 2 || ys.length < 2 || xs.length > 200 || ys.length > 2000) continue;
-    const covered = (lines: { at: number; from: number; to: number }[], at: number, from: number, to: number) =>
-      lines.some((l) => Math.abs(l.at - at) <= SNAP && l.from <= from + SNAP && l.to >= to - SNAP);
-    const vLines = g.v.map((s) => ({ at: s.x, from: s.y1, to: s.y2 }));
-    const hLines = g.h.map((s) => ({ at: s.y, from: s.x1, to: s.x2 }));
+    if (xs.length < 2 || ys.length < 2 || (xs.length - 1) * (ys.length - 1) > 20_000) continue;
+    // The lines at each grid line, so that a wall is looked for only among its own lines.
+    const vAt = xs.map(() => [] as VSeg[]);
+    for (const seg of g.v) vAt[Math.max(0, upperIndex(xs, seg.x) - 1)]!.push(seg);
+    const hAt = ys.map(() => [] as HSeg[]);
+    for (const seg of g.h) hAt[Math.min(ys.length - 1, lowerIndex(ys, seg.y + 1e-6))]!.push(seg);
+    const wall = (c: number, top: number, bottom: number) => vAt[c]!.some((l) => l.y1 <= bottom + SNAP && l.y2 >= top - SNAP);
+    const floor = (r: number, left: number, right: number) => hAt[r]!.some((l) => l.x1 <= left + SNAP && l.x2 >= right - SNAP);
     const rows = ys.length - 1;
     const cols = xs.length - 1;
     // Union grid cells with no line between them.
@@ -336,8 +365,8 @@ function findTables(h: readonly HSeg[], v: readonly VSeg[]): GridTable[] {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         // right wall: x = xs[c+1], between ys[r] (top) and ys[r+1]
-        if (c + 1 < cols && !covered(vLines, xs[c + 1]!, ys[r + 1]!, ys[r]!)) cellParent[cfind(r * cols + c + 1)] = cfind(r * cols + c);
-        if (r + 1 < rows && !covered(hLines, ys[r + 1]!, xs[c]!, xs[c + 1]!)) cellParent[cfind((r + 1) * cols + c)] = cfind(r * cols + c);
+        if (c + 1 < cols && !wall(c + 1, ys[r]!, ys[r + 1]!)) cellParent[cfind(r * cols + c + 1)] = cfind(r * cols + c);
+        if (r + 1 < rows && !floor(r + 1, xs[c]!, xs[c + 1]!)) cellParent[cfind((r + 1) * cols + c)] = cfind(r * cols + c);
       }
     }
     const rects = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
@@ -354,7 +383,8 @@ function findTables(h: readonly HSeg[], v: readonly VSeg[]): GridTable[] {
         }
       }
     }
-    tables.push({ xs, ys, cells: [...rects.values()], top: ys[0]!, bottom: ys[ys.length - 1]!, left: xs[0]!, right: xs[xs.length - 1]! });
+    const cellAt = (c: number, r: number) => (r < rows && c < cols ? rects.get(cfind(r * cols + c)) : undefined);
+    tables.push({ xs, ys, cells: [...rects.values()], cellAt, top: ys[0]!, bottom: ys[ys.length - 1]!, left: xs[0]!, right: xs[xs.length - 1]! });
   }
   return tables;
 }
@@ -371,10 +401,12 @@ interface Line {
 }
 
 function toLines(items: readonly Item[]): Line[] {
+  // Top to bottom; an item joins the line being built when its baseline is close enough (one pass).
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const item of sorted) {
-    const line = lines.find((l) => Math.abs(l.y - item.y) <= Math.max(2, Math.min(l.size, item.size) * 0.45));
+    const last = lines[lines.length - 1];
+    const line = last && Math.abs(last.y - item.y) <= Math.max(2, Math.min(last.size, item.size) * 0.45) ? last : undefined;
     if (line) {
       line.items.push(item);
       line.left = Math.min(line.left, item.x);
@@ -506,8 +538,9 @@ function layoutPage(builder: DocumentBuilder, items: readonly Item[], drawing: D
   const byTable = new Map<GridTable, Item[]>();
   for (const item of items) {
     const table = tables.find((t) => inTable(item, t));
-    if (table) byTable.set(table, [...(byTable.get(table) ?? []), item]);
-    else outside.push(item);
+    if (!table) outside.push(item);
+    else if (byTable.has(table)) byTable.get(table)!.push(item);
+    else byTable.set(table, [item]);
   }
   // Blocks in reading order, top to bottom: runs of lines between the tables.
   type Entry = { top: number; table?: GridTable; line?: Line };
@@ -558,8 +591,10 @@ function tableRows(table: GridTable, items: readonly Item[]): RowModel[] {
   for (const item of items) {
     const cx = (item.x + item.right) / 2;
     const cy = item.y + item.size * 0.3;
-    const cell = table.cells.find((c) => cx >= xs[c.c0]! && cx <= xs[c.c1 + 1]! && cy <= ys[c.r0]! && cy >= ys[c.r1 + 1]!);
-    if (cell) contents.set(cell, [...(contents.get(cell) ?? []), item]);
+    const cell = table.cellAt(Math.max(0, upperIndex(xs, cx) - 1), Math.max(0, lowerIndex(ys, cy) - 1));
+    if (!cell) continue;
+    if (contents.has(cell)) contents.get(cell)!.push(item);
+    else contents.set(cell, [item]);
   }
   const out: RowModel[] = [];
   for (let r = 0; r < rows; r++) {

@@ -74,11 +74,13 @@ function zipKind(bytes: Uint8Array, name: string): FileKind {
     if (first === 'mimetype' || /\.odt$/i.test(name)) return 'odt';
     return 'zip';
   }
-  if (names.some((n) => n.startsWith('word/')) || names.includes('[Content_Types].xml') && names.some((n) => /document\.xml$/.test(n))) return 'docx';
   if (names.some((n) => /^(xl|ppt|visio)\//.test(n))) return 'office-other';
-  if (names.includes('mimetype')) {
-    mimetype = ascii(bytes, 38, 120);
-    return /opendocument\.text(?!-)/.test(mimetype) || names.includes('content.xml') && /opendocument\.text/.test(mimetype) ? 'odt' : 'opendocument-other';
+  // Word's package: word/document.xml, or any main part the package's relationships name.
+  if (names.some((n) => n.startsWith('word/')) || names.includes('[Content_Types].xml')) return 'docx';
+  if (names.includes('mimetype') || names.includes('content.xml')) {
+    // OpenDocument stores its mimetype first and uncompressed; when a writer did not, the reader checks it.
+    mimetype = firstEntryName(bytes) === 'mimetype' ? ascii(bytes, 38, 120) : 'application/vnd.oasis.opendocument.text';
+    return /opendocument\.text/.test(mimetype) ? 'odt' : 'opendocument-other';
   }
   return 'zip';
 }
