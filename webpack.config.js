@@ -21,7 +21,8 @@ function config(env, argv, httpsOptions) {
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      'checker.worker': './src/taskpane/worker/checker.worker.ts',
+      // The worker loads its own lazy chunks (PDF's reader) with importScripts, not script tags.
+      'checker.worker': { import: './src/taskpane/worker/checker.worker.ts', chunkLoading: 'import-scripts' },
       commands: './src/commands/commands.ts',
       'auth-dialog': './src/auth-dialog/index.ts',
       harness: './src/harness/page.tsx',
