@@ -42,6 +42,19 @@ describe('readMsg', () => {
     expect(report.issues.map((i) => i.code)).toContain('forwarded-application');
   });
 
+  it('reads an .msg attached to an .eml (a forwarded application saved from Outlook) as the original', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const MailComposer = require('nodemailer/lib/mail-composer');
+    const raw: Buffer = await new MailComposer({
+      from: 'office@school.org.uk', to: 'mathshubs@ncetm.org.uk', subject: 'FW: Application', text: 'Forwarded.',
+      attachments: [{ filename: 'Application.msg', contentType: 'application/vnd.ms-outlook', content: Buffer.from(bytes(join(twins, '03-readiness-complete.msg'))) }],
+    }).compile().build();
+    const report = checkMessage(await readMail(new Uint8Array(raw)), catalogue, 'x');
+    const original = checkMessage(await readEml(bytes(join(root, 'samples', 'emails', '03-readiness-complete.eml'))), catalogue, 'x');
+    expect(report.forms).toEqual(original.forms);
+    expect(report.issues.map((i) => i.code)).toContain('forwarded-application');
+  });
+
   it('refuses a compound file that is no email with its own error', async () => {
     const doc = bytes(join(root, 'test', 'fixtures', 'formats', 'forms', 'sms-bold-answer.doc'));
     await expect(readMsg(doc)).rejects.toMatchObject({ name: 'MsgError' });
