@@ -108,6 +108,7 @@ export function attachmentDocument(attachment: Attachment): DocumentRead {
   const r = attachment.reading;
   if (r?.document) return { ok: true, document: r.document };
   if (r?.problem) return { ok: false, error: r.problem };
+  if (r?.kind === 'encrypted-office') return { ok: false, error: { code: 'encrypted-document', message: 'The document is password-protected; ask the school to send it without a password.' } };
   if (r && r.kind !== 'docx' && !DOCUMENT_KINDS.has(r.kind as FileKind)) {
     return { ok: false, error: { code: 'not-a-word-document', message: `The file is ${r.description}, not a Word document.` } };
   }

@@ -11,6 +11,7 @@ import { expandZip } from '../../../src/core/documents/zip';
 import { readRtf } from '../../../src/core/documents/rtf';
 import { blocksText, type Table } from '../../../src/core/docx/model';
 import { DOCX_LIMITS } from '../../../src/core/docx/limits';
+import { HOSTILE_FILES } from '../../support/hostile-files';
 
 const root = join(__dirname, '..', '..', '..');
 const forms = join(root, 'test', 'fixtures', 'formats', 'forms');
@@ -71,6 +72,12 @@ describe('readAttachments', () => {
     expect(report.forms).toEqual(alone.forms);
     expect(report.complete).toBe(true);
     expect(report.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'form-copy', attachment: 'Application.pdf' })]);
+  });
+
+  it('says a password-protected document is one, whatever its name', async () => {
+    const encrypted = HOSTILE_FILES.find((f) => f.codes.includes('encrypted-document'))!.build();
+    const message = await readAttachments({ subject: '', from: null, to: [], cc: [], receivedAt: null, internetMessageId: null, attachments: [{ name: 'Form.docx', contentType: '', bytes: new Uint8Array(encrypted) }] });
+    expect(checkMessage(message, catalogue, 'x').issues).toEqual([expect.objectContaining({ code: 'unreadable-attachment', attachment: 'Form.docx', message: expect.stringMatching(/password-protected/) })]);
   });
 
   it('names each attachment and its real type when none is a form', async () => {
