@@ -18,13 +18,25 @@ function validDate(year: number, month: number, day: number): string | undefined
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** "7th June 2018", "7 jun. 2018": the first day, month word and year; the month word checked against the list, not in the pattern (whose many alternatives make it too big to prove linear). */
+function namedDate(lower: string): RegExpExecArray | undefined {
+  const candidate = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})\b/g;
+  for (let found = candidate.exec(lower); found; found = candidate.exec(lower)) {
+    if (MONTH_WORDS.has(found[2]!)) return found;
+    candidate.lastIndex = found.index + 1;
+  }
+  return undefined;
+}
+
 /** The first date in the text, with the hour if one is written next to it. */
 export function readWrittenDate(text: string): WrittenDate | undefined {
   const lower = text.toLowerCase();
   let date: string | undefined;
   let at = -1;
   let end = -1;
-  const named = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?,?\s+(\d{4})\b/.exec(lower);
+  const named = namedDate(lower);
   if (named) {
     const month = MONTHS.findIndex((m) => m.startsWith(named[2]!.slice(0, 3))) + 1;
     date = validDate(Number(named[3]), month, Number(named[1]));

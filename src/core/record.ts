@@ -10,6 +10,7 @@ import { fieldTitle, isLateApplication, issueCounts, type ApplicationReport, typ
 import { emailFingerprint } from './identity';
 import { SIGNATORY_STATUS_WORDS } from './signatories';
 import type { Issue } from './issues';
+import { trimWhere } from './text';
 
 export const APPLICATIONS_LIST = 'Applications';
 export const FILES_LIBRARY = 'Application Files';
@@ -345,12 +346,12 @@ const FILE_NAME_MAX = 120;
  * (120 characters, keeping the end, where the extension is) that the path stays far under 400.
  */
 export function safeFileName(name: string): string {
-  let cleaned = name
+  const replaced = name
     .replace(/["*:<>?/\\|#%\u0000-\u001f\u007f]/g, '_')
     .replace(/_vti_/gi, '_vti-')
-    .slice(-FILE_NAME_MAX)
-    .replace(/^[\s.~$]+|[\s.]+$/g, '')
-    .replace(/_vti_/gi, '_vti-');
+    .slice(-FILE_NAME_MAX);
+  // Leading spaces, dots, ~ and $, trailing spaces and dots: trimmed in one pass (no backtracking pattern).
+  let cleaned = trimWhere(trimWhere(replaced, (c) => /^[\s.~$]$/.test(c), 'start'), (c) => /^[\s.]$/.test(c), 'end').replace(/_vti_/gi, '_vti-');
   const stem = cleaned.includes('.') ? cleaned.slice(0, cleaned.indexOf('.')) : cleaned;
   if (RESERVED_NAMES.test(stem.trim()) || RESERVED_NAMES.test(cleaned) || /\.lock$/i.test(cleaned)) cleaned = `file-${cleaned}`;
   return cleaned || 'file';

@@ -26,8 +26,8 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professo
 /** A person's name as comparable words: no titles, "Smith, Jane" turned round, lower case. */
 function nameWords(name: string): string[] {
   let text = name.trim();
-  const comma = /^([^,]+),\s*([^,]+)$/.exec(text);
-  if (comma && !/@/.test(text)) text = `${comma[2]} ${comma[1]}`;
+  const comma = /^([^,]+),([^,]+)$/.exec(text);
+  if (comma && !/@/.test(text)) text = `${comma[2]!.trimStart()} ${comma[1]}`;
   return text
     .toLowerCase()
     .replace(/[^\p{L}\s'-]/gu, ' ')

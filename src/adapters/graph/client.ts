@@ -29,7 +29,9 @@ export interface GraphClient {
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const url = new URL(options.graphUrl.replace(/\/+$/, ''));
+  let base = options.graphUrl;
+  while (base.endsWith('/')) base = base.slice(0, -1);
+  const url = new URL(base);
   const version = url.pathname.replace(/^\/+/, '') || 'v1.0';
   if (version.includes('/')) throw new Error(`The Graph URL ${options.graphUrl} should end with the version, e.g. https://graph.microsoft.com/v1.0.`);
   const retry = { ...DEFAULT_RETRY, ...options.retry };

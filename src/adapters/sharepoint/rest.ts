@@ -19,7 +19,9 @@ const NOMETADATA = 'application/json;odata=nometadata';
 const VERBOSE = 'application/json;odata=verbose';
 
 export function createSharePointRest(options: SharePointRestOptions): SharePointRest {
-  const site = new URL(options.siteUrl.replace(/\/+$/, ''));
+  let given = options.siteUrl;
+  while (given.endsWith('/')) given = given.slice(0, -1);
+  const site = new URL(given);
   const chain = middlewareChain({
     auth: options.auth,
     authorize: { origin: site.origin, pathPrefixes: [`${site.pathname}/_api/`] },

@@ -146,15 +146,9 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
         at += 2;
         break;
       }
-      const eq = xml.indexOf('=', at);
-      if (eq < 0) throw malformed();
-      let q = eq + 1;
-      while (q < n && isSpace(xml.charCodeAt(q))) q++;
-      const quote = xml[q];
-      if (quote !== '"' && quote !== "'") throw malformed();
-      const close = xml.indexOf(quote, q + 1);
-      if (close < 0) throw malformed();
-      at = close + 1;
+      // name = "value": each character looked at once, whatever the input (no search past the tag).
+      at = attributeEnd(xml, at);
+      if (at < 0) throw malformed();
       const after = xml.charCodeAt(at);
       if (at < n && !isSpace(after) && after !== 62 && after !== 47) throw malformed();
     }
@@ -179,7 +173,7 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
       if (wanted !== 'skip') handlers.close(canonicalName, depth);
       i = at;
     } else if (wanted === 'skip') {
-      i = endOfElement(xml, name, at, malformed);
+      i = endOfElement(xml, name, at, depth, maxDepth, part, malformed);
     } else {
       stack.push(name);
       canonicalStack.push(canonicalName);
@@ -228,41 +222,102 @@ export class Attributes {
 
   private read(nameOf: (qname: string) => string): Record<string, string> {
     const out: Record<string, string> = {};
-    // Only the tag's own text is searched, so the work is bounded by the tag, not the document.
-    const region = this.xml.slice(this.start, this.end);
-    for (const match of region.matchAll(/([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      const name = nameOf(match[1]!);
-      const value = match[2] ?? match[3] ?? '';
+    // The tag's shape was checked by the scanner; this walks it once more, name = "value" by name = "value".
+    const xml = this.xml;
+    let at = this.start;
+    while (at < this.end) {
+      while (at < this.end && isSpace(xml.charCodeAt(at))) at++;
+      if (at >= this.end) break;
+      const nameStart = at;
+      const valueEnd = attributeEnd(xml, at);
+      if (valueEnd < 0 || valueEnd > this.end) throw this.malformed();
+      let nameEnd = nameStart;
+      while (!isSpace(xml.charCodeAt(nameEnd)) && xml.charCodeAt(nameEnd) !== 61) nameEnd++;
+      const quote = xml.charCodeAt(valueEnd - 1);
+      const valueStart = xml.indexOf(quote === 34 ? '"' : "'", nameEnd) + 1;
+      const name = nameOf(xml.slice(nameStart, nameEnd));
+      const value = xml.slice(valueStart, valueEnd - 1);
       if (name in out || value.includes('<')) throw this.malformed();
       out[name] = this.decode(value);
+      at = valueEnd;
     }
     return out;
   }
 }
 
-/** Where the element that starts before `from` ends: after its matching end tag, nested namesakes counted. */
-function endOfElement(xml: string, name: string, from: number, malformed: () => Error): number {
-  const opening = `<${name}`;
-  const closing = `</${name}`;
-  let level = 1;
+/**
+ * Where the attribute that starts at `at` (`name = "value"`) ends, just after its closing quote; -1
+ * when it is not one. Never looks past the closing quote, so a tag costs its own length.
+ */
+function attributeEnd(xml: string, at: number): number {
+  const n = xml.length;
+  const nameStart = at;
+  for (let c = xml.charCodeAt(at); at < n && !isSpace(c) && c !== 61 && c !== 62 && c !== 60 && c !== 47 && c !== 34 && c !== 39; c = xml.charCodeAt(++at));
+  if (at === nameStart) return -1;
+  while (at < n && isSpace(xml.charCodeAt(at))) at++;
+  if (xml.charCodeAt(at) !== 61 /* = */) return -1;
+  at++;
+  while (at < n && isSpace(xml.charCodeAt(at))) at++;
+  const quote = xml[at];
+  if (quote !== '"' && quote !== "'") return -1;
+  const close = xml.indexOf(quote, at + 1);
+  return close < 0 ? -1 : close + 1;
+}
+
+/**
+ * Where the element that starts before `from` ends: after its matching end tag. One pass over the
+ * skipped content, each character looked at a bounded number of times; end tags must match, and the
+ * nesting inside counts against the depth limit like anywhere else.
+ */
+function endOfElement(xml: string, name: string, from: number, depth: number, maxDepth: number, part: string, malformed: () => Error): number {
+  const n = xml.length;
+  const open: string[] = [name];
   let at = from;
-  while (level > 0) {
-    const close = xml.indexOf(closing, at);
-    if (close < 0) throw malformed();
-    // Looking back from the end tag finds at once that there is no namesake inside (the usual case);
-    // a forward search to the next namesake could run far past the end tag.
-    const inside = xml.lastIndexOf(opening, close) >= at;
-    for (let open = inside ? xml.indexOf(opening, at) : -1; open >= 0 && open < close; open = xml.indexOf(opening, open + 1)) {
-      const next = xml.charCodeAt(open + opening.length);
-      if (!isSpace(next) && next !== 62 && next !== 47) continue; // a longer name that begins the same way
-      const end = xml.indexOf('>', open);
-      if (xml.charCodeAt(end - 1) !== 47) level++;
+  while (open.length) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0) throw malformed();
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 47 /* / */) {
+      const expected = open.pop()!;
+      if (!xml.startsWith(expected, lt + 2)) throw malformed();
+      let end = lt + 2 + expected.length;
+      while (isSpace(xml.charCodeAt(end))) end++;
+      if (xml.charCodeAt(end) !== 62) throw malformed();
+      at = end + 1;
+    } else if (next === 63 /* ? */) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end < 0) throw malformed();
+      at = end + 2;
+    } else if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      if (end < 0) throw malformed();
+      at = end + 3;
+    } else if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      if (end < 0) throw malformed();
+      at = end + 3;
+    } else if (next === 33 /* ! */) {
+      if (xml.startsWith('<!DOCTYPE', lt)) throw new DocxError('xml-doctype', `The document part ${part} declares a DOCTYPE; documents with entity declarations are not read.`);
+      throw malformed();
+    } else {
+      let end = lt + 1;
+      for (let c = xml.charCodeAt(end); end < n && !isSpace(c) && c !== 62 && c !== 47; c = xml.charCodeAt(++end));
+      const inner = xml.slice(lt + 1, end);
+      if (!inner) throw malformed();
+      for (;;) {
+        while (end < n && isSpace(xml.charCodeAt(end))) end++;
+        const c = xml.charCodeAt(end);
+        if (c === 62 || (c === 47 && xml.charCodeAt(end + 1) === 62)) break;
+        end = attributeEnd(xml, end);
+        if (end < 0) throw malformed();
+      }
+      if (xml.charCodeAt(end) === 47) at = end + 2;
+      else {
+        if (depth + open.length > maxDepth) throw new DocxError('xml-too-deep', `The document part ${part} is nested more than ${maxDepth} levels deep.`);
+        open.push(inner);
+        at = end + 1;
+      }
     }
-    const end = xml.indexOf('>', close);
-    if (end < 0) throw malformed();
-    const after = xml.charCodeAt(close + closing.length);
-    if (isSpace(after) || after === 62) level--;
-    at = end + 1;
   }
   return at;
 }

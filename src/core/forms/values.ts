@@ -5,7 +5,7 @@ import { findHub } from '../catalogue/hubs';
 import type { Field, Hub } from '../catalogue/schema';
 import type { Issue } from '../issues';
 import { readWrittenDate } from '../dates';
-import { countWords, foldLines, foldWhitespace, normalizeCharacters } from '../text';
+import { countWords, findEmail, foldLines, foldWhitespace, normalizeCharacters, replaceEmails, trimWhere } from '../text';
 import type { Answer } from './locate';
 import { isPrompt } from './prompts';
 
@@ -26,8 +26,8 @@ export interface ReadContext {
   readonly besideName?: boolean;
 }
 
-const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/;
-const EMAIL_ALL = new RegExp(EMAIL.source, 'g');
+const EDGE_PUNCTUATION = /^[\s,;:\-–—/|]$/;
+const isEdgePunctuation = (char: string) => EDGE_PUNCTUATION.test(char);
 
 /** The answer's paragraphs as text lines; the text typed beside the label when the answer box is empty. */
 function answerLines(answer: Answer, prompts: readonly string[]): string[] {
@@ -89,29 +89,39 @@ export function readValue(field: Field, answer: Answer | undefined, ctx: ReadCon
 function nameOf(lines: readonly string[]): string {
   const named = lines
     .map((line) =>
-      foldWhitespace(
-        line
-          .replace(/mailto:\S*/gi, ' ')
-          .replace(EMAIL_ALL, ' ')
-          .replace(/\b(e-?mail|email address)\s*:?/gi, ' ')
-          .replace(/\(\s*\)|<\s*>|\[\s*\]/g, ' '),
-      ).replace(/^[\s,;:\-–—/|]+|[\s,;:\-–—/|]+$/g, ''),
+      trimWhere(
+        foldWhitespace(
+          replaceEmails(line.replace(/mailto:\S*/gi, ' '), ' ')
+            .replace(/\b(e-?mail|email address)\s*:?/gi, ' ')
+            .replace(/\(\s*\)|<\s*>|\[\s*\]/g, ' '),
+        ),
+        isEdgePunctuation,
+      ),
     )
     .filter(Boolean);
   return named.join(' ');
 }
 
 function readEmail(field: Field, text: string, inlines: readonly Inline[], ctx: ReadContext): FieldReading {
-  const typed = EMAIL.exec(text)?.[0];
+  const typed = findEmail(text)?.address;
   if (typed) return ok(typed.toLowerCase());
   for (const inline of inlines) {
     if (inline.kind === 'text' && inline.link?.toLowerCase().startsWith('mailto:')) {
-      const address = EMAIL.exec(decodeURIComponent(inline.link.slice(7)))?.[0];
+      const address = findEmail(decodeLink(inline.link.slice(7)))?.address;
       if (address) return ok(address.toLowerCase());
     }
   }
   if (!text || (ctx.besideName && !text.includes('@'))) return ok(null);
   return { value: text, issues: [issue(ctx, field, 'error', 'invalid-email', `${ctx.title} is not an email address.`)] };
+}
+
+/** A link's percent-escapes decoded; a malformed one (`%E0%A4%A`, a lone `%`) is read as written, never thrown. */
+function decodeLink(link: string): string {
+  try {
+    return decodeURIComponent(link);
+  } catch {
+    return link;
+  }
 }
 
 function readUrn(field: Field, text: string, ctx: ReadContext): FieldReading {

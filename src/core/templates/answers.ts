@@ -1,16 +1,15 @@
 // A template may be proposed from a filled-in copy of a form, so the form's own text (labels,
 // roles, instructions) has to be told apart from what the applicant wrote. These are the tests.
-import { foldWhitespace, labelKey } from '../text';
+import { findEmail, foldWhitespace, labelKey } from '../text';
 
 const MONTH_OR_TERM = '(?:spring|summer|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+';
 /** "2023-24", "Spring 2021", "Sept 2019 - July 2021", "01/09/2019": how a row of a history table starts. */
 const DATED = new RegExp(`^(?:${MONTH_OR_TERM})?(?:\\d{4}|\\d{1,2}[/.-]\\d{1,2})\\b`, 'i');
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** Text no label reads like: a date or period, an address, a number. */
 export function looksLikeValue(text: string): boolean {
   const folded = foldWhitespace(text);
-  return DATED.test(folded) || EMAIL.test(folded) || /^[\d\s+()/.-]{4,}$/.test(folded);
+  return DATED.test(folded) || findEmail(folded) !== undefined || /^[\d\s+()/.-]{4,}$/.test(folded);
 }
 
 /** Nothing yet, or more than a label holds: several lines, a long text, a value. */

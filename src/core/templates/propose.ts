@@ -10,7 +10,7 @@ import { readWrittenDate } from '../dates';
 import type { Table, WordDocument } from '../docx/model';
 import { layoutOf, type CellSlot, type Layout, type ParagraphSlot, type Slot } from '../forms/layout';
 import { isPrompt } from '../forms/prompts';
-import { foldWhitespace, labelKey } from '../text';
+import { findEmail, foldWhitespace, labelKey, trimWhere } from '../text';
 import { isYesNoAnswer, looksLikeAnswer, looksLikeInstruction, looksLikeRole, looksLikeSignOff, looksLikeValue, untick } from './answers';
 
 export interface Proposal {
@@ -21,8 +21,51 @@ export interface Proposal {
 
 const STOP_WORDS = new Set(['of', 'the', 'for', 'a', 'an', 'and', 'in', 'to', 'details', 'your', 'please', 'if', 'known', 'e', 'g', 'eg']);
 const TITLE_WORDS = /\b(form|application|declaration|expression of interest|nomination|registration)\b/i;
-const WORD_LIMIT = /\((?:[^()]*?\b)?(maximum|max\.?|no more than|up to|approx\.?|approximately|about|around|c\.)\s*(\d+)\s*words?\b[^()]*\)/i;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** "(maximum 300 words)", "(approx. 150 words please)": looked for inside each pair of brackets. */
+const WORD_LIMIT = /\b(maximum|max\.?|no more than|up to|approx\.?|approximately|about|around|c\.)\s*(\d+)\s*words?\b/i;
+
+/** The word limit given in brackets in the text: `[whole match, kind, words]` or undefined. */
+function wordLimitIn(text: string): [string, string, string] | undefined {
+  for (const bracket of text.matchAll(/\(([^()]*)\)/g)) {
+    const limit = WORD_LIMIT.exec(bracket[1]!);
+    if (limit) return [bracket[0], limit[1]!, limit[2]!];
+  }
+  return undefined;
+}
+
+/** Every `(…)` from an opening bracket to the next closing one replaced, as `/\([^)]*\)/g` would, in one pass. */
+function replaceBracketed(text: string, by: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('(', at); open >= 0; open = text.indexOf('(', at)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += text.slice(at, open) + by;
+    at = close + 1;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * "Name of school: St Brannoc's" → [label, rest]: the shortest label of 3 to 80 characters followed by
+ * the separator, white space and (for ':') something more; what `^(.{3,80}?)<sep>\s+(\S.*)$` says,
+ * without its backtracking.
+ */
+function splitAtLabel(text: string, separator: ':' | '.', restRequired: boolean): [string, string] | undefined {
+  for (let at = 3; at <= 80 && at < text.length; at++) {
+    if (LINE_TERMINATOR.test(text[at - 1]!)) return undefined;
+    if (text[at] !== separator) continue;
+    let rest = at + 1;
+    while (rest < text.length && /\s/.test(text[rest]!)) rest++;
+    if (rest === at + 1) continue;
+    const after = text.slice(rest);
+    if ((restRequired && !after) || LINE_TERMINATOR.test(after)) continue;
+    return [text.slice(0, at), after];
+  }
+  return undefined;
+}
 
 /**
  * The programme a form's title names: "Primary Mastery Specialist Programme 2024/25 – Application
@@ -31,14 +74,32 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 export function programmeOf(title: string): string {
   const name = title
     .replace(/^(application|nomination|registration)( form)? (to participate in|to join|for)\s+(the\s+)?/i, '')
-    .replace(/\s*[–—:-]?\s*\b(application form|application|declaration of commitment|expression of interest( form)?|nomination form|registration form|form)\s*$/i, '')
     .trim();
-  return name || title;
+  return withoutFormWord(name) || title;
+}
+
+// Longest first: the earliest start wins, as a regular expression's leftmost match would.
+const FORM_WORDS = ['expression of interest form', 'declaration of commitment', 'expression of interest', 'application form', 'registration form', 'nomination form', 'application', 'form'];
+const isSpaceChar = (c: string) => /^\s$/.test(c);
+
+/** "Secondary Mastery Specialists – application form" → "Secondary Mastery Specialists": the form's own word at the end dropped. */
+function withoutFormWord(name: string): string {
+  const text = trimWhere(name, isSpaceChar, 'end');
+  const lower = text.toLowerCase();
+  for (const word of FORM_WORDS) {
+    if (!lower.endsWith(word)) continue;
+    const start = text.length - word.length;
+    if (start > 0 && /^\w$/.test(text[start - 1]!)) continue; // "Platform" does not end with the word "form"
+    let before = trimWhere(text.slice(0, start), isSpaceChar, 'end');
+    if (/^[–—:-]$/.test(before.slice(-1))) before = trimWhere(before.slice(0, -1), isSpaceChar, 'end');
+    return before.trim();
+  }
+  return name.trim();
 }
 
 /** camelCase key from label words: "Name of head of department" → "nameHeadDepartment". */
 export function keyFromLabel(label: string): string {
-  const words = labelKey(label.replace(/\([^)]*\)/g, ' ')).split(' ').filter((w) => w && !STOP_WORDS.has(w));
+  const words = labelKey(replaceBracketed(label, ' ')).split(' ').filter((w) => w && !STOP_WORDS.has(w));
   const chosen = (words.length ? words : labelKey(label).split(' ').filter(Boolean)).slice(0, 5);
   const key = chosen.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
   return /^[a-z]/.test(key) ? key : `field${key.replace(/^./, (c) => c.toUpperCase())}`;
@@ -148,8 +209,8 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
         if (!cells[c + 1] && cells.length === 1 && below && table.rows[r + 1]!.cells.length === 1 && looksLikeAnswer(below.text)) answerCells.add(below);
         const answerText = answer ? foldWhitespace(answer.text) : '';
         // "Name of school: St Brannoc's" with its answer cell empty: the answer was typed after the label.
-        const typedAfter = /^(.{3,80}?):\s+(\S.*)$/.exec(foldWhitespace(labelSlot.text));
-        const label = typedAfter && !answerText && !looksLikeInstruction(typedAfter[2]!) ? typedAfter[1]! : foldWhitespace(labelSlot.text);
+        const typedAfter = splitAtLabel(foldWhitespace(labelSlot.text), ':', true);
+        const label = typedAfter && !answerText && !looksLikeInstruction(typedAfter[1]) ? typedAfter[0] : foldWhitespace(labelSlot.text);
         if (!label || isPrompt(label, [])) continue;
         const prompt = answerText && isPrompt(answerText, []);
         if (label !== foldWhitespace(labelSlot.text) || (answerText && !prompt) || answerText.includes('☒')) answers++;
@@ -326,10 +387,10 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     const slot = slots[i]!;
     if (slot.kind !== 'paragraph' || !slot.text.trim() || answered.has(slot)) continue;
     const text = foldWhitespace(slot.text);
-    const sentence = /^(.{3,80}?)\.\s+(.*)$/.exec(text);
-    const label = sentence && /\bstatement\b/i.test(sentence[1]!) ? sentence[1]! : text;
+    const sentence = splitAtLabel(text, '.', false);
+    const label = sentence && /\bstatement\b/i.test(sentence[0]) ? sentence[0] : text;
     if (!/\bstatement\b/i.test(label) || label.length > 80) continue;
-    const prompts = sentence && label === sentence[1] ? [sentence[2]!] : [];
+    const prompts: string[] = sentence && label === sentence[0] ? [sentence[1]] : [];
     // Instructions after the heading, and a box holding only instructions; a table of labels
     // straight after the heading means it heads that table, not a statement.
     let labelTableNext = false;
@@ -355,7 +416,7 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     }
     if (labelTableNext) continue;
     const limitText = [text, ...prompts].join(' ');
-    const limit = WORD_LIMIT.exec(limitText);
+    const limit = wordLimitIn(limitText);
     const wordLimit = limit ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]!) ? 'maximum' as const : 'approx' as const } : undefined;
     out.push({ label, slot, prompts, kind: 'statement', wordLimit });
   }
@@ -393,7 +454,7 @@ function fieldsFor(candidate: Candidate, prefix: string | undefined, section: st
   const labelWords = labelKey(candidate.label);
   // "Head of department (name and e-mail)": one box, two fields.
   if (/\bname\b/.test(labelWords) && /\bemail\b/.test(labelWords)) {
-    const person = keyFromLabel(candidate.label.replace(/\(.*\)/, '')) || base;
+    const person = keyFromLabel(withoutFirstBrackets(candidate.label)) || base;
     return [
       Field.parse({ ...common, key: key(`${person}Name`), type: 'name', required: true }),
       Field.parse({ ...common, key: key(`${person}Email`), type: 'email', required: true }),
@@ -458,7 +519,7 @@ function titleOf(layout: Layout, firstTable: number): string | undefined {
   const titled = before.filter((p) => TITLE_WORDS.test(p.text) && p.text.length <= 160 && !/\.\s*$/.test(p.text.trim()) && !/^[a-z(]/.test(p.text.trim()));
   const chosen = titled[titled.length - 1] ?? before[0];
   // "Declaration of Commitment by 25th May 2018": the deadline is not part of the title.
-  const lines = chosen?.text.split('\n').map((line) => foldWhitespace(line).replace(/\s+by\s+.*\d{4}\.?$/i, '')).filter(Boolean);
+  const lines = chosen?.text.split('\n').map((line) => withoutDeadline(foldWhitespace(line))).filter(Boolean);
   return lines?.length ? lines.join('\n') : undefined;
 }
 
@@ -466,21 +527,66 @@ function returnAddress(paragraphs: readonly ParagraphSlot[]): { address: string;
   for (const paragraph of paragraphs) {
     const text = foldWhitespace(paragraph.text);
     if (!/\b(return|e-?mail|send|submit|sent)\b/i.test(text)) continue;
-    const email = EMAIL.exec(text);
-    if (email) return { address: email[0].toLowerCase() };
+    const email = findEmail(text);
+    if (email) return { address: email.address.toLowerCase() };
   }
   return undefined;
+}
+
+const DEADLINE_WORD = /\b(?:by|before|no later than|closing date:?|deadline:?)\s+/gi;
+
+/**
+ * "… by 12 noon on Friday 25th May 2018": each date of up to 60 characters ending in a year after a
+ * deadline word, as `/\b(?:by|…)\s+(.{4,60}?\b\d{4})\b/gi` finds them, the date looked for in a
+ * window of bounded size after each word.
+ */
+function deadlinesIn(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  DEADLINE_WORD.lastIndex = 0;
+  for (let word = DEADLINE_WORD.exec(text); word; word = DEADLINE_WORD.exec(text)) {
+    const start = word.index + word[0].length;
+    const date = /^(.{4,60}?\b\d{4})\b/.exec(text.slice(start, start + 66));
+    if (date) {
+      out.push([word[0] + date[0], date[1]!]);
+      DEADLINE_WORD.lastIndex = start + date[0].length;
+    } else DEADLINE_WORD.lastIndex = word.index + 1;
+  }
+  return out;
+}
+
+/** "Declaration of Commitment by 25th May 2018" → "Declaration of Commitment" (white space folded already). */
+function withoutDeadline(line: string): string {
+  if (!/\d{4}\.?$/.test(line)) return line;
+  const by = /\sby\s/i.exec(line);
+  if (!by || line.length - (by.index + 4) < 4) return line;
+  let start = by.index;
+  while (start > 0 && /^\s$/.test(line[start - 1]!)) start--;
+  return line.slice(0, start);
+}
+
+/** The text without its first `(…)` on one line (from the first bracket to the line's last closing one). */
+function withoutFirstBrackets(text: string): string {
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && !LINE_TERMINATOR.test(text[lineEnd]!)) lineEnd++;
+    const line = text.slice(lineStart, lineEnd);
+    const open = line.indexOf('(');
+    const close = line.lastIndexOf(')');
+    if (open >= 0 && close > open) return text.slice(0, lineStart + open) + text.slice(lineStart + close + 1);
+    lineStart = lineEnd + 1;
+  }
+  return text;
 }
 
 function deadlineOf(paragraphs: readonly ParagraphSlot[], address: string | undefined): { date: string; time?: string; wording: string } | undefined {
   const found: { date: string; time?: string; wording: string; score: number }[] = [];
   for (const paragraph of paragraphs) {
     const text = foldWhitespace(paragraph.text);
-    for (const match of text.matchAll(/\b(?:by|before|no later than|closing date:?|deadline:?)\s+(.{4,60}?\b\d{4})\b/gi)) {
+    for (const match of deadlinesIn(text)) {
       const written = readWrittenDate(match[1]!);
       if (!written) continue;
       const score = (address && text.toLowerCase().includes(address) ? 2 : 0) + (/\b(return|submit|e-?mail|send|complete|apply|declaration|application)\b/i.test(text) ? 1 : 0);
-      found.push({ ...written, wording: match[1]!.replace(/[.)]+$/, ''), score });
+      found.push({ ...written, wording: trimWhere(match[1]!, (c) => c === '.' || c === ')', 'end'), score });
     }
   }
   found.sort((a, b) => b.score - a.score);
@@ -494,7 +600,7 @@ function hubsListed(paragraphs: readonly ParagraphSlot[], hubs: readonly Hub[]):
   if (appendix < 0) return 'all';
   const named = new Set<string>();
   for (const paragraph of paragraphs.slice(appendix + 1)) {
-    const hub = /maths hub/i.test(paragraph.text) ? findHub(paragraph.text.replace(/\(.*\)/, ''), hubs) : undefined;
+    const hub = /maths hub/i.test(paragraph.text) ? findHub(withoutFirstBrackets(paragraph.text), hubs) : undefined;
     if (hub) named.add(hub.name);
   }
   return named.size > 0 && named.size < hubs.length ? hubs.filter((h) => named.has(h.name)).map((h) => h.name) : 'all';
