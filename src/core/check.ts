@@ -247,7 +247,10 @@ function readForm(attachment: Attachment, catalogue: Catalogue, recipients: read
   }
   const layout = layoutOf(read.document);
   const { template, confidence } = identifyForm(catalogue.templates, layout);
-  if (!template) return { attachment: name, formId: null, confidence, fields: {}, signatories: [], issues: [] };
+  const macros: Issue[] = read.document.macros
+    ? [{ severity: 'warning', code: 'macros', message: `${name} holds macros (a macro-enabled Word file). Its text was read; its macros were not run. Open it with care.` }]
+    : [];
+  if (!template) return { attachment: name, formId: null, confidence, fields: {}, signatories: [], issues: macros };
 
   const located = locateFields(template, layout);
   const fields: Record<string, FieldValue> = {};
@@ -270,7 +273,7 @@ function readForm(attachment: Attachment, catalogue: Catalogue, recipients: read
   issues.push(...checkRules(template, fields));
   const signatories = checkSignatories(template.signatories, fields, recipients);
   issues.push(...signatoryIssues(template, signatories));
-  return { attachment: name, formId: template.id, confidence, fields, signatories, issues: byImportance(issues) };
+  return { attachment: name, formId: template.id, confidence, fields, signatories, issues: byImportance([...issues, ...macros]) };
 }
 
 function readRows(field: Field, layout: ReturnType<typeof layoutOf>): { value: FieldValue; issues: Issue[] } {

@@ -96,3 +96,30 @@ const xmlInputs: AdversarialInput[] = [
 ];
 
 export const ADVERSARIAL_INPUTS: readonly AdversarialInput[] = [...fieldInputs, ...nestingInputs, ...xmlInputs];
+
+/** Milliseconds one run takes, averaged over enough runs to fill 15 ms (shorter runs are all noise). */
+function timeOf(input: AdversarialInput, bytes: Uint8Array): number {
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    input.run(bytes);
+    runs++;
+    elapsed = performance.now() - start;
+  } while (elapsed < 15);
+  return elapsed / runs;
+}
+
+/** The growth of time when the input doubles: the least time of four rounds at each size, after a warm-up. */
+export function growth(input: AdversarialInput): { ratio: number; small: number; large: number } {
+  const small = input.build(input.n);
+  const large = input.build(input.n * 2);
+  input.run(small);
+  let smallest = Infinity;
+  let largest = Infinity;
+  for (let round = 0; round < 4; round++) {
+    smallest = Math.min(smallest, timeOf(input, small));
+    largest = Math.min(largest, timeOf(input, large));
+  }
+  return { ratio: largest / smallest, small: smallest, large: largest };
+}

@@ -7,6 +7,7 @@ export type DocxErrorCode =
   | 'encrypted-document'
   | 'corrupt-zip'
   | 'too-many-parts'
+  | 'duplicate-part'
   | 'missing-part'
   | 'zip-bomb'
   | 'xml-doctype'

@@ -49,6 +49,8 @@ export type Block = Paragraph | Table;
 
 export interface WordDocument {
   readonly blocks: readonly Block[];
+  /** The file holds macros (.docm, .dotm): read as a document, never run. */
+  readonly macros?: boolean;
 }
 
 /** The text of a paragraph as written, with tabs and soft line breaks kept. */

@@ -29,6 +29,35 @@ function containsUtf16(bytes: Uint8Array, name: string): boolean {
 export interface DocxPackage {
   /** Reads a part as text, or undefined when the package has no such part. */
   readonly part: (name: string) => string | undefined;
+  /** The package holds a macro project (a .docm or .dotm): it is read as a document, never run. */
+  readonly macros: boolean;
+}
+
+/** Where Word keeps a macro-enabled document's macros. */
+const MACRO_PART = /(^|\/)(vbaProject\.bin|vbaData\.xml)$/i;
+
+/**
+ * A part's bytes as text. XML may be written in UTF-8 or UTF-16 (Word can write either): UTF-16 is
+ * told by its byte order mark, or without one by the `<?` it must start with.
+ */
+export function decodePart(data: Uint8Array, name: string): string {
+  const [a, b] = [data[0], data[1]];
+  const littleEndian = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
+  const bigEndian = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
+  if (littleEndian || bigEndian) {
+    if (data.length % 2) throw new DocxError('corrupt-zip', `The document part ${name} is not valid UTF-16 text.`);
+    const units = new Uint16Array(data.length / 2);
+    for (let i = 0, j = 0; j < units.length; i += 2, j++) units[j] = littleEndian ? data[i]! | (data[i + 1]! << 8) : (data[i]! << 8) | data[i + 1]!;
+    let text = '';
+    // In slices: String.fromCharCode takes its arguments on the stack.
+    for (let at = 0; at < units.length; at += 8192) text += String.fromCharCode(...units.subarray(at, at + 8192));
+    return text;
+  }
+  try {
+    return strFromU8(data);
+  } catch {
+    throw new DocxError('corrupt-zip', `The document part ${name} is not valid text.`);
+  }
 }
 
 export function openPackage(bytes: Uint8Array, wanted: (name: string) => boolean, limits: DocxLimits): DocxPackage {
@@ -51,13 +80,9 @@ export function openPackage(bytes: Uint8Array, wanted: (name: string) => boolean
   return {
     part: (name) => {
       const data = files.parts.get(name);
-      if (!data) return undefined;
-      try {
-        return strFromU8(data);
-      } catch {
-        throw new DocxError('corrupt-zip', `The document part ${name} is not valid text.`);
-      }
+      return data ? decodePart(data, name) : undefined;
     },
+    macros: files.macros,
   };
 }
 
@@ -80,11 +105,19 @@ function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, li
   const streamed: string[] = [];
   let entries = 0;
   let declaredTotal = 0;
+  let macros = false;
+  // Part names compare without case (Open Packaging Conventions): two entries with one name leave
+  // no right answer to which one Word would show, so the document is refused rather than guessed at.
+  const names = new Set<string>();
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
         if (++entries > limits.zipEntries) throw new DocxError('too-many-parts', `The document has more than ${limits.zipEntries} parts.`);
+        const folded = file.name.toLowerCase();
+        if (names.has(folded)) throw new DocxError('duplicate-part', 'The document holds two copies of one part; it may have been tampered with. Ask the school to save the form again in Word.');
+        names.add(folded);
+        if (MACRO_PART.test(file.name)) macros = true;
         if (!wanted(file.name)) return false;
         const ratio = file.size ? file.originalSize / file.size : 0;
         declaredTotal += file.originalSize;
@@ -101,7 +134,7 @@ function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, li
     throw new DocxError('corrupt-zip', 'The document is damaged or incomplete (its zip structure cannot be read).');
   }
   for (const [name, data] of Object.entries(files)) parts.set(name, data);
-  return { parts, streamed };
+  return { parts, streamed, macros };
 }
 
 /** Streams the named parts in small slices, stopping a part that inflates past the limits. */

@@ -38,7 +38,8 @@ function readDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): WordDocument {
   const rels = pkg.part(relsPart);
   const links = new Map<string, string>();
   if (rels) for (const r of readRelationships(rels, relsPart, limits)) if (/\/hyperlink$/.test(r.type)) links.set(r.id, r.target);
-  return { blocks: readBody(xml, { limits, links, part: mainPart }) };
+  const blocks = readBody(xml, { limits, links, part: mainPart });
+  return pkg.macros ? { blocks, macros: true } : { blocks };
 }
 
 interface Relationship {
