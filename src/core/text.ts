@@ -40,8 +40,18 @@ export function labelKey(text: string): string {
 
 /** Words as a reader counts them: runs of non-space holding a letter or a digit. */
 export function countWords(text: string): number {
+  // One pass, no array of tokens: a long answer costs its length, not a copy of every word.
   let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(text[i]!))) {
+      counted = false;
+    } else if (!counted && ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i)!))))) {
+      count++;
+      counted = true;
+    }
+  }
   return count;
 }
 

@@ -47,8 +47,44 @@ function issue(ctx: ReadContext, field: Field, severity: Issue['severity'], code
   return { severity, code, field: field.key, message };
 }
 
+/**
+ * The most characters of one answer that are read. A statement of 300 words is about 2,000; a
+ * longer answer is cut here, with an issue, so that what one answer costs is bounded, whatever
+ * the sender typed (a 31 MB answer would otherwise be copied and split several times over).
+ */
+export const MAX_ANSWER_CHARACTERS = 100_000;
+
+/** The answer cut to MAX_ANSWER_CHARACTERS (paragraph by paragraph, inline by inline), and its length when it was cut. */
+function bounded(answer: Answer): { answer: Answer; length?: number } {
+  let length = answer.besideLabel.length;
+  for (const paragraph of answer.paragraphs) for (const inline of paragraph.inlines) length += inline.kind === 'text' ? inline.text.length : 1;
+  if (length <= MAX_ANSWER_CHARACTERS) return { answer };
+  let room = MAX_ANSWER_CHARACTERS;
+  const paragraphs: Paragraph[] = [];
+  for (const paragraph of answer.paragraphs) {
+    if (room <= 0) break;
+    const inlines: Inline[] = [];
+    for (const inline of paragraph.inlines) {
+      if (room <= 0) break;
+      const size = inline.kind === 'text' ? inline.text.length : 1;
+      inlines.push(inline.kind === 'text' && size > room ? { ...inline, text: inline.text.slice(0, room) } : inline);
+      room -= size;
+    }
+    paragraphs.push({ ...paragraph, inlines });
+  }
+  return { answer: { paragraphs, besideLabel: answer.besideLabel.slice(0, MAX_ANSWER_CHARACTERS) }, length };
+}
+
 export function readValue(field: Field, answer: Answer | undefined, ctx: ReadContext): FieldReading {
   if (!answer) return ok(null);
+  const cut = bounded(answer);
+  const reading = readBoundedValue(field, cut.answer, ctx);
+  if (cut.length === undefined) return reading;
+  const tooLong = issue(ctx, field, 'warning', 'answer-too-long', `${ctx.title} is ${cut.length.toLocaleString('en-GB')} characters long; only its first ${MAX_ANSWER_CHARACTERS.toLocaleString('en-GB')} were read.`);
+  return { value: reading.value, issues: [...reading.issues, tooLong] };
+}
+
+function readBoundedValue(field: Field, answer: Answer, ctx: ReadContext): FieldReading {
   const lines = answerLines(answer, field.prompts);
   const text = foldWhitespace(lines.join(' '));
   switch (field.type) {
