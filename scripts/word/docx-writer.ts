@@ -14,7 +14,7 @@
 //   sdt(content | null, opts)              run-level content control (null → placeholder shown)
 //   blockSdt(blocks | null, opts)          block-level content control (paragraphs in a cell)
 //   checkbox(checked)                      w14 checkbox content control (☒ / ☐)
-//   formCheckbox(checked), formText(value) legacy form fields (FORMCHECKBOX / FORMTEXT)
+//   formCheckbox(checked), formText(value), formDropdown(entries, chosen)  legacy form fields
 //   ins(runs), del(text)                   tracked changes
 //   textBox(paragraphs)                    a run holding a text box (DrawingML + VML fallback)
 //   comment(runs, text)                    comment range + reference; text goes to comments.xml
@@ -553,6 +553,21 @@ export class DocWriter {
       `<w:ffData><w:name w:val="${escapeAttr(fieldName)}"/><w:enabled/><w:calcOnExit w:val="0"/>` +
       `<w:checkBox><w:sizeAuto/><w:default w:val="0"/>${checked ? '<w:checked/>' : ''}</w:checkBox></w:ffData>`;
     return this.formFieldBookmark(fieldName, this.field(' FORMCHECKBOX ', null, ffData, { bare: true }));
+  };
+
+  /**
+   * A legacy FORMDROPDOWN field as Word writes it: the entries and the chosen one in the field data,
+   * no result text (Word draws the chosen entry itself). `chosen` undefined leaves w:result out (the first entry shows).
+   */
+  formDropdown = (entries: readonly string[], chosen?: number, name?: string): Xml => {
+    this.usedFormFields = true;
+    const fieldName = name ?? `Dropdown${this.nextFormField++}`;
+    const ffData =
+      `<w:ffData><w:name w:val="${escapeAttr(fieldName)}"/><w:enabled/><w:calcOnExit w:val="0"/><w:ddList>` +
+      (chosen === undefined ? '' : `<w:result w:val="${chosen}"/>`) +
+      entries.map((entry) => `<w:listEntry w:val="${escapeAttr(entry)}"/>`).join('') +
+      '</w:ddList></w:ffData>';
+    return this.formFieldBookmark(fieldName, this.field(' FORMDROPDOWN ', null, ffData));
   };
 
   /** A legacy FORMTEXT field; an empty value shows Word's five en spaces. */

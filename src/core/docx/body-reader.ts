@@ -30,6 +30,8 @@ interface FieldState {
   instruction: string;
   inResult: boolean;
   checkbox?: { default: boolean; checked?: boolean };
+  /** A legacy FORMDROPDOWN: its entries and the chosen one (w:result, else w:default, else the first). */
+  dropdown?: { entries: string[]; result?: number; default?: number; emitted: boolean; suppressing: boolean };
   link?: string;
   checkboxEmitted: boolean;
 }
@@ -115,6 +117,23 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     field.checkboxEmitted = true;
     emit({ kind: 'checkbox', checked: field.checkbox.checked ?? field.checkbox.default });
   };
+  // The chosen entry is the answer, shown as text; any result text Word cached after it is not read twice.
+  const emitDropdown = (field: FieldState, ending: boolean) => {
+    const dropdown = field.dropdown;
+    if (!dropdown) return;
+    if (!dropdown.emitted) {
+      dropdown.emitted = true;
+      const chosen = dropdown.entries[dropdown.result ?? dropdown.default ?? 0];
+      if (chosen) emitText(chosen);
+    }
+    if (!ending && !dropdown.suppressing) {
+      dropdown.suppressing = true;
+      suppressed++;
+    } else if (ending && dropdown.suppressing) {
+      dropdown.suppressing = false;
+      suppressed--;
+    }
+  };
 
   const open: Record<string, (attributes: Attributes) => void | 'skip'> = {
     'w:p': () => {
@@ -174,12 +193,15 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
           field.inResult = true;
           field.link = hyperlinkTarget(field.instruction);
           emitFieldCheckbox(field);
+          emitDropdown(field, false);
         }
       } else if (type === 'end') {
-        const field = fields.pop();
+        const field = fields[fields.length - 1];
         if (field) {
           field.inResult = true;
           emitFieldCheckbox(field);
+          emitDropdown(field, true);
+          fields.pop();
         }
       }
     },
@@ -190,6 +212,19 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     'w:default': (a) => {
       const field = fields[fields.length - 1];
       if (field?.checkbox && names[names.length - 2] === 'w:checkBox') field.checkbox.default = toggle(a);
+      if (field?.dropdown && names[names.length - 2] === 'w:ddList') field.dropdown.default = entryIndex(a);
+    },
+    'w:ddList': () => {
+      const field = fields[fields.length - 1];
+      if (field) field.dropdown = { entries: [], emitted: false, suppressing: false };
+    },
+    'w:result': (a) => {
+      const field = fields[fields.length - 1];
+      if (field?.dropdown && names[names.length - 2] === 'w:ddList') field.dropdown.result = entryIndex(a);
+    },
+    'w:listEntry': (a) => {
+      const field = fields[fields.length - 1];
+      if (field?.dropdown && names[names.length - 2] === 'w:ddList') field.dropdown.entries.push(a.get('w:val') ?? '');
     },
     'w:checked': (a) => {
       const field = fields[fields.length - 1];
@@ -392,6 +427,11 @@ export function readBody(xml: string, options: BodyReadOptions): Block[] {
     },
   });
   return body;
+}
+
+function entryIndex(attributes: Attributes): number | undefined {
+  const index = Number(attributes.get('w:val'));
+  return Number.isInteger(index) && index >= 0 ? index : undefined;
 }
 
 function isBlockLevel(names: readonly string[]): boolean {

@@ -44,6 +44,14 @@ export interface Layout {
   readonly slotsByFirstWord: ReadonlyMap<string, readonly Slot[]>;
 }
 
+/**
+ * A slot's text, normalised. A tab stays wider than a space (two spaces): after a label it says that
+ * what follows is a value typed beside it ("School URN⇥137 425"), not more words of the label.
+ */
+function slotText(text: string): string {
+  return normalizeCharacters(text.includes('\t') ? text.replace(/\t/g, '  ') : text);
+}
+
 export function layoutOf(document: WordDocument): Layout {
   const slots: Slot[] = [];
   const cells = new Map<Table, CellSlot[][]>();
@@ -51,7 +59,7 @@ export function layoutOf(document: WordDocument): Layout {
   const visit = (blocks: readonly Block[]) => {
     blocks.forEach((block, blockIndex) => {
       if (block.kind === 'paragraph') {
-        const text = normalizeCharacters(paragraphText(block));
+        const text = slotText(paragraphText(block));
         const slot: ParagraphSlot = { kind: 'paragraph', index: slots.length, text, key: labelKey(text), paragraph: block, blockIndex, container: blocks };
         slots.push(slot);
         paragraphs.set(block, slot);
@@ -66,7 +74,7 @@ export function layoutOf(document: WordDocument): Layout {
           const shown = cellBlocks(block, rowIndex, cell);
           const own = cell.mergedFromRow === undefined;
           // A cell's label text is its own paragraphs: a table nested in it is read as slots of its own.
-          const text = own ? normalizeCharacters(blocksText(cell.blocks.filter((b) => b.kind === 'paragraph'))) : '';
+          const text = own ? slotText(blocksText(cell.blocks.filter((b) => b.kind === 'paragraph'))) : '';
           const slot: CellSlot = {
             kind: 'cell', index: slots.length, text, key: labelKey(text), blocks: shown,
             table: block, row: rowIndex, cell: cellIndex, column: cell.column, continuesMerge: !own,
