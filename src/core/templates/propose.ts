@@ -134,117 +134,143 @@ interface RowsCandidate {
   columns: string[];
 }
 
+/**
+ * Proposes a template from a form, blank or filled in, as a pipeline of named stages: read the
+ * tables (1), the statements under headings (2), make the fields (3), match the signatories (4),
+ * read the instructions (5), say what is unsure (6), assemble the template (7).
+ */
 export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): Proposal {
   const layout = layoutOf(document);
-  const unsure: string[] = [];
   const tables = tablesOf(layout);
-  const signatureTables = new Set<Table>();
-  const criteria: Criterion[] = [];
-  const rowsFields: RowsCandidate[] = [];
-  const candidates: Candidate[] = [];
-  const signatoryLabels: string[] = [];
-  // Answers found in the form's answer places: the form was filled in, not blank.
-  let answers = 0;
-
-  for (const { table, heading, intro } of tables) {
-    const grid = (r: number, c: number) => layout.cellSlot(table, r, c);
-    const firstRow = table.rows[0]!.cells.map((_, c) => grid(0, c)!);
-    // The signature block: "Head Teacher | Signature of Head Teacher" on the blank form; on a
-    // filled-in one the right cells may hold typed names, so roles after a "signatures" paragraph do too.
-    const signed = (r: number) => /^signature\b/i.test(grid(r, 1)!.text.trim());
-    if (table.rows.every((row, r) => row.cells.length >= 2 && signed(r))
-      || (/\bsignatures?\b|\bsigned\b/i.test(intro) && table.rows.every((row, r) => row.cells.length === 2 && isRole(grid(r, 0)!.text)))) {
-      signatureTables.add(table);
-      for (let r = 0; r < table.rows.length; r++) {
-        signatoryLabels.push(foldWhitespace(grid(r, 0)!.text));
-        if (grid(r, 1)!.text.trim() && !signed(r)) answers++;
-      }
-      continue;
-    }
-    // The criteria table: "Essential | Desirable".
-    if (firstRow.length === 2 && /^essential$/i.test(firstRow[0]!.text.trim()) && /^desirable$/i.test(firstRow[1]!.text.trim())) {
-      for (let r = 1; r < table.rows.length; r++) {
-        for (const [c, kind] of [[0, 'essential'], [1, 'desirable']] as const) {
-          const text = foldWhitespace(grid(r, c)?.text ?? '');
-          if (text) criteria.push({ id: uniqueKey(keyFromLabel(text), new Set(criteria.map((x) => x.id))), kind, text });
-        }
-      }
-      continue;
-    }
-    // A box: one cell under a heading, empty or holding only instructions.
-    if (table.rows.length === 1 && table.rows[0]!.cells.length === 1) continue; // read with its heading below
-    // A table that applicants add rows to: a header row, then rows that are empty or, on a
-    // filled-in copy, start with no label: nothing, a year ("2023-24"), an address, a number.
-    // A row whose first cell is merged down from the row above goes with that row.
-    const body = table.rows.slice(1).map((row, i) => row.cells.map((_, c) => grid(i + 1, c)!));
-    const empty = (cells: CellSlot[]) => cells.every((s) => !s.text.trim());
-    const noLabel = (cells: CellSlot[]) => empty(cells) || (cells.length === firstRow.length && !cells[0]!.continuesMerge && (!cells[0]!.text.trim() || looksLikeValue(cells[0]!.text)));
-    const mergedDown = (cells: CellSlot[]) => cells.length === firstRow.length && cells[0]!.continuesMerge;
-    const rowsTable = firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.some(noLabel) && body.every((cells) => noLabel(cells) || mergedDown(cells));
-    if (rowsTable) {
-      rowsFields.push({ slot: firstRow[0]!, heading, columns: firstRow.map((s) => foldWhitespace(s.text)) });
-      answers += body.flat().filter((s) => s.text.trim()).length;
-      continue;
-    }
-    // Label and answer cells.
-    const inTable: Candidate[] = [];
-    const answerCells = new Set<CellSlot>();
-    table.rows.forEach((row, r) => {
-      const cells = row.cells.map((_, c) => grid(r, c)!);
-      let start = 0;
-      let rowSection: string | undefined;
-      // An odd cell out at the start of a row, merged down over several rows, heads them.
-      if (cells.length % 2 === 1 && (row.cells[0]!.mergeStart || row.cells[0]!.mergedFromRow !== undefined)) {
-        const origin = row.cells[0]!.mergedFromRow ?? r;
-        rowSection = foldWhitespace(layout.cellSlot(table, origin, 0)!.text) || undefined;
-        start = 1;
-      }
-      let previous: Candidate | undefined;
-      for (let c = start; c < cells.length; c += 2) {
-        const labelSlot = cells[c]!;
-        if (answerCells.has(labelSlot)) continue; // the answer box under a label of the row above
-        const below = r + 1 < table.rows.length ? grid(r + 1, 0) : undefined;
-        const answer = cells[c + 1] ?? below;
-        // A one-cell row under a one-cell label is its answer box, unless it reads like another label.
-        if (!cells[c + 1] && cells.length === 1 && below && table.rows[r + 1]!.cells.length === 1 && looksLikeAnswer(below.text)) answerCells.add(below);
-        const answerText = answer ? foldWhitespace(answer.text) : '';
-        // "Name of school: St Brannoc's" with its answer cell empty: the answer was typed after the label.
-        const typedAfter = splitAtLabel(foldWhitespace(labelSlot.text), ':', true);
-        const label = typedAfter && !answerText && !looksLikeInstruction(typedAfter[1]) ? typedAfter[0] : foldWhitespace(labelSlot.text);
-        if (!label || isPrompt(label, [])) continue;
-        const prompt = answerText && isPrompt(answerText, []);
-        if (label !== foldWhitespace(labelSlot.text) || (answerText && !prompt) || answerText.includes('☒')) answers++;
-        const candidate: Candidate = {
-          label, slot: labelSlot, rowSection, heading, prompts: [], kind: 'labelled',
-          answerPrompt: prompt ? untick(answerText) : undefined,
-          answeredYesNo: !prompt && isYesNoAnswer(answerText),
-        };
-        if (previous) {
-          previous.rowNext = candidate;
-          candidate.rowPrevious = previous;
-        }
-        previous = candidate;
-        inTable.push(candidate);
-      }
-    });
-    // A label that repeats within the table is read after the label that heads its row, or the row above.
-    const counts = countBy(inTable.map((c) => labelKey(c.label)));
-    for (const candidate of inTable) {
-      if ((counts.get(labelKey(candidate.label)) ?? 0) < 2 || candidate.rowSection) continue;
-      const slot = candidate.slot as CellSlot;
-      const rowHead = inTable.find((c) => (c.slot as CellSlot).row === slot.row && (c.slot as CellSlot).cell < slot.cell);
-      const above = [...inTable].reverse().find((c) => (c.slot as CellSlot).row < slot.row && (counts.get(labelKey(c.label)) ?? 0) < 2);
-      candidate.anchor = rowHead ?? above;
-    }
-    candidates.push(...inTable);
-  }
-
+  const found = readTables(layout, tables);
   // A blank form may come with one answer given (the hub that sends it out): more than that is a filled-in copy.
-  const filled = answers > 1;
-  const statements = statementCandidates(layout, signatureTables, filled);
-  candidates.push(...statements.candidates);
-  candidates.sort((a, b) => a.slot.index - b.slot.index);
+  const filled = found.answers > 1;
+  const statements = statementCandidates(layout, found.signatureTables, filled);
+  const candidates = [...found.candidates, ...statements.candidates].sort((a, b) => a.slot.index - b.slot.index);
+  const unsure: string[] = [];
+  const { fields, sections, describedBy } = makeFields(candidates, found.rowsFields, unsure);
+  const signatories = matchSignatories(found.signatoryLabels, fields, describedBy, unsure);
+  const instructions = readInstructions(layout, tables, statements.answered, hubs);
+  unsure.push(...doubtsAbout(instructions, fields, filled));
+  const template = assemble({ instructions, tables, candidates, fields, sections, signatories, criteria: found.criteria });
+  return { template, unsure: [...new Set(unsure)] };
+}
 
+/** What the form's tables hold: signatories, criteria, tables applicants add rows to, labelled answers. */
+interface TablesFound {
+  readonly signatureTables: Set<Table>;
+  readonly signatoryLabels: string[];
+  readonly criteria: Criterion[];
+  readonly rowsFields: RowsCandidate[];
+  readonly candidates: Candidate[];
+  /** Answers found in the form's answer places: the form was filled in, not blank. */
+  answers: number;
+}
+
+type FormTable = ReturnType<typeof tablesOf>[number];
+
+/** Stage 1: every table, read by what it is. */
+function readTables(layout: Layout, tables: readonly FormTable[]): TablesFound {
+  const found: TablesFound = { signatureTables: new Set(), signatoryLabels: [], criteria: [], rowsFields: [], candidates: [], answers: 0 };
+  for (const table of tables) readTable(layout, table, found);
+  return found;
+}
+
+function readTable(layout: Layout, { table, heading, intro }: FormTable, found: TablesFound): void {
+  const grid = (r: number, c: number) => layout.cellSlot(table, r, c);
+  const firstRow = table.rows[0]!.cells.map((_, c) => grid(0, c)!);
+  // The signature block: "Head Teacher | Signature of Head Teacher" on the blank form; on a
+  // filled-in one the right cells may hold typed names, so roles after a "signatures" paragraph do too.
+  const signed = (r: number) => /^signature\b/i.test(grid(r, 1)!.text.trim());
+  if (table.rows.every((row, r) => row.cells.length >= 2 && signed(r))
+    || (/\bsignatures?\b|\bsigned\b/i.test(intro) && table.rows.every((row, r) => row.cells.length === 2 && isRole(grid(r, 0)!.text)))) {
+    found.signatureTables.add(table);
+    for (let r = 0; r < table.rows.length; r++) {
+      found.signatoryLabels.push(foldWhitespace(grid(r, 0)!.text));
+      if (grid(r, 1)!.text.trim() && !signed(r)) found.answers++;
+    }
+    return;
+  }
+  // The criteria table: "Essential | Desirable".
+  if (firstRow.length === 2 && /^essential$/i.test(firstRow[0]!.text.trim()) && /^desirable$/i.test(firstRow[1]!.text.trim())) {
+    for (let r = 1; r < table.rows.length; r++) {
+      for (const [c, kind] of [[0, 'essential'], [1, 'desirable']] as const) {
+        const text = foldWhitespace(grid(r, c)?.text ?? '');
+        if (text) found.criteria.push({ id: uniqueKey(keyFromLabel(text), new Set(found.criteria.map((x) => x.id))), kind, text });
+      }
+    }
+    return;
+  }
+  // A box: one cell under a heading, empty or holding only instructions.
+  if (table.rows.length === 1 && table.rows[0]!.cells.length === 1) return; // read with its heading below
+  // A table that applicants add rows to: a header row, then rows that are empty or, on a
+  // filled-in copy, start with no label: nothing, a year ("2023-24"), an address, a number.
+  // A row whose first cell is merged down from the row above goes with that row.
+  const body = table.rows.slice(1).map((row, i) => row.cells.map((_, c) => grid(i + 1, c)!));
+  const empty = (cells: CellSlot[]) => cells.every((s) => !s.text.trim());
+  const noLabel = (cells: CellSlot[]) => empty(cells) || (cells.length === firstRow.length && !cells[0]!.continuesMerge && (!cells[0]!.text.trim() || looksLikeValue(cells[0]!.text)));
+  const mergedDown = (cells: CellSlot[]) => cells.length === firstRow.length && cells[0]!.continuesMerge;
+  const rowsTable = firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.some(noLabel) && body.every((cells) => noLabel(cells) || mergedDown(cells));
+  if (rowsTable) {
+    found.rowsFields.push({ slot: firstRow[0]!, heading, columns: firstRow.map((s) => foldWhitespace(s.text)) });
+    found.answers += body.flat().filter((s) => s.text.trim()).length;
+    return;
+  }
+  // Label and answer cells.
+  const inTable: Candidate[] = [];
+  const answerCells = new Set<CellSlot>();
+  table.rows.forEach((row, r) => {
+    const cells = row.cells.map((_, c) => grid(r, c)!);
+    let start = 0;
+    let rowSection: string | undefined;
+    // An odd cell out at the start of a row, merged down over several rows, heads them.
+    if (cells.length % 2 === 1 && (row.cells[0]!.mergeStart || row.cells[0]!.mergedFromRow !== undefined)) {
+      const origin = row.cells[0]!.mergedFromRow ?? r;
+      rowSection = foldWhitespace(layout.cellSlot(table, origin, 0)!.text) || undefined;
+      start = 1;
+    }
+    let previous: Candidate | undefined;
+    for (let c = start; c < cells.length; c += 2) {
+      const labelSlot = cells[c]!;
+      if (answerCells.has(labelSlot)) continue; // the answer box under a label of the row above
+      const below = r + 1 < table.rows.length ? grid(r + 1, 0) : undefined;
+      const answer = cells[c + 1] ?? below;
+      // A one-cell row under a one-cell label is its answer box, unless it reads like another label.
+      if (!cells[c + 1] && cells.length === 1 && below && table.rows[r + 1]!.cells.length === 1 && looksLikeAnswer(below.text)) answerCells.add(below);
+      const answerText = answer ? foldWhitespace(answer.text) : '';
+      // "Name of school: St Brannoc's" with its answer cell empty: the answer was typed after the label.
+      const typedAfter = splitAtLabel(foldWhitespace(labelSlot.text), ':', true);
+      const label = typedAfter && !answerText && !looksLikeInstruction(typedAfter[1]) ? typedAfter[0] : foldWhitespace(labelSlot.text);
+      if (!label || isPrompt(label, [])) continue;
+      const prompt = answerText && isPrompt(answerText, []);
+      if (label !== foldWhitespace(labelSlot.text) || (answerText && !prompt) || answerText.includes('☒')) found.answers++;
+      const candidate: Candidate = {
+        label, slot: labelSlot, rowSection, heading, prompts: [], kind: 'labelled',
+        answerPrompt: prompt ? untick(answerText) : undefined,
+        answeredYesNo: !prompt && isYesNoAnswer(answerText),
+      };
+      if (previous) {
+        previous.rowNext = candidate;
+        candidate.rowPrevious = previous;
+      }
+      previous = candidate;
+      inTable.push(candidate);
+    }
+  });
+  // A label that repeats within the table is read after the label that heads its row, or the row above.
+  const counts = countBy(inTable.map((c) => labelKey(c.label)));
+  for (const candidate of inTable) {
+    if ((counts.get(labelKey(candidate.label)) ?? 0) < 2 || candidate.rowSection) continue;
+    const slot = candidate.slot as CellSlot;
+    const rowHead = inTable.find((c) => (c.slot as CellSlot).row === slot.row && (c.slot as CellSlot).cell < slot.cell);
+    const above = [...inTable].reverse().find((c) => (c.slot as CellSlot).row < slot.row && (counts.get(labelKey(c.label)) ?? 0) < 2);
+    candidate.anchor = rowHead ?? above;
+  }
+  found.candidates.push(...inTable);
+}
+
+/** Stage 3: the fields the candidates make, keyed and told apart; "If yes" fields tied to their question. */
+function makeFields(candidates: readonly Candidate[], rowsFields: readonly RowsCandidate[], unsure: string[]): { fields: Field[]; sections: string[]; describedBy: Map<string, string> } {
   // Labels that repeat across the form are told apart by their section: a row header or a heading.
   const repeated = countBy(candidates.map((c) => labelKey(c.label)));
   const sections: string[] = [];
@@ -281,21 +307,38 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
     const question = fields.slice(0, i).reverse().find((f) => f.type === 'yesNo');
     if (question) fields[i] = { ...field, required: false, requiredWhen: { field: question.key, equals: true } };
   });
+  return { fields, sections, describedBy };
+}
 
-  const signatories = matchSignatories(signatoryLabels, fields, describedBy, unsure);
+/** Stage 5: what the form's own paragraphs say: its title, where to return it, by when, which hubs. */
+function readInstructions(layout: Layout, tables: readonly FormTable[], answered: ReadonlySet<Slot>, hubs: readonly Hub[]) {
   // The form's own paragraphs: a statement typed under its heading is no title, address, deadline or heading.
-  const paragraphs = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.text.trim() !== '' && !statements.answered.has(s));
+  const paragraphs = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.text.trim() !== '' && !answered.has(s));
   const title = titleOf(layout, tables[0]?.firstSlot ?? layout.slots.length);
   const returnTo = returnAddress(paragraphs);
   const deadline = deadlineOf(paragraphs, returnTo?.address);
   const programmeHubs = hubsListed(paragraphs, hubs);
+  return { paragraphs, title, returnTo, deadline, programmeHubs };
+}
+
+/** Stage 6: what a person should check, in plain words. */
+function doubtsAbout(instructions: Instructions, fields: readonly Field[], filled: boolean): string[] {
+  const { title, returnTo, deadline, programmeHubs } = instructions;
+  const unsure: string[] = [];
   if (!title) unsure.push('No title was found: the template is named "New form"; give it the form\'s own title.');
   if (!returnTo) unsure.push('No return address was found in the form\'s instructions.');
   if (!deadline) unsure.push('No deadline was found ("… by <date>"); add it, with the hour if there is one.');
   if (programmeHubs !== 'all') unsure.push(`The form lists ${programmeHubs.length} hubs: only they are taken to run the programme.`);
   if (!fields.length) unsure.push('No fields were found: is this a blank application form?');
   if (filled) unsure.push('This template was made from a filled-in application, not the blank form: the blank form the hub sends out gives a surer template.');
+  return unsure;
+}
 
+type Instructions = ReturnType<typeof readInstructions>;
+
+/** Stage 7: the template, named after its programme and year, its end markers found. */
+function assemble(parts: { instructions: Instructions; tables: readonly FormTable[]; candidates: readonly Candidate[]; fields: Field[]; sections: string[]; signatories: Signatory[]; criteria: Criterion[] }): Template {
+  const { instructions: { paragraphs, title, returnTo, deadline, programmeHubs }, tables, candidates, fields, sections, signatories, criteria } = parts;
   const titleText = title ?? 'New form';
   const programme = programmeOf(titleText.replace(/\n/g, ' '));
   const year = deadline?.date.slice(0, 4) ?? /\b(20\d\d)\b/.exec(titleText)?.[1];
@@ -319,7 +362,7 @@ export function proposeTemplate(document: WordDocument, hubs: readonly Hub[]): P
     signatories,
     criteria,
   };
-  return { template: Template.parse(JSON.parse(JSON.stringify(input))), unsure: [...new Set(unsure)] };
+  return Template.parse(JSON.parse(JSON.stringify(input)));
 }
 
 function countBy(keys: readonly string[]): Map<string, number> {
