@@ -75,6 +75,10 @@ export const HOSTILE_FILES: readonly HostileFile[] = [
   },
   { name: 'an attachment over the size limit', codes: ['attachment-too-large'], build: () => new Uint8Array(DOCX_LIMITS.attachmentBytes + 1) },
   { name: 'absurd element nesting', codes: ['xml-too-deep'], build: () => minimalDocx('<w:customXml>'.repeat(20_000) + p(r('deep')) + '</w:customXml>'.repeat(20_000)) },
+  { name: 'absurd nesting inside a skipped element (paragraph properties)', codes: ['xml-too-deep'], build: () => minimalDocx(p('<w:pPr>' + '<w:pPr>'.repeat(20_000) + '</w:pPr>'.repeat(20_000) + '</w:pPr>' + r('x'))) },
+  { name: 'absurd nesting inside a skipped element (section properties)', codes: ['xml-too-deep'], build: () => minimalDocx(p(r('x')) + '<w:sectPr>' + '<w:x>'.repeat(20_000) + '</w:x>'.repeat(20_000) + '</w:sectPr>') },
+  { name: 'a long attribute name with no =', codes: ['xml-malformed'], build: () => minimalDocx(p(`<w:hyperlink ${'a'.repeat(40_000)} r:id="rId1">${r('x')}</w:hyperlink>`), { links: { rId1: 'mailto:a@b.co' } }) },
+  { name: 'mismatched end tags inside a skipped element', codes: ['xml-malformed'], build: () => minimalDocx(p('<w:pPr><w:ind></w:jc></w:pPr>' + r('x'))) },
   {
     name: 'tables nested beyond the limit', codes: ['table-too-large'],
     build: () => {
