@@ -32,7 +32,7 @@ export const drivesRouter: GraphRouter = {
 
 /** /drives/{drive-id}…: `rest` starts after "drives". */
 export function handleDrives(env: Env, req: StoreRequest, rest: string): StoreResponse {
-  const drive = /^\/([^/:]+)(.*)$/.exec(rest);
+  const drive = /^\/([^/:]+)([^]*)$/.exec(rest);
   if (!drive) throw unknownSegment('drives');
   const list = env.db.listByDriveId(decodeSegment(drive[1]!));
   if (!list) throw notFound('The drive could not be found.');

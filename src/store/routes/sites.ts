@@ -29,7 +29,8 @@ function resolveSite(spec: string): string {
     const hostname = decodeSegment(hostPath[1]!).toLowerCase();
     let rest = hostPath[2]!;
     const close = rest.indexOf(':');
-    const serverRelative = decodeSegment(close === -1 ? rest : rest.slice(0, close)).replace(/\/+$/, '');
+    let serverRelative = decodeSegment(close === -1 ? rest : rest.slice(0, close));
+    while (serverRelative.endsWith('/')) serverRelative = serverRelative.slice(0, -1);
     rest = close === -1 ? '' : rest.slice(close + 1);
     if (!isOurHost(hostname) || serverRelative.toLowerCase() !== SITE_PATH) throw notFound('Requested site could not be found');
     return rest;

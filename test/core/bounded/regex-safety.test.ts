@@ -73,6 +73,8 @@ function literalParts(text: string): { source: string; flags: string } {
 
 /** Regular expressions built from data (a template's labels): the test makes every instance the built-in forms give. */
 const BUILT_FROM_DATA: Record<string, () => RegExp[]> = {
+  // The owner's-mailbox route, under the path of the store the harness forwards to (its own setting, not a sender's).
+  'src/harness/serve.ts': () => ['', '/v1.0', '/graph/v1.0'].map((path) => new RegExp(`^${path}/users/([^/]+)/messages/([^/]+)/\\$value$`)),
   'src/core/forms/labels.ts': () => loadCatalogue().templates.flatMap((template) => [...template.fields, ...template.signatories].flatMap((field) => [field.label, ...('aliases' in field ? field.aliases : [])].map(labelPattern))),
 };
 
