@@ -8,8 +8,9 @@ describe('time grows linearly with each adversarial input', () => {
     // Each form input is read as its form, not refused early (which would time nothing).
     if (input.name.includes('box') || input.name.includes('label cell') || input.name.includes('paragraph')) expect(input.run(input.build(input.n))).toBe(1);
     let { ratio } = growth(input);
-    // One more look before calling it quadratic: a loaded machine can slow one side of a round.
-    if (ratio >= 3) ratio = Math.min(ratio, growth(input).ratio);
+    // Two more looks before calling it quadratic: a loaded machine (parallel test workers) can slow
+    // one side of a round; a quadratic path is about 4 on every look.
+    for (let look = 0; look < 2 && ratio >= 3; look++) ratio = Math.min(ratio, growth(input).ratio);
     expect(ratio).toBeLessThan(3);
   });
 });
