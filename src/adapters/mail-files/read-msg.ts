@@ -3,6 +3,7 @@
 // an X.500 address ("/O=EXCHANGELABS/…") beside its SMTP address properties, which are used.
 import MsgReader, { type FieldsData } from '@kenjiuno/msgreader';
 import type { Attachment, Mailbox, Message } from '../../core/message';
+import { findEmail } from '../../core/text';
 
 export class MsgError extends Error {
   override name = 'MsgError';
@@ -34,12 +35,17 @@ export function isOutlookItem(bytes: Uint8Array): boolean {
   return isCompoundFile(bytes) && containsUtf16(bytes, '__properties_version1.0');
 }
 
-const SMTP = /^[^\s@<>/]+@[^\s@<>]+\.[^\s@<>]+$/;
+/** One address and nothing around it, with a dot inside its domain: checked by hand, as a pattern for it backtracks. */
+function isSmtpAddress(text: string): boolean {
+  const at = text.indexOf('@');
+  if (at <= 0 || at !== text.lastIndexOf('@') || /[\s<>]/.test(text) || text.slice(0, at).includes('/')) return false;
+  return text.slice(at + 2, -1).includes('.');
+}
 
 function smtp(...candidates: (string | undefined)[]): string | null {
   for (const candidate of candidates) {
     const address = candidate?.trim().replace(/^smtp:/i, '');
-    if (address && SMTP.test(address)) return address.toLowerCase();
+    if (address && isSmtpAddress(address)) return address.toLowerCase();
   }
   return null;
 }
@@ -55,8 +61,20 @@ function sender(fields: FieldsData): Mailbox | null {
 
 /** The address in the From header of the transport headers, when Outlook kept them. */
 function fromHeader(headers: string | undefined): string | undefined {
-  const from = headers?.match(/^From:[^\n]*?([^\s<>"]+@[^\s<>"]+)/im);
-  return from?.[1];
+  return findEmail(header(headers, 'From') ?? '')?.address;
+}
+
+/** The first header of that name in the transport headers, its folded lines joined: one pass over the lines. */
+function header(headers: string | undefined, name: string): string | undefined {
+  const lines = headers?.split('\n') ?? [];
+  const prefix = `${name.toLowerCase()}:`;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.slice(0, prefix.length).toLowerCase().startsWith(prefix)) continue;
+    let value = lines[i]!.slice(prefix.length);
+    while (i + 1 < lines.length && /^[ \t]/.test(lines[i + 1]!)) value += ` ${lines[++i]!.trim()}`;
+    return value.trim();
+  }
+  return undefined;
 }
 
 function recipients(fields: FieldsData, kind: 'to' | 'cc'): Mailbox[] {
@@ -85,7 +103,9 @@ function receivedAt(fields: FieldsData): string | null {
 }
 
 function messageId(fields: FieldsData): string | null {
-  const id = fields.messageId?.trim() || fields.headers?.match(/^Message-ID:\s*(<[^>\r\n]+>)/im)?.[1];
+  const kept = header(fields.headers, 'Message-ID');
+  const end = kept?.startsWith('<') ? kept.indexOf('>') : -1;
+  const id = fields.messageId?.trim() || (end > 1 ? kept!.slice(0, end + 1) : undefined);
   return id || null;
 }
 

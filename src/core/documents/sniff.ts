@@ -106,7 +106,7 @@ export function sniffKind(bytes: Uint8Array, name = '', contentType = ''): FileK
   if (IMAGE_MAGIC.some((m) => startsWith(bytes, m)) || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') || /^....ftyp(heic|heix|mif1)/.test(head)) return 'image';
   if (/application\/applefile/i.test(contentType)) return 'applefile';
   if (/^\s*<(!doctype html|html|\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
-  if (/^(?:(?:Received|Return-Path|From|To|Subject|Date|Message-ID|MIME-Version|Content-Type|X-[\w-]+|Delivered-To|DKIM-Signature):[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){2,}/i.test(head)) return 'email';
+  if (startsWithHeaders(head)) return 'email';
   if (/\.eml$/i.test(name) || contentType === 'message/rfc822') return 'email';
   if (isText(bytes.subarray(0, 4096))) return 'text';
   return 'unknown';
@@ -133,4 +133,21 @@ function isText(sample: Uint8Array): boolean {
     if (b >= 32 || b === 9 || b === 10 || b === 13) printable++;
   }
   return printable / sample.length > 0.95;
+}
+
+const HEADER_NAMES = new Set(['received', 'return-path', 'from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'delivered-to', 'dkim-signature']);
+
+/** Two or more mail header fields (with their folded lines) at the very start: one pass over the lines, no backtracking. */
+function startsWithHeaders(head: string): boolean {
+  const lines = head.split('\n');
+  lines.pop(); // the last piece has no line end, so it is not a whole header line
+  let fields = 0;
+  for (const line of lines) {
+    if (fields > 0 && (line.startsWith(' ') || line.startsWith('\t'))) continue;
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
+    if (!HEADER_NAMES.has(name) && !/^x-[\w-]+$/.test(name)) break;
+    if (++fields >= 2) return true;
+  }
+  return false;
 }
