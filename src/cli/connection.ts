@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { deviceCodeSignIn } from '../adapters/auth/device-code';
-import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken, staticToken } from '../adapters/graph';
+import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken, staticToken, TransportError } from '../adapters/graph';
 import type { Exchange, Pacer } from '../adapters/wire';
 import { createSharePointRest, type SharePointRest } from '../adapters/sharepoint/rest';
 import { APPLICATIONS_LIST, FILES_LIBRARY } from '../core/record';
@@ -98,9 +98,26 @@ export function isLocal(graphUrl: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
+/** Where the last connection pointed, so a failure to reach it can say where and what to do. */
+let lastTarget: { graphUrl: string; site: string; local: boolean; configSource: string | null } | null = null;
+
+/**
+ * A request that got no answer (TransportError), as one line a hub manager can act on: the store
+ * or tenant it tried and what to do. Null for any other error.
+ */
+export function explainNoAnswer(error: unknown): string | null {
+  if (!(error instanceof TransportError) || !lastTarget) return null;
+  const { graphUrl, site, local, configSource } = lastTarget;
+  if (local) {
+    return `no answer from the local list store at ${graphUrl} (${error.reason}). Start it in another terminal with \`npm run --silent hub-intake -- graph-emulator\`, or give --graph <url> for the store you meant.`;
+  }
+  const where = configSource ? `the configuration in ${configSource}` : 'HUB_INTAKE_GRAPH_URL and --graph';
+  return `no answer from ${graphUrl} (site "${site}") (${error.reason}). Check the network, and the Graph URL and site in ${where}.`;
+}
+
 export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void; pacer?: Pacer; scopes?: readonly string[] } = {}): Connection {
   const env = options.env ?? process.env;
-  const { config } = loadConfig(flags.config, env);
+  const { config, source: configSource } = loadConfig(flags.config, env);
   const graphUrl = flags.graph ?? env.HUB_INTAKE_GRAPH_URL ?? config.graphUrl ?? (config.tenant ? 'https://graph.microsoft.com/v1.0' : LOCAL_GRAPH_URL);
   try {
     new URL(graphUrl);
@@ -125,6 +142,7 @@ export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env
     if (local) return noToken;
     return { getAccessToken: () => signedIn().provider(scopes).getAccessToken() };
   };
+  lastTarget = { graphUrl, site, local, configSource };
   const graphScopes = [...(config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose]), ...(options.scopes ?? [])];
   const client = createGraphClient({ graphUrl, auth: provider(env.HUB_INTAKE_TOKEN, graphScopes), observe: options.observe, pacer: options.pacer });
   return {

@@ -10,49 +10,12 @@ import { file, list, serveStore, provision, TARGET_OPTIONS } from './filing-comm
 import { ConfigError, connect, type ConnectionFlags, trustedSenders } from './connection';
 import { template } from './template-command';
 import { fileMailbox, watch } from './mailbox-commands';
-import { UsageError } from './usage';
-
-const USAGE = `Usage: hub-intake <command> [options]
-
-Commands:
-  check <path>... [--json] [--templates <dir>] [--site-templates]
-      Check application emails (.eml) and forms (.docx); folders are read recursively.
-      --site-templates also uses the templates saved in the site's "Form Templates" list.
-  template <blank-form.docx> [--out <file>]
-      Propose a template for a new form from the blank form the hub sends out.
-  template <template.json> [--out <file>] [--save [--replace]]
-      Check a template you reviewed. --save saves it to the site's "Form Templates" list, for
-      every hub manager, and adds its form's columns to the list "Applications"; --replace saves
-      it over a template already saved with its id.
-  provision [--json] [--templates <dir>] [--mailbox <address>]
-      Create the SharePoint lists "Applications" and "Form Templates" and the library
-      "Application Files", or bring them up to date (columns, indexes, views, column formatting)
-      without losing data.
-  file <path>... [--json] [--templates <dir>]
-      Check each email and file it as one list item, with the form and the email in the library.
-      Prints per email: created, updated or unchanged, with the item's id and link.
-  file --mailbox <address> [--folder <name or path>] [--since <date>] [--until <date>]
-       [--mark-category <name> | --move-to <folder>] [--state <dir>] [--json]
-      File the emails with attachments in a mailbox folder (default the inbox) through Graph.
-      Incremental: the next run reads only what changed (the delta link is kept in --state,
-      default ./.hub-intake-state). --mark-category or --move-to marks what was filed.
-  watch --mailbox <address> [--every 5m] [same options as file --mailbox]
-      File new mail again and again until stopped (Ctrl+C); a log line per email filed.
-  list [--json]
-      The filed applications: a table, or with --json one JSON array of items and their fields.
-  graph-emulator [--port 4000] [--data <dir>] [--token <token>] [--mailbox <address> [--seed <folder>]] [--throttle]
-      Serve the local store (a Microsoft Graph subset) until stopped; with --token,
-      requests need that bearer token (hub-intake sends HUB_INTAKE_TOKEN). --mailbox (with
-      --seed) adds the .eml files of a folder to that mailbox's inbox; --throttle models a small
-      tenant's budgets (1,200 resource units a minute; 10,000 mailbox requests per 10 minutes, 4 at once).
-
-  provision, file and list, check --site-templates and template --save take --graph <url> (or
-  HUB_INTAKE_GRAPH_URL), --site, --list, --library and --config <file> (default
-  ./hub-intake.config.json); without them they use the local list store at
-  http://127.0.0.1:4000/v1.0. See the README for a real tenant. The catalogue is the built-in
-  templates, then the site's saved ones (file, provision), then --templates or the configured
-  folder; the later wins on the same id.
-`;
+import { COMMAND_HELP, parseErrorLine, suggest, USAGE, UsageError } from './usage';
+import { jsonArrayWriter } from './json-stream';
+import { createProgress } from './progress';
+import { CheckTally } from './words';
+import { explainNoAnswer } from './connection';
+import { version } from '../../package.json';
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -69,13 +32,23 @@ async function check(args: string[]): Promise<number> {
   const trusted = trustedSenders(values.config);
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
-  const reports = [];
+  // Each report is printed as soon as it is made and then dropped: memory stays flat however many.
+  const json = values.json ? jsonArrayWriter() : null;
+  const tally = new CheckTally();
+  const progress = createProgress(files.length, { enabled: !values.json });
   for (const file of files) {
     const report = await checkFile(file, catalogue, trusted);
-    reports.push(report);
-    if (!values.json) process.stdout.write(`${formatReport(report, catalogue)}\n\n`);
+    tally.add(report);
+    if (json) await json.push(report);
+    else {
+      progress.clear();
+      process.stdout.write(`${formatReport(report, catalogue)}\n\n`);
+    }
+    progress.tick();
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  progress.clear();
+  if (json) await json.end();
+  else process.stdout.write(`${tally.line()}\n`);
   return missing.length ? 2 : 0;
 }
 
@@ -86,13 +59,24 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, t
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
+    const about = args[0] && COMMAND_HELP[args[0]];
+    process.stdout.write(about ? `${about}\n` : USAGE);
     return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    process.stdout.write(`hub-intake ${version}\n`);
+    return 0;
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`hub-intake: unknown command "${command}"\n\n${USAGE}`);
+    const nearest = suggest(command, Object.keys(COMMANDS));
+    process.stderr.write(`hub-intake: unknown command "${command}"${nearest ? `: did you mean ${nearest}?` : ''} (see hub-intake --help)\n`);
     return 2;
+  }
+  // Before the command's own parsing, so --help works whatever else is on the line.
+  if (args.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${COMMAND_HELP[command] ?? USAGE}\n`);
+    return 0;
   }
   try {
     return await run(args);
@@ -101,11 +85,16 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`hub-intake: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof UsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`hub-intake: ${e.message}\n\n${USAGE}`);
+    if (e instanceof UsageError) {
+      process.stderr.write(`hub-intake ${command}: ${e.message} (see hub-intake ${command} --help)\n`);
       return 2;
     }
-    process.stderr.write(`hub-intake: ${e instanceof Error ? e.message : 'failed'}\n`);
+    if (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`hub-intake: ${parseErrorLine(command, e)}\n`);
+      return 2;
+    }
+    const noAnswer = explainNoAnswer(e);
+    process.stderr.write(`hub-intake: ${noAnswer ?? (e instanceof Error ? e.message : 'failed')}\n`);
     return 1;
   }
 }

@@ -303,7 +303,11 @@ function checkRules(template: Template, fields: Readonly<Record<string, FieldVal
     const missing = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
     const title = fieldTitle(field, template);
     if (missing && field.required) {
-      issues.push({ severity: 'error', code: 'required', field: field.key, message: `${title} is missing.` });
+      // A name and an e-mail under one label are one box on the form: say which half is missing.
+      const half = template.fields.some((f) => f !== field && f.label === field.label && (f.type === 'name' || f.type === 'email') && f.type !== field.type)
+        ? (field.type === 'email' ? 'the e-mail address' : field.type === 'name' ? 'the name' : null)
+        : null;
+      issues.push({ severity: 'error', code: 'required', field: field.key, message: half ? `${title}: ${half} is missing.` : `${title} is missing.` });
     } else if (missing && field.requiredWhen && fields[field.requiredWhen.field] === field.requiredWhen.equals) {
       const because = template.fields.find((f) => f.key === field.requiredWhen!.field);
       issues.push({ severity: 'error', code: 'required', field: field.key, message: `${title} is missing; it is needed because of the answer to "${because?.label ?? field.requiredWhen.field}".` });
