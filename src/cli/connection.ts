@@ -109,10 +109,12 @@ export function explainNoAnswer(error: unknown): string | null {
   if (!(error instanceof TransportError) || !lastTarget) return null;
   const { graphUrl, site, local, configSource } = lastTarget;
   if (local) {
-    return `no answer from the local list store at ${graphUrl} (${error.reason}). Start it in another terminal with \`npm run --silent hub-intake -- graph-emulator\`, or give --graph <url> for the store you meant.`;
+    const port = new URL(graphUrl).port;
+    const start = `npm run --silent hub-intake -- graph-emulator${port && port !== String(DEFAULT_PORT) ? ` --port ${port}` : ''}`;
+    return `no answer from the local list store at ${graphUrl} (${error.reason}). Start it in another terminal with \`${start}\`, or give --graph <url> for the store you meant.`;
   }
-  const where = configSource ? `the configuration in ${configSource}` : 'HUB_INTAKE_GRAPH_URL and --graph';
-  return `no answer from ${graphUrl} (site "${site}") (${error.reason}). Check the network, and the Graph URL and site in ${where}.`;
+  const where = configSource ? `--graph, HUB_INTAKE_GRAPH_URL, or "graphUrl" and "site" in ${configSource}` : '--graph and --site, or HUB_INTAKE_GRAPH_URL and HUB_INTAKE_SITE';
+  return `no answer from ${graphUrl} for site "${site}" (${error.reason}). Check the network connection, and the tenant's Graph URL and site (${where}).`;
 }
 
 export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void; pacer?: Pacer; scopes?: readonly string[] } = {}): Connection {

@@ -2,16 +2,17 @@
 // 4000, or any free port), provisions the list, checks and files every sample email, prints what
 // it did and the list, and stops. Its data stays in .data/demo, so running it again files nothing
 // new: every email comes back "unchanged".
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { fileApplications, listApplications, provisionApplications, resolveTarget, siteWebUrl, type Application } from '../adapters/graph';
 import { startLocalStore, type LocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
 import { readApplication } from './applications';
 import { connect, DEFAULT_PORT } from './connection';
-import { formatOutcome, formatTable, PROJECT_DIR } from './filing-commands';
+import { fileTotals, PROJECT_DIR } from './filing-commands';
+import { CheckTally, printable, verdictShort } from './words';
+import { formatTable } from './list-text';
 import { collectInputs } from './inputs';
 import { loadCatalogue } from '../core/catalogue';
-import { issueCounts } from '../core/check';
 
 const out = (text: string) => process.stdout.write(text);
 
@@ -33,7 +34,7 @@ export async function demo(args: string[]): Promise<number> {
     let requests = 0;
     const connection = connect({ graph: store.url, site: 'root' }, 'file', { env: {}, observe: () => requests++ });
     const catalogue = loadCatalogue();
-    out(`Local list store: ${store.url} (data in ${dataDir})\n\n`);
+    out(`The demo's own list store, for this run: ${store.url} (data in ${dataDir})\n\n`);
 
     const siteUrl = await siteWebUrl(connection.client, 'root');
     const provisioned = await provisionApplications(connection.client, 'root', { templates: catalogue.templates, presentation: (title) => ensurePresentation(connection.sharePoint(siteUrl), title) });
@@ -54,20 +55,29 @@ export async function demo(args: string[]): Promise<number> {
     const target = await resolveTarget(connection.client, { site: 'root' });
     const outcomes = await fileApplications(connection.client, target, applications);
     const filingMs = Date.now() - filingStarted;
+    const tally = new CheckTally();
     outcomes.forEach((o, i) => {
       const report = applications[i]!.intake.report;
-      const { errors, warnings } = issueCounts(report);
-      const form = report.forms.find((f) => f.formId)?.formId ?? 'no known form';
-      out(`${report.complete ? '✓' : '✗'} ${form.padEnd(34)} ${String(errors).padStart(2)} errors, ${String(warnings).padStart(2)} warnings\n  ${formatOutcome(o)}\n`);
+      tally.add(report);
+      const { mark, text } = verdictShort(report, catalogue);
+      const filed = o.status === 'failed' ? `failed: ${printable(o.error ?? 'not filed')}` : `${o.status} item ${o.itemId}`;
+      out(`${mark} ${basename(printable(report.source))}: ${filed}\n    ${text}\n`);
     });
     const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-    out(`\nFiled ${outcomes.length} emails in ${filingMs} ms and ${requests} HTTP requests: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed.\n\n`);
+    out(`\nFiled in ${filingMs} ms with ${requests} HTTP requests.\n${fileTotals(outcomes, tally)}\n\n`);
 
     const items = await listApplications(connection.client, target);
     out(`${formatTable(items)}\n\n`);
-    out(`The list: ${target.listUrl}  (items at ${target.listUrl}/DispForm.aspx?ID=<id>; files in ${target.libraryUrl})\n`);
-    out(`To browse it, keep the store running:  npm run --silent hub-intake -- graph-emulator --data .data/demo\n`);
-    out(`  then:  npm run --silent hub-intake -- list   (or GET ${store.url.replace(/:\d+\//, `:${DEFAULT_PORT}/`)}/sites/root/lists/Applications/items?$expand=fields)\n`);
+    // Only what works once this store has stopped (a moment from now): its data stays on disk.
+    const data = relative(process.cwd(), dataDir) || dataDir;
+    out(`The demo's data is in ${data}.\n`);
+    if (process.env.npm_lifecycle_event === 'demo') {
+      out('Next, `npm run demo` starts the harness on this list; it says where, and how to list it while it runs.\n');
+    } else {
+      out(`To browse it:  npm run --silent hub-intake -- graph-emulator --data ${data}\n`);
+      out(`  then, in another terminal:  npm run --silent hub-intake -- list\n`);
+      out(`  (each item opens at http://127.0.0.1:${DEFAULT_PORT}${new URL(target.listUrl).pathname}/DispForm.aspx?ID=<id>)\n`);
+    }
     out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     return count('failed') ? 1 : 0;
   } finally {

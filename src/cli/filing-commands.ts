@@ -2,7 +2,7 @@
 // the Graph adapter called, results printed.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, type FiledApplication, TEMPLATES_LIST } from '../adapters/graph';
+import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, TEMPLATES_LIST } from '../adapters/graph';
 import { ensureMasterCategories } from '../adapters/graph/mail';
 import { SMALL_TENANT, startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
@@ -12,6 +12,8 @@ import type { Catalogue } from '../core/catalogue';
 import { collectInputs } from './inputs';
 import { catalogueWith, siteTemplates } from './templates';
 import { UsageError } from './usage';
+import { formatCsv, formatTable } from './list-text';
+import { CheckTally, plural, printable } from './words';
 
 /** The project folder (src/cli → ../..), where the local store keeps its data by default. */
 export const PROJECT_DIR = resolve(__dirname, '..', '..');
@@ -86,9 +88,15 @@ function listLine(title: string, changes: ListChanges): string {
 }
 
 export function formatOutcome(o: FilingOutcome): string {
-  if (o.status === 'failed') return `failed     ${o.source}\n           ${o.error}`;
+  if (o.status === 'failed') return `failed     ${printable(o.source)}\n           ${printable(o.error ?? 'not filed')}`;
   const extra = o.resubmissionOf ? `\n           possible resubmission of ${o.resubmissionOf}` : '';
-  return `${o.status.padEnd(10)} item ${String(o.itemId).padEnd(4)} ${o.itemUrl}  ${o.source}${extra}`;
+  return `${o.status.padEnd(10)} item ${String(o.itemId).padEnd(4)} ${o.itemUrl}  ${printable(o.source)}${extra}`;
+}
+
+/** The totals of a `file` run: what filing did, then what the checks found. */
+export function fileTotals(outcomes: readonly FilingOutcome[], tally: CheckTally): string {
+  const n = (status: string) => outcomes.filter((o) => o.status === status).length;
+  return `Totals for ${plural(outcomes.length, 'file')}: ${n('created')} created, ${n('updated')} updated, ${n('unchanged')} unchanged, ${n('failed')} failed; ${tally.parts()}.`;
 }
 
 /** Checks and files emails; exit 0 when each was filed (created, updated or unchanged), 1 when one failed, 2 for a missing path. */
@@ -98,10 +106,11 @@ export async function file(args: string[]): Promise<number> {
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const connection = connect(values as ConnectionFlags, 'file');
+  const tally = new CheckTally();
   let results: FilingOutcome[];
   try {
     const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
-    results = await fileEmails(connection, files, catalogue, trustedSenders(values.config));
+    results = await fileEmails(connection, files, catalogue, trustedSenders(values.config), tally);
   } catch (error) {
     // The site could not be read (its templates): nothing is filed, and each email says why.
     if (error instanceof ConfigError || error instanceof UsageError) throw error;
@@ -109,18 +118,25 @@ export async function file(args: string[]): Promise<number> {
     results = files.map((source) => failed(source, why));
   }
   if (values.json) out(`${JSON.stringify(results, null, 2)}\n`);
-  else for (const o of results) out(`${formatOutcome(o)}\n`);
+  else {
+    for (const o of results) out(`${formatOutcome(o)}\n`);
+    out(`${fileTotals(results, tally)}\n`);
+  }
   if (missing.length) return 2;
   return results.some((o) => o.status === 'failed') ? 1 : 0;
 }
 
-/** Reads, checks and files the emails at these paths; one outcome per path, in order. */
 /**
  * Reads, checks and files the emails at these paths; one outcome per path, in order. A run that
- * cannot reach the list still answers for every email (each failed, saying why).
+ * cannot reach the list still answers for every email (each failed, saying why). `tally` counts
+ * what the checks found, for the line of totals.
  */
-export async function fileEmails(connection: Connection, paths: readonly string[], catalogue: Catalogue, trusted: readonly string[] = []): Promise<FilingOutcome[]> {
+export async function fileEmails(connection: Connection, paths: readonly string[], catalogue: Catalogue, trusted: readonly string[] = [], tally?: CheckTally): Promise<FilingOutcome[]> {
   const read = await Promise.all(paths.map((p) => readApplication(p, catalogue, trusted)));
+  for (const r of read) {
+    if (r.ok) tally?.add(r.application.intake.report);
+    else tally?.addUnfiled(r.source);
+  }
   const applications: Application[] = [];
   for (const r of read) if (r.ok) applications.push(r.application);
   let filed: FilingOutcome[] = [];
@@ -139,47 +155,15 @@ export async function fileEmails(connection: Connection, paths: readonly string[
 
 const failed = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });
 
-const cell = (value: unknown, width: number) => {
-  const text = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-  return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
-};
-
-/** The filed applications as a table a person reads. */
-export function formatTable(items: readonly FiledApplication[]): string {
-  const columns: [string, string, number][] = [
-    ['ID', 'id', 4],
-    ['Status', 'Status', 12],
-    ['Received', 'ReceivedAt', 16],
-    ['Programme', 'Programme', 30],
-    ['School', 'Title', 30],
-    ['URN', 'URN', 7],
-    ['Hub', 'Hub', 26],
-    ['Complete', 'Complete', 8],
-    ['Errors', 'ErrorCount', 6],
-  ];
-  const lines = [columns.map(([title, , w]) => cell(title, w)).join(' ').trimEnd()];
-  for (const item of items) {
-    lines.push(
-      columns
-        .map(([, key, w]) => {
-          const value = key === 'id' ? item.id : item.fields[key];
-          return cell(key === 'ReceivedAt' && typeof value === 'string' ? value.slice(0, 16).replace('T', ' ') : value, w);
-        })
-        .join(' ')
-        .trimEnd(),
-    );
-  }
-  if (!items.length) lines.push('(no applications filed yet)');
-  return lines.join('\n');
-}
-
 export async function list(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false } } });
+  if (values.json && values.csv) throw new UsageError('--json and --csv: choose one.');
   const connection = connect(values as ConnectionFlags, 'list');
   const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
   const items = await listApplications(connection.client, target);
   if (values.json) out(`${JSON.stringify(items.map((i) => ({ id: i.id, eTag: i.eTag, webUrl: i.webUrl, createdDateTime: i.createdDateTime, lastModifiedDateTime: i.lastModifiedDateTime, fields: i.fields })), null, 2)}\n`);
-  else out(`${formatTable(items)}\n\n${items.length} application${items.length === 1 ? '' : 's'} in ${target.listUrl}\n`);
+  else if (values.csv) out(formatCsv(items));
+  else out(`${formatTable(items)}\n\n${plural(items.length, 'application')} in ${target.listUrl}\n`);
   return 0;
 }
 

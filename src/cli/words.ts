@@ -82,7 +82,11 @@ export function verdictShort(report: ApplicationReport, catalogue: Pick<Catalogu
   const { word, why } = verdict(report, catalogue);
   const { errors } = counts(report);
   if (word === 'COMPLETE') return { mark: '✓', text: why === 'no problems found' ? 'Complete' : `Complete, ${why}` };
-  return { mark: errors ? '✗' : '!', text: `Needs attention: ${why}` };
+  if (!errors) return { mark: '!', text: `Needs attention: ${why}` };
+  // A summary line names the first error, so it says what to do, not just how many.
+  const first = allIssues(report).find((i) => i.severity === 'error')!;
+  const more = errors > 1 ? ` (and ${plural(errors - 1, 'more error')})` : '';
+  return { mark: '✗', text: `Needs attention: ${printable(first.message)}${more}` };
 }
 
 /** The totals of a run: counted as reports are made, so none has to be kept. */
@@ -94,6 +98,12 @@ export class CheckTally {
   add(report: ApplicationReport): void {
     this.counts[outcomeOf(report)]++;
     if (isLateReport(report)) this.late++;
+    this.total++;
+  }
+
+  /** A file `file` could not read as an email: unreadable if it is one, else not an application. */
+  addUnfiled(source: string): void {
+    this.counts[/\.(eml|msg)$/i.test(source) ? 'unreadable' : 'notAnApplication']++;
     this.total++;
   }
 

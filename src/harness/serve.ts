@@ -14,7 +14,7 @@ import { readEml } from '../adapters/mail-files/read-eml';
 import { createGraphClient, noToken, staticToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest, ensurePresentation } from '../adapters/sharepoint/rest';
-import { startLocalStore, type LocalStore } from '../store';
+import { SITE_PATH, startLocalStore, type LocalStore } from '../store';
 import { hostRefusal, loopbackHosts, originRefusal } from '../store/guard';
 import { loadCatalogue } from '../core/catalogue';
 import { ensureBuilt } from './build';
@@ -49,6 +49,10 @@ const TYPES: Record<string, string> = {
 export interface HarnessOptions {
   /** 0 picks any free port. Default 3100. */
   readonly port?: number;
+  /** When `port` is taken, take any free port instead of failing (the port taken says which). */
+  readonly anyPortIfTaken?: boolean;
+  /** The port of a store started here (default 0, any free port); when taken, any free port. */
+  readonly storePort?: number;
   /** The local store's Graph URL to proxy to; without it a store is started. */
   readonly storeUrl?: string;
   readonly distDir?: string;
@@ -65,6 +69,10 @@ const NOT_FORWARDED = new Set(['host', 'origin', 'referer', 'cookie', 'authoriza
 export interface Harness {
   readonly url: string;
   readonly storeUrl: string;
+  /** Where a store started here keeps its data; null when proxying to a store given. */
+  readonly dataDir: string | null;
+  /** The port asked for, when it was taken and another was used. */
+  readonly portTaken: number | null;
   close(): Promise<void>;
 }
 
@@ -115,15 +123,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(join(dist, 'taskpane.html'))) throw new Error(`${dist} has no built task pane: run \`npm run build\` first.`);
   let store: LocalStore | null = null;
   let storeUrl = options.storeUrl;
-  if (!storeUrl) {
-    const dataDir = resolve(options.dataDir ?? join(ROOT, '.data', 'demo'));
+  const dataDir = storeUrl ? null : resolve(options.dataDir ?? join(ROOT, '.data', 'demo'));
+  if (dataDir) {
     try {
-      store = await startLocalStore({ port: 0, dataDir });
+      store = await startLocalStore({ port: options.storePort ?? 0, dataDir }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EADDRINUSE' || !options.storePort) throw error;
+        return startLocalStore({ port: 0, dataDir });
+      });
     } catch (error) {
       throw new Error(`The local store could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
     storeUrl = store.url;
   }
+  try {
+    return await serveHarness(options, dist, samplesDir, storeUrl!, store, dataDir);
+  } catch (error) {
+    // Nothing is left listening when the harness cannot start: the process ends.
+    await store?.close();
+    throw error;
+  }
+}
+
+async function serveHarness(options: HarnessOptions, dist: string, samplesDir: string, storeUrl: string, store: LocalStore | null, dataDir: string | null): Promise<Harness> {
   await provision(storeUrl, options.storeToken);
   const storeTarget = new URL(storeUrl);
   const samples = await listSamples(samplesDir);
@@ -216,16 +237,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     else socket.destroy();
   });
   const port = options.port ?? 3100;
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolveListen());
-  });
+  const listen = (at: number) =>
+    new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(at, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    });
+  let portTaken: number | null = null;
+  try {
+    await listen(port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    if (!options.anyPortIfTaken) throw new Error(`port ${port} on 127.0.0.1 is taken (another harness, perhaps): stop it, or choose a free port with HUB_INTAKE_HARNESS_PORT.`);
+    portTaken = port;
+    await listen(0);
+  }
   const address = server.address() as AddressInfo;
   allowedHosts = loopbackHosts(address.port);
   allowedOrigins = new Set([`http://127.0.0.1:${address.port}`, `http://localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     storeUrl,
+    dataDir,
+    portTaken,
     close: async () => {
       await new Promise<void>((r) => {
         server.close(() => r());
@@ -238,15 +274,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 if (require.main === module) {
   ensureBuilt(() => process.stdout.write('Building the task pane and the harness (webpack, about a minute the first time)…\n'));
-  const port = process.env.HUB_INTAKE_HARNESS_PORT ? Number(process.env.HUB_INTAKE_HARNESS_PORT) : 3100;
+  const chosen = process.env.HUB_INTAKE_HARNESS_PORT;
   startHarness({
-    port,
+    port: chosen ? Number(chosen) : 3100,
+    anyPortIfTaken: !chosen,
+    // The store on the CLI's default port when it is free, so `hub-intake list` needs no --graph.
+    storePort: 4000,
     ...(process.env.HUB_INTAKE_STORE_URL ? { storeUrl: process.env.HUB_INTAKE_STORE_URL } : {}),
     ...(process.env.HUB_INTAKE_STORE_TOKEN ? { storeToken: process.env.HUB_INTAKE_STORE_TOKEN } : {}),
   })
     .then((harness) => {
-      process.stdout.write(`\nHarness (Outlook's reading view with the real task pane): ${harness.url}\n`);
-      process.stdout.write(`Filing to the local store at ${harness.storeUrl}. Press Ctrl+C to stop.\n`);
+      const taken = harness.portTaken ? `  (port ${harness.portTaken} is taken, by another harness perhaps)` : '';
+      const graph = harness.storeUrl === 'http://127.0.0.1:4000/v1.0' ? '' : ` --graph ${harness.storeUrl}`;
+      const items = `${harness.storeUrl.replace(/\/v1\.0$/, '')}${SITE_PATH}/Lists/Applications`;
+      process.stdout.write(`\nHarness (Outlook's reading view with the real task pane): ${harness.url}${taken}\n`);
+      process.stdout.write(`Filing to the local store at ${harness.storeUrl}${harness.dataDir ? ` (data in ${harness.dataDir})` : ''}.\n`);
+      process.stdout.write(`While it runs, in another terminal:  npm run --silent hub-intake -- list${graph}\n`);
+      process.stdout.write(`  and each item opens at ${items}/DispForm.aspx?ID=<id>\n`);
+      process.stdout.write('Press Ctrl+C to stop.\n');
       const stop = () => void harness.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

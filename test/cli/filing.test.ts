@@ -49,7 +49,9 @@ describe('hub-intake provision, file and list against the local store', () => {
 
     const again = await run(['file', 'samples/emails/01-sms-complete.eml', 'samples/emails/02-tfm-complete.eml'], { HUB_INTAKE_GRAPH_URL: store.url });
     expect(again.status).toBe(0);
-    expect(again.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(['unchanged item 1', 'unchanged item 2']);
+    const lines = again.stdout.split('\n').filter(Boolean);
+    expect(lines.slice(0, -1).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(['unchanged item 1', 'unchanged item 2']);
+    expect(lines.at(-1)).toBe('Totals for 2 files: 0 created, 0 updated, 2 unchanged, 0 failed; 2 complete, 0 need attention (0 late), 0 unreadable, 0 not an application.');
 
     const listed = await run(['list', '--json', '--graph', store.url]);
     const items = JSON.parse(listed.stdout) as { id: string; eTag: string; fields: Record<string, unknown> }[];
@@ -58,8 +60,20 @@ describe('hub-intake provision, file and list against the local store', () => {
     expect(items[0]!.eTag).toMatch(/^"/);
 
     const table = await run(['list', '--graph', store.url]);
-    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+Status\s+Received\s+Programme\s+School\s+URN\s+Hub\s+Complete\s+Errors$/);
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+Status\s+Received \(UK time\)\s+Late\s+Programme\s+School\s+URN\s+Hub\s+Complete\s+Errors$/);
     expect(table.stdout).toMatch(/^15 applications in http:\/\/127\.0\.0\.1:\d+\/sites\/hub-intake\/Lists\/Applications$/m);
+    // 06 arrived at 17:30 UK time (16:30 UTC, British Summer Time), after a 17:00 deadline: late, and it says so.
+    expect(table.stdout).toMatch(/^6 +Needs info +07 Jun 2018 17:30 +yes +Secondary Mastery Specialist … Ravensworth/m);
+    expect(table.stdout).toMatch(/^7 +New +07 Jun 2018 16:59 +no /m);
+
+    const csv = await run(['list', '--csv', '--graph', store.url]);
+    expect(csv.status).toBe(0);
+    const rows = csv.stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(rows.at(-1)).toBe('');
+    expect(rows).toHaveLength(1 + 15 + 1);
+    expect(rows[0]).toBe('ID,Status,Decision,Received (UK time),Late,Programme,School,URN,Hub,Head teacher,Applicants,Complete,Errors,Warnings,Missing signatories,Link');
+    expect(rows[6]).toMatch(/^6,Needs info,,07\/06\/2018 17:30,Yes,Secondary Mastery Specialist Programme 2018\/19 \(Cohort 3\),Ravensworth [^,]*,130971,/);
+    expect(rows[4]).toContain(',Head of department (not copied in),http://');
   }, 60_000);
 
   it('reports what it cannot file and exits 1; a missing path exits 2', async () => {

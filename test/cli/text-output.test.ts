@@ -187,3 +187,32 @@ it('printable() shows every control character as an escape', () => {
   expect(printable('a\nb\tc\u0007\u009b\u2028d')).toBe('a\\nb\\tc\\u0007\\u009b\\u2028d');
   expect(printable('St Aidan’s – Year 7')).toBe('St Aidan’s – Year 7');
 });
+
+describe('a store or tenant that does not answer', () => {
+  it('says which it tried and what to do, in one line', async () => {
+    const net = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as { port: number };
+        server.close(() => resolve(free));
+      });
+    });
+    const result = run('list', '--graph', `http://127.0.0.1:${port}/v1.0`);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `hub-intake: no answer from the local list store at http://127.0.0.1:${port}/v1.0 (ECONNREFUSED). Start it in another terminal with \`npm run --silent hub-intake -- graph-emulator --port ${port}\`, or give --graph <url> for the store you meant.\n`,
+    );
+  });
+});
+
+describe('list --csv', () => {
+  it('quotes what needs quoting and shows a sender\'s formula as text', async () => {
+    const { formatCsv } = await import('../../src/cli/list-text');
+    const csv = formatCsv([
+      { id: '3', eTag: '"x"', webUrl: 'http://127.0.0.1/x', createdDateTime: '', lastModifiedDateTime: '', fields: { Title: '=HYPERLINK("http://evil","Click")', Status: 'New', ReceivedAt: '2018-12-07T17:30:00Z', Late: false, Applicants: 'Ann "Nan" Lee; Bo\nSmith', ErrorCount: 0 } },
+    ]);
+    const [, row] = csv.slice(1).split('\r\n');
+    expect(row).toBe(`3,New,,07/12/2018 17:30,No,,"'=HYPERLINK(""http://evil"",""Click"")",,,,"Ann ""Nan"" Lee; Bo\nSmith",,0,,,http://127.0.0.1/x`);
+  });
+});
