@@ -7,7 +7,7 @@ import type { Template } from '../core/catalogue/schema';
 import type { Attachment, Message } from '../core/message';
 import { Deadline } from './components/Deadline';
 import { Fields } from './components/Fields';
-import { NewForm } from './components/NewForm';
+import { Attachments, NewForm } from './components/NewForm';
 import { FilingPanel, type FilingState } from './components/FilingPanel';
 import { Signatories } from './components/Signatories';
 import { PaneSkeleton } from './components/Skeleton';
@@ -279,9 +279,12 @@ export function App({ services }: { services: PaneServices }) {
         </MessageBar>
       )}
       <Summary view={view} />
+      {/* With no form found, what each attachment is comes first; otherwise after the deadline. */}
+      {!view.form.found && <Attachments attachments={view.attachments} />}
       {view.unknownForms.length > 0 && (
         <NewForm
-          attachments={view.unknownForms}
+          formLike={view.formLike}
+          others={view.unknownForms.filter((name) => !view.formLike.includes(name))}
           onMake={(name) => {
             const bytes = attachmentBytes(load.message)(name);
             if (bytes) setTemplateFrom({ name, bytes });
@@ -299,6 +302,7 @@ export function App({ services }: { services: PaneServices }) {
       />
       <Signatories signatories={view.signatories} />
       <Deadline deadline={view.deadline} />
+      {view.form.found && <Attachments attachments={view.attachments} />}
       <Fields fields={view.fields} />
       {view.criteria.length > 0 && filing.kind === 'filed' && (
         <Suspense fallback={<Spinner size="tiny" label="Loading the decision panel…" />}>

@@ -85,3 +85,23 @@ describe('keeping the pane’s templates in step with the site', () => {
     expect((given.at(-1) as { data: { title: string } }[]).map((t) => t.data.title)).toEqual(['Edited']);
   });
 });
+
+describe('an email whose attachments are not a form', () => {
+  it('offers no template from meeting minutes, and says what each attachment is', async () => {
+    const { minutesEmail } = await import('../support/minutes-email');
+    const { view } = checkForPane(await readEml(await minutesEmail()), 'x');
+    expect(view.form).toMatchObject({ found: false });
+    expect(view.unknownForms).toEqual(['Maths leads minutes 12 March.docx']);
+    expect(view.formLike).toEqual([]);
+    expect(view.attachments).toEqual([
+      { name: 'Maths leads minutes 12 March.docx', outcome: 'notAForm', text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.' },
+      { name: 'Spring timetable.pdf', outcome: 'notRead', text: 'A PDF: not read, as only Word forms are read. Open it to see what it is.' },
+    ]);
+  });
+
+  it('still offers one from a new programme’s form, filled in or blank', async () => {
+    const message = await newFormEmail();
+    expect(checkForPane(message, 'x').view.formLike).toEqual(['PMS application.docx']);
+    expect(checkForPane({ ...message, attachments: [{ ...message.attachments[0]!, bytes: blank }] }, 'x').view.formLike).toEqual(['PMS application.docx']);
+  });
+});

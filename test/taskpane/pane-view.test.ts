@@ -22,7 +22,8 @@ describe('the pane view', () => {
     expect(view.complete).toBe(false);
     expect(view.errorCount).toBe(1);
     expect(view.signatories.find((s) => s.role === 'headOfDepartment')?.status).toBe('notCopied');
-    expect(view.fields[0]).toMatchObject({ key: 'headOfDepartmentEmail', issues: [expect.objectContaining({ code: 'signatory-not-copied' })] });
+    expect(view.fields[0]).toMatchObject({ keys: ['headOfDepartmentName', 'headOfDepartmentEmail'], issues: [expect.objectContaining({ code: 'signatory-not-copied' })] });
+    expect(view.verdictText).toBe('1 problem to put right.');
     expect(view.reply.points).toHaveLength(1);
   });
 
@@ -52,5 +53,35 @@ describe('the pane view', () => {
     const { view } = await sample('01-sms-complete.eml');
     expect(view.fields.find((f) => f.key === 'qtsStatus')?.display).toBe('Yes');
     expect(view.fields.find((f) => f.key === 'teachingHistory')?.display).toMatch(/ · /);
+  });
+
+  it('shows a name and e-mail box as one row that says which half is missing', async () => {
+    const { view } = await sample('15-sms-incomplete.eml');
+    const rows = view.fields.filter((f) => f.title.startsWith('Nominating head teacher/senior leader (name and e-mail)'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ keys: ['headteacherName', 'headteacherEmail'], display: 'Mr Robert Ashworth', missingPart: 'e-mail address' });
+    expect(rows[0]!.issues.map((i) => i.message)).toEqual([
+      'Nominating head teacher/senior leader (name and e-mail): the e-mail address is missing.',
+      'The form gives no email address for the Nominating Head Teacher/Senior Leader, so their signature cannot be confirmed.',
+    ]);
+    expect(view.fields.find((f) => f.keys.includes('headOfDepartmentEmail'))).toMatchObject({ display: 'Mr Joseph Evans · j.evans@oakfield.bristol.sch.uk' });
+    expect(view.fields.find((f) => f.keys.includes('headOfDepartmentEmail'))!.missingPart).toBeUndefined();
+  });
+
+  it('explains a verdict that has no error: a signatory copied in from another address', async () => {
+    expect((await sample('05-sms-copied-other-address.eml')).view.verdictText).toBe(
+      'The Nominating Head Teacher/Senior Leader is copied in from another address than the one on the form: confirm it is them.',
+    );
+    expect((await sample('09-tfm-warnings.eml')).view.verdictText).toBe('Every signatory is copied in and nothing is missing; 2 things worth a look below.');
+  });
+
+  it('lists every attachment and what was made of it', async () => {
+    expect((await sample('12-no-form-attached.eml')).view.attachments).toEqual([
+      { name: expect.stringMatching(/\.pdf$/i), outcome: 'notRead', text: 'A PDF: not read, as only Word forms are read. Open it to see what it is.' },
+    ]);
+    expect((await sample('14-tfm-good-and-corrupt.eml')).view.attachments).toEqual([
+      { name: 'EoI - Stroudwater High School.docx', outcome: 'form', text: 'Read as the Secondary Teaching for Mastery Work Groups 2021/22 form.' },
+      { name: 'EoI - Stroudwater High School (2).docx', outcome: 'unreadable', text: 'The document is damaged or incomplete (its zip structure cannot be read).' },
+    ]);
   });
 });

@@ -47,6 +47,7 @@ export function Fields({ fields }: { fields: readonly FieldView[] }) {
                 {field.display}
               </Text>
             )}
+            {field.missingPart && <Text className={styles.missing}>{field.missingPart === 'name' ? 'Name missing' : 'E-mail address missing'}</Text>}
             {field.issues.map((issue, i) => (
               <Text key={`${issue.code}-${i}`} size={200} className={mergeClasses(styles.issue, issue.severity === 'error' ? styles.error : styles.warning)}>
                 <span>{issue.severity === 'error' ? 'Error:' : 'Warning:'}</span>

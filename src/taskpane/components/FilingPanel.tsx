@@ -17,6 +17,25 @@ const STEP_TEXT: Record<FilingStep, string> = {
 };
 const STEP_VALUE: Record<FilingStep, number> = { connecting: 0.15, uploading: 0.55, confirming: 0.9 };
 
+/**
+ * The filed box's tone follows the item's Status, as the list's status pills do: filed is not
+ * good news when the item needs information from the school or was declined.
+ */
+export function statusIntent(status: string | null | undefined): 'success' | 'warning' | 'error' | 'info' {
+  switch (status ?? 'New') {
+    case 'New': // filed complete (an incomplete one is filed as Needs info)
+    case 'Accepted':
+      return 'success';
+    case 'Needs info':
+    case 'Waitlisted':
+      return 'warning';
+    case 'Declined':
+      return 'error';
+    default: // Under review, Withdrawn
+      return 'info';
+  }
+}
+
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
@@ -49,7 +68,7 @@ export function FilingPanel({ state, canFile, missingCount, onFile, onAskForMiss
           </>
         )}
         {state.kind === 'filed' && (
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent={statusIntent(state.item.status)} layout="multiline" data-status={state.item.status ?? 'New'}>
             <MessageBarBody>
               <MessageBarTitle>{state.now ? 'Filed' : 'Already filed'}</MessageBarTitle>
               Item {state.item.id} · Status: {state.item.status ?? 'New'}

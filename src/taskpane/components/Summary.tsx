@@ -2,11 +2,12 @@ import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, mergeClasses 
 import type { PaneView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** Which programme's form was found (or why none), and the verdict. */
 export function Summary({ view }: { view: PaneView }) {
   const s = useSectionStyles();
+  // With no form, the reason is said once, under the heading, not again in the list below.
+  const reason = view.form.found ? null : view.form.reason;
+  const aboutEmail = view.messageIssues.filter((i) => i.message !== reason);
   return (
     <section className={s.section} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={s.heading}>
@@ -22,16 +23,12 @@ export function Summary({ view }: { view: PaneView }) {
       <MessageBar intent={view.complete ? 'success' : 'warning'} data-testid="verdict" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{view.complete ? 'Complete' : 'Needs attention'}</MessageBarTitle>
-          {view.complete
-            ? view.warningCount
-              ? `Every signatory is copied in and nothing is missing; ${plural(view.warningCount, 'thing')} worth a look below.`
-              : 'Every signatory is copied in and nothing is missing.'
-            : `${plural(view.errorCount, 'problem')} to put right${view.warningCount ? `, and ${plural(view.warningCount, 'thing')} worth a look` : ''}.`}
+          {view.verdictText}
         </MessageBarBody>
       </MessageBar>
-      {view.messageIssues.length > 0 && (
+      {aboutEmail.length > 0 && (
         <ul className={s.list} aria-label="About the email">
-          {view.messageIssues.map((issue, i) => (
+          {aboutEmail.map((issue, i) => (
             <li key={`${issue.code}-${i}`}>
               <Badge appearance="tint" color={issue.severity === 'error' ? 'danger' : 'warning'} size="small">
                 {issue.severity === 'error' ? 'Error' : 'Warning'}

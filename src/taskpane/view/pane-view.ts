@@ -11,15 +11,21 @@ import { byImportance, type Issue } from '../../core/issues';
 import { missingReply } from '../../core/reply';
 import type { SignatoryStatus } from '../../core/signatories';
 import { countWords } from '../../core/text';
+import { fieldRows } from '../../core/forms/field-rows';
 
 export type CriterionAnswer = 'met' | 'notMet' | 'unclear';
 
 export interface FieldView {
+  /** The field's key; for a name and e-mail shown as one row, the name's. */
   readonly key: string;
+  /** Every field this row shows: one, or a name and its e-mail (one box on the form). */
+  readonly keys: readonly string[];
   readonly title: string;
   readonly type: Field['type'];
   /** The value as a person reads it; null when missing. Rows become one line per row. */
   readonly display: string | null;
+  /** For a name and e-mail row with one half given: the half that is missing. */
+  readonly missingPart?: 'name' | 'e-mail address';
   readonly issues: readonly Issue[];
   readonly words?: { readonly count: number; readonly limit: number; readonly kind: 'maximum' | 'approx' };
 }
@@ -52,6 +58,8 @@ export interface PaneView {
   readonly internetMessageId: string | null;
   readonly form: { readonly found: true; readonly formId: string; readonly programme: string; readonly title: string; readonly attachment: string; readonly confidence: number } | { readonly found: false; readonly reason: string };
   readonly complete: boolean;
+  /** Why the verdict is what it is, in a sentence. */
+  readonly verdictText: string;
   readonly errorCount: number;
   readonly warningCount: number;
   /** Issues about the email rather than a field: no form, unreadable attachment, late, wrong recipient. */
@@ -63,6 +71,42 @@ export interface PaneView {
   readonly reply: { readonly points: readonly string[]; readonly html: string };
   /** Word documents attached that were read but match no known form: a new programme's, perhaps. */
   readonly unknownForms: readonly string[];
+  /** Of those, the ones laid out as a form (label and answer cells, blanks): worth a template. */
+  readonly formLike: readonly string[];
+  /** Every attachment, and what was made of it. */
+  readonly attachments: readonly AttachmentView[];
+}
+
+export interface AttachmentView {
+  readonly name: string;
+  readonly outcome: 'form' | 'unknownForm' | 'notAForm' | 'unreadable' | 'notRead';
+  /** What was made of it, in a sentence. */
+  readonly text: string;
+}
+
+/** What the pane knows of an attachment beyond the report: its type, and whether it is laid out as a form. */
+export interface AttachmentFacts {
+  readonly name: string;
+  readonly contentType: string;
+  /** For a Word document that matches no known form: whether it is laid out as one. */
+  readonly looksLikeForm?: boolean;
+}
+
+function attachmentViews(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, facts: readonly AttachmentFacts[]): AttachmentView[] {
+  return facts.map(({ name, contentType, looksLikeForm }) => {
+    const form = report.forms.find((f) => f.attachment === name);
+    const known = form?.formId ? catalogue.templates.find((t) => t.id === form.formId) : undefined;
+    if (form && known) return { name, outcome: 'form', text: `Read as the ${known.programme} form.` };
+    if (form) {
+      return looksLikeForm === false
+        ? { name, outcome: 'notAForm', text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.' }
+        : { name, outcome: 'unknownForm', text: 'Laid out as a form, but not one Hub Intake knows: a new programme’s form, perhaps.' };
+    }
+    const problem = report.issues.find((i) => i.attachment === name);
+    if (problem) return { name, outcome: 'unreadable', text: problem.message.startsWith(`${name}: `) ? problem.message.slice(name.length + 2) : problem.message };
+    const kind = /\.pdf$/i.test(name) || /pdf/i.test(contentType) ? 'A PDF' : /^image\//i.test(contentType) ? 'An image' : 'A file';
+    return { name, outcome: 'notRead', text: `${kind}: not read, as only Word forms are read. Open it to see what it is.` };
+  });
 }
 
 function display(value: unknown, field: Field): string | null {
@@ -92,8 +136,34 @@ function whyNoForm(report: ApplicationReport): string {
   return 'No application form was found.';
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Why an email is complete or needs attention: what stops it, or that the rest is worth a look. */
+function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, errors: number, warnings: number): string {
+  if (report.complete) {
+    return `Every signatory is copied in and nothing is missing${warnings ? `; ${plural(warnings, 'thing')} worth a look below` : ''}.`;
+  }
+  const reasons: string[] = [];
+  if (errors) reasons.push(`${plural(errors, 'problem')} to put right`);
+  let explained = 0;
+  for (const form of report.forms) {
+    const template = catalogue.templates.find((t) => t.id === form.formId);
+    for (const s of form.signatories) {
+      if (s.status !== 'copiedUnderOtherAddress') continue;
+      explained++;
+      const label = template?.signatories.find((r) => r.role === s.role)?.label ?? 'signatory';
+      reasons.push(`the ${label} is copied in from another address than the one on the form: confirm it is them`);
+    }
+  }
+  if (!errors && !report.forms.some((f) => f.formId !== null)) reasons.push('no known application form was found');
+  const others = warnings - explained;
+  if (others > 0) reasons.push(`${reasons.length ? 'and ' : ''}${plural(others, 'thing')} worth a look`);
+  const text = reasons.join('; ') || 'see below';
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
 /** The pane's view of one checked email. */
-export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, signOff?: string, judgedReceivedAt?: string | null): PaneView {
+export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, signOff?: string, judgedReceivedAt?: string | null, attachments?: readonly AttachmentFacts[]): PaneView {
   // The time the deadline was judged on: the email's, or a trusted forward's original's.
   const judgedAt = judgedReceivedAt === undefined ? (report.message?.receivedAt ?? null) : judgedReceivedAt;
   const form = report.forms.find((f) => f.formId !== null) ?? null;
@@ -102,16 +172,21 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
 
   const fields: FieldView[] = [];
   if (form && template) {
-    for (const field of template.fields) {
+    // A name and an e-mail under one label are one box on the form: one row, saying which half is missing.
+    for (const { fields: shown } of fieldRows(template)) {
+      const field = shown[0]!;
+      const issues = byImportance(form.issues.filter((i) => shown.some((f) => f.key === i.field)));
+      const texts = shown.map((f) => display(form.fields[f.key], f));
+      const given = texts.filter((t): t is string => t !== null);
+      const missing = shown.length === 2 && given.length === 1 ? shown[texts.indexOf(null)]! : null;
       const value = form.fields[field.key];
-      // Signatory issues are shown under Signatories and, as every problem, on their field too.
-      const issues = byImportance(form.issues.filter((i) => i.field === field.key));
-      const text = display(value, field);
       fields.push({
         key: field.key,
+        keys: shown.map((f) => f.key),
         title: fieldTitle(field, template),
         type: field.type,
-        display: text,
+        display: given.length ? given.join(' · ') : null,
+        ...(missing ? { missingPart: missing.type === 'email' ? 'e-mail address' : 'name' } : {}),
         issues,
         ...(field.wordLimit && typeof value === 'string' ? { words: { count: countWords(value), limit: field.wordLimit.words, kind: field.wordLimit.kind } } : {}),
       });
@@ -131,6 +206,7 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
       : null;
 
   const reply = missingReply(report, catalogue, signOff);
+  const unknownForms = report.forms.filter((f) => f.formId === null).map((f) => f.attachment);
   return {
     subject: report.message?.subject ?? '',
     internetMessageId: report.message?.internetMessageId ?? null,
@@ -139,6 +215,7 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
         ? { found: true, formId: template.id, programme: template.programme, title: template.title, attachment: form.attachment, confidence: form.confidence }
         : { found: false, reason: whyNoForm(report) },
     complete: report.complete,
+    verdictText: verdictText(report, catalogue, counts.errors, counts.warnings),
     errorCount: counts.errors,
     warningCount: counts.warnings,
     messageIssues: report.issues,
@@ -149,6 +226,8 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
     fields: orderedFields,
     criteria: template && form ? template.criteria.map((c) => ({ id: c.id, kind: c.kind, text: c.text, settled: settled(template, form, c) })) : [],
     reply: { points: reply.points, html: reply.html },
-    unknownForms: report.forms.filter((f) => f.formId === null).map((f) => f.attachment),
+    unknownForms,
+    formLike: unknownForms.filter((name) => attachments?.find((a) => a.name === name)?.looksLikeForm !== false),
+    attachments: attachmentViews(report, catalogue, attachments ?? report.forms.map((f) => ({ name: f.attachment, contentType: '' }))),
   };
 }

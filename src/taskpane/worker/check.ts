@@ -4,10 +4,13 @@
 import { CatalogueError, loadCatalogue, withHubTemplates, type Catalogue } from '../../core/catalogue';
 import { readAttachments } from '../../core/documents';
 import { intake } from '../../core/intake';
+import type { ApplicationReport } from '../../core/check';
 import { readDocx } from '../../core/docx/read-docx';
 import type { Message } from '../../core/message';
 import { proposeTemplate, type Proposal } from '../../core/templates/propose';
-import { paneView } from '../view/pane-view';
+import { paneView, type AttachmentFacts } from '../view/pane-view';
+import { layoutOf } from '../../core/forms/layout';
+import { formLikeness } from '../../core/forms/looks-like-form';
 import type { Checked, HubTemplate, TemplatesSet, WorkerRequest } from './protocol';
 
 let catalogue: Catalogue | null = null;
@@ -20,7 +23,26 @@ export function paneCatalogue(): Catalogue {
 /** The email through the core's one intake path, with the catalogue in use: report, view, and what filing it means. */
 export function checkForPane(message: Message, source: string, signOff?: string, using: Catalogue = paneCatalogue(), trustedSenders: readonly string[] = []): Checked {
   const { report, ...filing } = intake(message, { catalogue: using, source, trustedSenders });
-  return { report, view: paneView(report, using, signOff, filing.judgedReceivedAt), filing };
+  return { report, view: paneView(report, using, signOff, filing.judgedReceivedAt, attachmentFacts(message, report)), filing };
+}
+
+/** Every attachment of the email (and of an email attached to it), and for a Word document that matches no form, whether it is laid out as one. */
+function attachmentFacts(message: Message, report: ApplicationReport): AttachmentFacts[] {
+  const unknown = new Set(report.forms.filter((f) => f.formId === null).map((f) => f.attachment));
+  const facts: AttachmentFacts[] = [];
+  const visit = (m: Message) => {
+    for (const a of m.attachments) {
+      if (!unknown.has(a.name)) {
+        facts.push({ name: a.name, contentType: a.contentType });
+        continue;
+      }
+      const read = readDocx(a.bytes);
+      facts.push({ name: a.name, contentType: a.contentType, looksLikeForm: read.ok && formLikeness(layoutOf(read.document)).looksLikeForm });
+    }
+    m.attachedMessages?.forEach(visit);
+  };
+  visit(message);
+  return facts;
 }
 
 /** The hub's own templates replace the previous set; an invalid one is left out and said why. */
