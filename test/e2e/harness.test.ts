@@ -11,6 +11,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../src/harness/serve';
 import { launchChromium, type Browser } from './support/browser';
 import { ensureBuilt } from '../../src/harness/build';
+import { minutesEmail } from './support/minutes-email';
 
 jest.setTimeout(180_000);
 
@@ -187,12 +188,18 @@ describe('the task pane in the harness', () => {
     await openSample('01-sms-complete.eml');
     await pane().getByRole('button', { name: 'Save decision' }).waitFor();
     expect(await axeProblems(page.frame({ url: /taskpane\.html/ })!)).toEqual([]);
-    const dark = await browser.context.newPage();
-    await dark.emulateMedia({ reducedMotion: 'reduce' });
-    await dark.goto(`${harness.url}taskpane.html?theme=dark&eml=${encodeURIComponent('/samples/emails/04-sms-signatory-not-copied.eml')}`);
-    await dark.getByText('Not filed yet.').waitFor();
-    expect(await axeProblems(dark.mainFrame())).toEqual([]);
-    await dark.close();
+    // Every kind of status pill (copied in, not copied in, another address, late, on time, word counts, errors, warnings), in both themes.
+    for (const theme of ['light', 'dark']) {
+      for (const sample of ['04-sms-signatory-not-copied.eml', '05-sms-copied-other-address.eml', '06-sms-late.eml', '09-tfm-warnings.eml', '14-tfm-good-and-corrupt.eml']) {
+        const themed = await browser.context.newPage();
+        await themed.emulateMedia({ reducedMotion: 'reduce' });
+        await themed.goto(`${harness.url}taskpane.html?theme=${theme}&eml=${encodeURIComponent(`/samples/emails/${sample}`)}`);
+        await themed.getByTestId('verdict').waitFor();
+        await themed.getByTestId('filing-status').getByText(/Not filed yet|filed/i).first().waitFor();
+        expect({ theme, sample, problems: await axeProblems(themed.mainFrame()) }).toEqual({ theme, sample, problems: [] });
+        await themed.close();
+      }
+    }
   });
 
   it('is readable in a 320 px pane and in the dark theme', async () => {
@@ -208,6 +215,56 @@ describe('the task pane in the harness', () => {
     await dark.getByTestId('verdict').waitFor();
     await dark.screenshot({ path: join(OUT, 'taskpane-dark.png'), fullPage: false });
     await dark.close();
+  });
+
+  it('shows a name and e-mail box as one row that says which half is missing', async () => {
+    await openSample('15-sms-incomplete.eml');
+    const rows = pane().locator('[data-field]').filter({ hasText: 'Nominating head teacher/senior leader (name and e-mail)' });
+    expect(await rows.count()).toBe(1);
+    const row = await rows.innerText();
+    expect(row).toMatch(/Mr Robert Ashworth\s*E-mail address missing/);
+    expect(row).toContain('the e-mail address is missing.');
+    await rows.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'harness-name-and-email.png') });
+  });
+
+  it('says once why no form was found, and what each attachment is', async () => {
+    await openSample('12-no-form-attached.eml');
+    const text = await pane().locator('main').innerText();
+    const reason = 'No Word application form (.docx) is attached to this email';
+    expect(text.split(reason)).toHaveLength(2);
+    expect(await pane().getByRole('region', { name: 'Attachments' }).innerText()).toMatch(/\.pdf\s*A PDF: not read, as only Word forms are read/);
+  });
+
+  it('offers no template from meeting minutes, and lists the minutes and the PDF', async () => {
+    await page.getByLabel('Open email').setInputFiles({ name: 'minutes.eml', mimeType: 'message/rfc822', buffer: await minutesEmail() });
+    await pane().getByText('Minutes of the maths leads meeting, and the spring timetable').waitFor();
+    await pane().getByTestId('verdict').waitFor();
+    expect(await pane().getByRole('button', { name: /Make a template/ }).count()).toBe(0);
+    const attachments = await pane().getByRole('region', { name: 'Attachments' }).innerText();
+    expect(attachments).toMatch(/Maths leads minutes 12 March\.docx\s*A Word document that is not laid out as a form/);
+    expect(attachments).toMatch(/Spring timetable\.pdf\s*A PDF: not read/);
+    expect(await pane().getByRole('region', { name: 'A new form?' }).innerText()).toMatch(/No attachment is laid out as a form/);
+    await page.screenshot({ path: join(OUT, 'harness-minutes-and-pdf.png') });
+  });
+
+  it('gives the Already filed box the tone of the item’s Status', async () => {
+    await openSample('08-sms-word-limit.eml');
+    await pane().getByRole('button', { name: 'File to SharePoint' }).click();
+    await pane().getByText('Filed', { exact: true }).waitFor();
+    await openSample('02-tfm-complete.eml');
+    await openSample('08-sms-word-limit.eml');
+    await pane().getByText('Already filed', { exact: true }).waitFor();
+    const box = pane().getByTestId('filing-status').locator('[data-status]');
+    expect(await box.getAttribute('data-status')).toBe('Needs info');
+    const needsInfo = await box.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await openSample('03-readiness-complete.eml'); // filed complete: New
+    await pane().getByText('Already filed', { exact: true }).waitFor();
+    const filedNew = await pane().getByTestId('filing-status').locator('[data-status]').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(needsInfo).not.toBe(filedNew);
+    await openSample('08-sms-word-limit.eml');
+    await pane().getByText('Already filed', { exact: true }).waitFor();
+    await page.screenshot({ path: join(OUT, 'harness-already-filed-needs-info.png') });
   });
 
   it('met no Content-Security-Policy violation in all of the above', () => {

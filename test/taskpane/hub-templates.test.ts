@@ -88,7 +88,7 @@ describe('keeping the pane’s templates in step with the site', () => {
 
 describe('an email whose attachments are not a form', () => {
   it('offers no template from meeting minutes, and says what each attachment is', async () => {
-    const { minutesEmail } = await import('../support/minutes-email');
+    const { minutesEmail } = await import('../e2e/support/minutes-email');
     const { view } = checkForPane(await readEml(await minutesEmail()), 'x');
     expect(view.form).toMatchObject({ found: false });
     expect(view.unknownForms).toEqual(['Maths leads minutes 12 March.docx']);
@@ -104,4 +104,11 @@ describe('an email whose attachments are not a form', () => {
     expect(checkForPane(message, 'x').view.formLike).toEqual(['PMS application.docx']);
     expect(checkForPane({ ...message, attachments: [{ ...message.attachments[0]!, bytes: blank }] }, 'x').view.formLike).toEqual(['PMS application.docx']);
   });
+});
+
+it('says of an email with no form that there is nothing to check, not a count of problems it does not show', async () => {
+  const { minutesEmail } = await import('../e2e/support/minutes-email');
+  const { view } = checkForPane(await readEml(await minutesEmail()), 'x');
+  expect(view.form).toEqual({ found: false, reason: 'The attached Word document is not an application form: it is not laid out as one.' });
+  expect(view.verdictText).toBe('There is no application form to check: below is what each attachment is.');
 });

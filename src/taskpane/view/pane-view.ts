@@ -129,9 +129,10 @@ function settled(template: Template, form: FormReport, criterion: Template['crit
   return value === criterion.settledBy.equals ? 'met' : 'notMet';
 }
 
-function whyNoForm(report: ApplicationReport): string {
+function whyNoForm(report: ApplicationReport, formLike: number): string {
   const first = report.issues.find((i) => i.code === 'no-form-attached' || i.code === 'unreadable-attachment');
   if (first) return first.message;
+  if (report.forms.length && !formLike) return report.forms.length === 1 ? 'The attached Word document is not an application form: it is not laid out as one.' : 'None of the attached Word documents is laid out as an application form.';
   if (report.forms.length) return 'The attached Word document is not one of the known application forms.';
   return 'No application form was found.';
 }
@@ -139,10 +140,12 @@ function whyNoForm(report: ApplicationReport): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Why an email is complete or needs attention: what stops it, or that the rest is worth a look. */
-function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, errors: number, warnings: number): string {
+function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, errors: number, warnings: number, attachments: number): string {
   if (report.complete) {
     return `Every signatory is copied in and nothing is missing${warnings ? `; ${plural(warnings, 'thing')} worth a look below` : ''}.`;
   }
+  // With no known form there is nothing to check: say so, rather than count problems not shown.
+  if (!report.forms.some((f) => f.formId !== null)) return attachments ? 'There is no application form to check: below is what each attachment is.' : 'There is no application form to check: the email has no attachment.';
   const reasons: string[] = [];
   if (errors) reasons.push(`${plural(errors, 'problem')} to put right`);
   let explained = 0;
@@ -155,7 +158,6 @@ function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'temp
       reasons.push(`the ${label} is copied in from another address than the one on the form: confirm it is them`);
     }
   }
-  if (!errors && !report.forms.some((f) => f.formId !== null)) reasons.push('no known application form was found');
   const others = warnings - explained;
   if (others > 0) reasons.push(`${reasons.length ? 'and ' : ''}${plural(others, 'thing')} worth a look`);
   const text = reasons.join('; ') || 'see below';
@@ -207,15 +209,17 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
 
   const reply = missingReply(report, catalogue, signOff);
   const unknownForms = report.forms.filter((f) => f.formId === null).map((f) => f.attachment);
+  const attachmentList = attachmentViews(report, catalogue, attachments ?? report.forms.map((f) => ({ name: f.attachment, contentType: '' })));
+  const formLike = unknownForms.filter((name) => attachments?.find((a) => a.name === name)?.looksLikeForm !== false);
   return {
     subject: report.message?.subject ?? '',
     internetMessageId: report.message?.internetMessageId ?? null,
     form:
       form && template
         ? { found: true, formId: template.id, programme: template.programme, title: template.title, attachment: form.attachment, confidence: form.confidence }
-        : { found: false, reason: whyNoForm(report) },
+        : { found: false, reason: whyNoForm(report, formLike.length) },
     complete: report.complete,
-    verdictText: verdictText(report, catalogue, counts.errors, counts.warnings),
+    verdictText: verdictText(report, catalogue, counts.errors, counts.warnings, attachmentList.length),
     errorCount: counts.errors,
     warningCount: counts.warnings,
     messageIssues: report.issues,
@@ -227,7 +231,7 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
     criteria: template && form ? template.criteria.map((c) => ({ id: c.id, kind: c.kind, text: c.text, settled: settled(template, form, c) })) : [],
     reply: { points: reply.points, html: reply.html },
     unknownForms,
-    formLike: unknownForms.filter((name) => attachments?.find((a) => a.name === name)?.looksLikeForm !== false),
-    attachments: attachmentViews(report, catalogue, attachments ?? report.forms.map((f) => ({ name: f.attachment, contentType: '' }))),
+    formLike,
+    attachments: attachmentList,
   };
 }

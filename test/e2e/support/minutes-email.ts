@@ -1,7 +1,7 @@
 // An email to the hub that is not an application: the minutes of a meeting (a Word document, as
 // Word writes it, with the usual header table and an actions table) and a PDF timetable.
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { DocWriter } from '../../scripts/word/docx-writer';
+import { DocWriter } from '../../../scripts/word/docx-writer';
 
 /** Minutes as a school office writes them in Word: title, a Date/Time/Venue/Present header table, items, actions. */
 export function minutesDocx(): Uint8Array {
