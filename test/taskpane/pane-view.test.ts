@@ -23,7 +23,7 @@ describe('the pane view', () => {
     expect(view.errorCount).toBe(1);
     expect(view.signatories.find((s) => s.role === 'headOfDepartment')?.status).toBe('notCopied');
     expect(view.fields[0]).toMatchObject({ keys: ['headOfDepartmentName', 'headOfDepartmentEmail'], issues: [expect.objectContaining({ code: 'signatory-not-copied' })] });
-    expect(view.verdictText).toBe('1 problem to put right.');
+    expect(view.verdictText).toBe('1 problem to put right. The Head of department is not copied in: their signature is not confirmed.');
     expect(view.reply.points).toHaveLength(1);
   });
 
@@ -57,6 +57,7 @@ describe('the pane view', () => {
 
   it('shows a name and e-mail box as one row that says which half is missing', async () => {
     const { view } = await sample('15-sms-incomplete.eml');
+    expect(view.verdictText).toBe('4 problems to put right. The first: School URN is missing.');
     const rows = view.fields.filter((f) => f.title.startsWith('Nominating head teacher/senior leader (name and e-mail)'));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ keys: ['headteacherName', 'headteacherEmail'], display: 'Mr Robert Ashworth', missingPart: 'e-mail address' });

@@ -161,7 +161,10 @@ function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'temp
   const others = warnings - explained;
   if (others > 0) reasons.push(`${reasons.length ? 'and ' : ''}${plural(others, 'thing')} worth a look`);
   const text = reasons.join('; ') || 'see below';
-  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  // The first problem said in the box itself, so the manager need not scroll to find it.
+  const first = [...report.issues, ...report.forms.flatMap((f) => f.issues)].find((i) => i.severity === 'error');
+  const lead = first ? ` ${errors === 1 ? '' : 'The first: '}${first.message}` : '';
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.${lead}`;
 }
 
 /** The pane's view of one checked email. */
