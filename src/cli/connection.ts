@@ -111,7 +111,7 @@ export function explainNoAnswer(error: unknown): string | null {
   if (local) {
     const port = new URL(graphUrl).port;
     const start = `npm run --silent hub-intake -- graph-emulator${port && port !== String(DEFAULT_PORT) ? ` --port ${port}` : ''}`;
-    return `no answer from the local list store at ${graphUrl} (${error.reason}). Start it in another terminal with \`${start}\`, or give --graph <url> for the store you meant.`;
+    return `no answer from the local store at ${graphUrl} (${error.reason}). Start it in another terminal with \`${start}\`, or give --graph <url> for the store you meant.`;
   }
   const where = configSource ? `--graph, HUB_INTAKE_GRAPH_URL, or "graphUrl" and "site" in ${configSource}` : '--graph and --site, or HUB_INTAKE_GRAPH_URL and HUB_INTAKE_SITE';
   return `no answer from ${graphUrl} for site "${site}" (${error.reason}). Check the network connection, and the tenant's Graph URL and site (${where}).`;

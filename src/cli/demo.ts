@@ -1,4 +1,4 @@
-// `npm run demo`: the whole path with nothing but Node. Starts the local list store in-process (port
+// `npm run demo`: the whole path with nothing but Node. Starts the local store in-process (port
 // 4000, or any free port), provisions the list, checks and files every sample email, prints what
 // it did and the list, and stops. Its data stays in .data/demo, so running it again files nothing
 // new: every email comes back "unchanged".
@@ -34,7 +34,7 @@ export async function demo(args: string[]): Promise<number> {
     let requests = 0;
     const connection = connect({ graph: store.url, site: 'root' }, 'file', { env: {}, observe: () => requests++ });
     const catalogue = loadCatalogue();
-    out(`The demo's own list store, for this run: ${store.url} (data in ${dataDir})\n\n`);
+    out(`The demo's own local store, for this run: ${store.url} (data in ${dataDir})\n\n`);
 
     const siteUrl = await siteWebUrl(connection.client, 'root');
     const provisioned = await provisionApplications(connection.client, 'root', { templates: catalogue.templates, presentation: (title) => ensurePresentation(connection.sharePoint(siteUrl), title) });

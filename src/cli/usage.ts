@@ -81,7 +81,7 @@ ${TARGET}`,
   --throttle         Model a small tenant's budgets (1,200 resource units a minute; 10,000
                      mailbox requests per 10 minutes, 4 at once)`,
   demo: `hub-intake demo [<folder of emails>]
-  The whole path with nothing but Node: starts a local list store, provisions the list, checks
+  The whole path with nothing but Node: starts a local store, provisions the list, checks
   and files every sample email, prints what it did and the list, and stops.`,
 };
 
@@ -94,13 +94,13 @@ Commands:
   list                The filed applications (a table, --csv or --json)
   provision           Create or update the SharePoint lists, columns and views
   template <file>     Propose a template for a new form, or check and save one
-  graph-emulator      Serve the local list store until stopped
+  graph-emulator      Serve the local store until stopped
   demo                The whole path on the sample emails, with a store of its own
 
   hub-intake <command> --help   what a command does, and its options
   hub-intake --version          the version
 
-  Without --graph or a configuration, the commands that file use the local list store at
+  Without --graph or a configuration, the commands that file use the local store at
   http://127.0.0.1:4000/v1.0. See the README for a real tenant.
 `;
 

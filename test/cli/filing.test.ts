@@ -1,5 +1,5 @@
 // hub-intake provision / file / list / graph-emulator as other tools run them, against a local
-// list store started here; and where the commands take their target from.
+// local store started here; and where the commands take their target from.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -201,7 +201,7 @@ describe('a store or tenant that does not answer', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `hub-intake: no answer from the local list store at http://127.0.0.1:${port}/v1.0 (ECONNREFUSED). Start it in another terminal with \`npm run --silent hub-intake -- graph-emulator --port ${port}\`, or give --graph <url> for the store you meant.\n`,
+      `hub-intake: no answer from the local store at http://127.0.0.1:${port}/v1.0 (ECONNREFUSED). Start it in another terminal with \`npm run --silent hub-intake -- graph-emulator --port ${port}\`, or give --graph <url> for the store you meant.\n`,
     );
   });
 });
