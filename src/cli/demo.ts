@@ -76,7 +76,8 @@ export async function demo(args: string[]): Promise<number> {
     } else {
       out(`To browse it:  npm run --silent hub-intake -- graph-emulator --data ${data}\n`);
       out(`  then, in another terminal:  npm run --silent hub-intake -- list\n`);
-      out(`  (each item opens at http://127.0.0.1:${DEFAULT_PORT}${new URL(target.listUrl).pathname}/DispForm.aspx?ID=<id>)\n`);
+      // The local store serves Graph, not SharePoint's pages: an item is read through Graph.
+      out(`  or one item:  curl 'http://127.0.0.1:${DEFAULT_PORT}/v1.0/sites/root/lists/Applications/items/<id>?$expand=fields'\n`);
     }
     out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     return count('failed') ? 1 : 0;

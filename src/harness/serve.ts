@@ -14,7 +14,7 @@ import { readEml } from '../adapters/mail-files/read-eml';
 import { createGraphClient, noToken, staticToken } from '../adapters/graph';
 import { provisionApplications, siteWebUrl } from '../adapters/graph/provision';
 import { createSharePointRest, ensurePresentation } from '../adapters/sharepoint/rest';
-import { SITE_PATH, startLocalStore, type LocalStore } from '../store';
+import { startLocalStore, type LocalStore } from '../store';
 import { hostRefusal, loopbackHosts, originRefusal } from '../store/guard';
 import { loadCatalogue } from '../core/catalogue';
 import { ensureBuilt } from './build';
@@ -286,11 +286,11 @@ if (require.main === module) {
     .then((harness) => {
       const taken = harness.portTaken ? `  (port ${harness.portTaken} is taken, by another harness perhaps)` : '';
       const graph = harness.storeUrl === 'http://127.0.0.1:4000/v1.0' ? '' : ` --graph ${harness.storeUrl}`;
-      const items = `${harness.storeUrl.replace(/\/v1\.0$/, '')}${SITE_PATH}/Lists/Applications`;
       process.stdout.write(`\nHarness (Outlook's reading view with the real task pane): ${harness.url}${taken}\n`);
       process.stdout.write(`Filing to the local store at ${harness.storeUrl}${harness.dataDir ? ` (data in ${harness.dataDir})` : ''}.\n`);
       process.stdout.write(`While it runs, in another terminal:  npm run --silent hub-intake -- list${graph}\n`);
-      process.stdout.write(`  and each item opens at ${items}/DispForm.aspx?ID=<id>\n`);
+      // The local store serves Graph, not SharePoint's pages: an item is read through Graph.
+      process.stdout.write(`  or one item:  curl '${harness.storeUrl}/sites/root/lists/Applications/items/<id>?$expand=fields'\n`);
       process.stdout.write('Press Ctrl+C to stop.\n');
       const stop = () => void harness.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
