@@ -1,23 +1,23 @@
 // "Make a template from this form": the template proposed from a Word form that matched no known
 // form, for the hub manager to check and correct (labels, keys, types, required, word limits,
 // signatories, deadline), try on the email in front of them, and save to the site's Form Templates
-// list, where every hub manager's pane finds it. Loaded on demand (React.lazy). This file holds
-// the editor's state and what it does; each section of the page is a component of its own.
+// list, where every hub manager's pane finds it. Loaded on demand (React.lazy). What it does is
+// the session (session.ts, no React); each section of the page is a component of its own.
 import { Button, MessageBar, MessageBarBody, Spinner, Text, mergeClasses } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Template } from '../../core/catalogue/schema';
 import type { Message } from '../../core/message';
 import { useSectionStyles } from '../components/styles';
-import { TemplateAlreadySaved, type TemplateLibrary } from '../services/templates';
+import type { TemplateLibrary } from '../services/templates';
 import type { Checker } from '../worker/checker';
-import { type Draft, draftProblems } from './draft';
 import { FieldsSection } from './FieldsSection';
 import { ListMessage } from './ListMessage';
 import { ProgrammeSection } from './ProgrammeSection';
 import { SaveFooter } from './SaveFooter';
 import { SignatoriesSection } from './SignatoriesSection';
 import { useEditorStyles } from './styles';
-import { type Trial, TrySection } from './TrySection';
+import { TemplateSession } from './session';
+import { TrySection } from './TrySection';
 
 export interface TemplateEditorProps {
   /** The Word form the template is made from: the attachment, or the blank form the manager chose. */
@@ -35,100 +35,39 @@ export interface TemplateEditorProps {
   readonly describeError: (error: unknown, doing: string) => string;
 }
 
-type Stage =
-  | { readonly kind: 'proposing' }
-  | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'editing' };
-
 export default function TemplateEditor(props: TemplateEditorProps) {
-  const { form, checker } = props;
+  const { form } = props;
   const s = useSectionStyles();
   const styles = useEditorStyles();
-  const [stage, setStage] = useState<Stage>({ kind: 'proposing' });
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [unsure, setUnsure] = useState<readonly string[]>([]);
-  const [trial, setTrial] = useState<Trial | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<TemplateAlreadySaved | null>(null);
-  const [showProblems, setShowProblems] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The session reads the pane's props when it uses them, so it lives as long as the form.
+  const propsRef = useRef(props);
+  useEffect(() => {
+    propsRef.current = props;
+  });
+  const session = useMemo(() => new TemplateSession(form, () => propsRef.current), [form]);
+  const { stage, failure, draft, unsure, trial, saving, saveError, conflict, showProblems } = useSyncExternalStore(session.subscribe, session.getState);
 
   useEffect(() => {
-    let live = true;
-    checker.propose(form.bytes, form.name).then(
-      (proposal) => {
-        if (!live) return;
-        setDraft(proposal.template);
-        setUnsure(proposal.unsure);
-        setStage({ kind: 'editing' });
-      },
-      (error: unknown) => live && setStage({ kind: 'failed', message: props.describeError(error, 'reading the form') }),
-    );
-    return () => {
-      live = false;
-    };
-    // Proposed once per form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [checker, form]);
+    void session.propose();
+    return () => session.dispose();
+  }, [session]);
   useEffect(() => heading.current?.focus(), []);
 
-  const edit = useCallback((change: (d: Draft) => Draft) => {
-    setDraft((d) => (d ? change(d) : d));
-    setTrial(null);
-    setConflict(null);
-    setSaveError(null);
-  }, []);
-
-  const problems = draft ? draftProblems(draft) : [];
-
-  const tryIt = useCallback(async () => {
-    if (!draft) return;
-    setTrial({ kind: 'trying' });
-    try {
-      const { view } = await checker.tryTemplate(props.message, props.source, draft, props.signOff);
-      setTrial({ kind: 'tried', view });
-    } catch (error) {
-      setTrial({ kind: 'failed', message: props.describeError(error, 'trying the template') });
-    }
-  }, [checker, draft, props]);
-
-  const save = useCallback(
-    async (replaceETag?: string) => {
-      if (!draft) return;
-      if (draftProblems(draft).length) {
-        setShowProblems(true);
-        return;
-      }
-      setSaving(true);
-      setSaveError(null);
-      try {
-        const library = await props.library();
-        const { columnsNote } = await library.save(draft, props.savedBy, replaceETag);
-        setConflict(null);
-        await props.onSaved(draft, columnsNote);
-      } catch (error) {
-        if (error instanceof TemplateAlreadySaved) setConflict(error);
-        else setSaveError(props.describeError(error, 'saving the template'));
-      } finally {
-        setSaving(false);
-      }
-    },
-    [draft, props],
-  );
+  const problems = session.problems();
 
   const back = (
     <Button appearance="subtle" className={styles.back} onClick={props.onCancel}>
       ← Back to the email
     </Button>
   );
-  if (stage.kind === 'proposing' || !draft) {
+  if (stage === 'proposing' || !draft) {
     return (
       <div className={styles.root}>
         {back}
-        {stage.kind === 'failed' ? (
+        {stage === 'failed' ? (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{stage.message}</MessageBarBody>
+            <MessageBarBody>{failure}</MessageBarBody>
           </MessageBar>
         ) : (
           <Spinner label={`Reading ${form.name}…`} />
@@ -149,17 +88,17 @@ export default function TemplateEditor(props: TemplateEditorProps) {
         </Text>
         {unsure.length > 0 && <ListMessage intent="warning" title="Check before saving" lines={unsure} />}
       </section>
-      <ProgrammeSection draft={draft} edit={edit} />
-      <FieldsSection draft={draft} edit={edit} />
-      <SignatoriesSection draft={draft} edit={edit} />
-      <TrySection trial={trial} draftId={draft.id} canTry={problems.length === 0} onTry={() => void tryIt()} />
+      <ProgrammeSection draft={draft} edit={session.edit} />
+      <FieldsSection draft={draft} edit={session.edit} />
+      <SignatoriesSection draft={draft} edit={session.edit} />
+      <TrySection trial={trial} draftId={draft.id} canTry={problems.length === 0} onTry={() => void session.tryIt()} />
       <SaveFooter
         draftId={draft.id}
         problems={showProblems ? problems : null}
         conflict={conflict}
         saveError={saveError}
         saving={saving}
-        onSave={(replaceETag) => void save(replaceETag)}
+        onSave={(replaceETag) => void session.save(replaceETag)}
         onCancel={props.onCancel}
       />
     </div>

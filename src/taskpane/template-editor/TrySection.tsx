@@ -1,9 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useSectionStyles } from '../components/styles';
 import type { PaneView } from '../view/pane-view';
+import type { Trial } from './session';
 import { useEditorStyles } from './styles';
-
-export type Trial = { readonly kind: 'trying' } | { readonly kind: 'tried'; readonly view: PaneView } | { readonly kind: 'failed'; readonly message: string };
 
 /** The draft tried on the email in the reading pane, before it is saved. */
 export function TrySection({ trial, draftId, canTry, onTry }: { trial: Trial | null; draftId: string; canTry: boolean; onTry: () => void }) {
