@@ -41,7 +41,8 @@ async function check(args: string[]): Promise<number> {
     tally.add(report);
     if (json) await json.push(report);
     else {
-      progress.clear();
+      // The progress line shares the terminal only when stdout is one too.
+      if (process.stdout.isTTY) progress.clear();
       process.stdout.write(`${formatReport(report, catalogue)}\n\n`);
     }
     progress.tick();

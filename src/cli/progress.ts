@@ -53,9 +53,9 @@ export function createProgress(total: number, options: { enabled: boolean; verb?
       stream.write(`\r\x1b[K${progressLine(done, total, t - started, verb)}`);
     },
     clear() {
+      // Redrawn by a later tick, at most every EVERY_MS: clearing is no reason to draw more often.
       if (shown) stream.write('\r\x1b[K');
       shown = false;
-      drawnAt = 0;
     },
   };
 }

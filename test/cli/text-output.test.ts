@@ -137,6 +137,14 @@ describe('progress', () => {
     expect(written.at(-1)).toBe('\r\u001b[K40 of 100 checked · 20 a second · about 3 s left');
     progress.clear();
     expect(written.at(-1)).toBe('\r\u001b[K');
+    // Cleared before each report printed to the same terminal: still drawn at most five times a second.
+    const before = written.length;
+    for (let i = 0; i < 20; i++) {
+      now += 10;
+      progress.clear();
+      progress.tick();
+    }
+    expect(written.length - before).toBeLessThanOrEqual(2 * 2);
   });
 
   it('shows nothing when stderr is not a terminal, or with --json', () => {

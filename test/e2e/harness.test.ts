@@ -167,6 +167,8 @@ describe('the task pane in the harness', () => {
     await page.getByLabel('Open email').setInputFiles(join(ROOT, 'samples', 'emails', '06-sms-late.eml'));
     await pane().getByText('Late', { exact: true }).waitFor();
     expect(await verdict()).toMatch(/Needs attention/);
+    // Times a person reads are UK time, and say so.
+    expect(await pane().getByRole('region', { name: /Deadline/ }).innerText()).toMatch(/Closes Thursday 7 June 2018 at 17:00 \(UK time\)\.\s*Received Thursday 7 June 2018 at 17:30 \(UK time\)\./);
   });
 
   it('finishes a filing that was cut short, the next time the email is opened', async () => {
