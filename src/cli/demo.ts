@@ -73,11 +73,16 @@ export async function demo(args: string[]): Promise<number> {
     out(`The demo's data is in ${data}.\n`);
     if (process.env.npm_lifecycle_event === 'demo') {
       out('Next, `npm run demo` starts the harness on this list; it says where, and how to list it while it runs.\n');
-    } else {
+    } else if (new URL(store.url).port === String(DEFAULT_PORT)) {
       out(`To browse it:  npm run --silent hub-intake -- graph-emulator --data ${data}\n`);
       out(`  then, in another terminal:  npm run --silent hub-intake -- list\n`);
       // The local store serves Graph, not SharePoint's pages: an item is read through Graph.
       out(`  or one item:  curl 'http://127.0.0.1:${DEFAULT_PORT}/v1.0/sites/root/lists/Applications/items/<id>?$expand=fields'\n`);
+    } else {
+      // Port 4000 is taken (a harness or a store already running): the default would reach that one.
+      out(`Port ${DEFAULT_PORT} is taken (by a harness or a local store already running). To browse this data:\n`);
+      out(`  npm run --silent hub-intake -- graph-emulator --data ${data} --port 0   (it prints its address)\n`);
+      out(`  then, in another terminal:  npm run --silent hub-intake -- list --graph <that address>\n`);
     }
     out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     return count('failed') ? 1 : 0;
