@@ -12,7 +12,8 @@ export interface FormLikeness {
   readonly looksLikeForm: boolean;
 }
 
-const BLANK_LINE = /_{4,}|\.{6,}|…{3,}|[☐☑☒]/u;
+// A line to write on, a box to tick, or Word's placeholder in an empty content control.
+const BLANK_LINE = /_{4,}|\.{6,}|…{3,}|[☐☑☒]|click or tap here to enter|click here to enter/iu;
 
 /** A label: a short text that names something, not a sentence or a number. */
 function isLabel(text: string): boolean {
@@ -35,7 +36,8 @@ export function formLikeness(layout: Layout): FormLikeness {
     if (!answer.text.trim()) blanks++;
   }
   // The header table of minutes or a letter has a few such rows (Date, Present, Apologies): a
-  // form has many, or several with blanks left to fill in.
-  const looksLikeForm = labelAnswerCells >= 8 || (labelAnswerCells >= 4 && blanks >= 3);
+  // form has many, or several with blanks left to fill in, or (laid out in paragraphs) many
+  // lines and boxes to fill in.
+  const looksLikeForm = labelAnswerCells >= 8 || blanks >= 6 || (labelAnswerCells >= 4 && blanks >= 3);
   return { labelAnswerCells, blanks, looksLikeForm };
 }
