@@ -233,9 +233,9 @@ describe('the task pane in the harness', () => {
   it('says once why no form was found, and what each attachment is', async () => {
     await openSample('12-no-form-attached.eml');
     const text = await pane().locator('main').innerText();
-    const reason = 'No Word application form (.docx) is attached to this email';
+    const reason = 'No application form is attached to this email';
     expect(text.split(reason)).toHaveLength(2);
-    expect(await pane().getByRole('region', { name: 'Attachments' }).innerText()).toMatch(/\.pdf\s*A PDF: not read, as only Word forms are read/);
+    expect(await pane().getByRole('region', { name: 'Attachments' }).innerText()).toMatch(/\.pdf\s*A PDF that is none of the known application forms/);
   });
 
   it('offers no template from meeting minutes, and lists the minutes and the PDF', async () => {
@@ -245,7 +245,7 @@ describe('the task pane in the harness', () => {
     expect(await pane().getByRole('button', { name: /Make a template/ }).count()).toBe(0);
     const attachments = await pane().getByRole('region', { name: 'Attachments' }).innerText();
     expect(attachments).toMatch(/Maths leads minutes 12 March\.docx\s*A Word document that is not laid out as a form/);
-    expect(attachments).toMatch(/Spring timetable\.pdf\s*A PDF: not read/);
+    expect(attachments).toMatch(/Spring timetable\.pdf\s*A PDF that is none of the known application forms/);
     expect(await pane().getByRole('region', { name: 'A new form?' }).innerText()).toMatch(/No attachment is laid out as a form/);
     await page.screenshot({ path: join(OUT, 'harness-minutes-and-pdf.png') });
   });

@@ -95,7 +95,7 @@ describe('an email whose attachments are not a form', () => {
     expect(view.formLike).toEqual([]);
     expect(view.attachments).toEqual([
       { name: 'Maths leads minutes 12 March.docx', outcome: 'notAForm', text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.' },
-      { name: 'Spring timetable.pdf', outcome: 'notRead', text: 'A PDF: not read, as only Word forms are read. Open it to see what it is.' },
+      { name: 'Spring timetable.pdf', outcome: 'notRead', text: 'A PDF that is none of the known application forms. Open it to see what it is.' },
     ]);
   });
 

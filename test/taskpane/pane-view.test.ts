@@ -78,7 +78,7 @@ describe('the pane view', () => {
 
   it('lists every attachment and what was made of it', async () => {
     expect((await sample('12-no-form-attached.eml')).view.attachments).toEqual([
-      { name: expect.stringMatching(/\.pdf$/i), outcome: 'notRead', text: 'A PDF: not read, as only Word forms are read. Open it to see what it is.' },
+      { name: expect.stringMatching(/\.pdf$/i), outcome: 'notRead', text: 'A PDF that is none of the known application forms. Open it to see what it is.' },
     ]);
     expect((await sample('14-tfm-good-and-corrupt.eml')).view.attachments).toEqual([
       { name: 'EoI - Stroudwater High School.docx', outcome: 'form', text: 'Read as the Secondary Teaching for Mastery Work Groups 2021/22 form.' },

@@ -105,7 +105,7 @@ function attachmentViews(report: ApplicationReport, catalogue: Pick<Catalogue, '
     const problem = report.issues.find((i) => i.attachment === name);
     if (problem) return { name, outcome: 'unreadable', text: problem.message.startsWith(`${name}: `) ? problem.message.slice(name.length + 2) : problem.message };
     const kind = /\.pdf$/i.test(name) || /pdf/i.test(contentType) ? 'A PDF' : /^image\//i.test(contentType) ? 'An image' : 'A file';
-    return { name, outcome: 'notRead', text: `${kind}: not read, as only Word forms are read. Open it to see what it is.` };
+    return { name, outcome: 'notRead', text: `${kind} that is none of the known application forms. Open it to see what it is.` };
   });
 }
 
