@@ -158,6 +158,7 @@ describe('manifest.xml', () => {
   it('has its dev URLs rewritten for production by the build', () => {
     process.env.HUB_INTAKE_URL = 'https://hub-intake.example.org/addin';
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack's config is a CommonJS file outside the TypeScript project
       const config = require('../webpack.config.js')({}, { mode: 'production' });
       const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
       const pattern = copy.patterns.find((p: { to: string }) => p.to === 'manifest.xml');
