@@ -12,19 +12,11 @@ import type { Catalogue } from '../core/catalogue';
 import { collectInputs } from './inputs';
 import { catalogueWith, siteTemplates } from './templates';
 import { UsageError } from './usage';
+import { PROJECT_DIR, TARGET_OPTIONS } from './options';
 
-/** The project folder (src/cli → ../..), where the local store keeps its data by default. */
-export const PROJECT_DIR = resolve(__dirname, '..', '..');
+/** The project folder, where the local store keeps its data by default. */
+export { PROJECT_DIR, TARGET_OPTIONS };
 export const DEFAULT_DATA_DIR = resolve(PROJECT_DIR, '.data', 'graph');
-
-/** Where the commands that talk to SharePoint send their requests (see connection.ts). */
-export const TARGET_OPTIONS = {
-  graph: { type: 'string' },
-  site: { type: 'string' },
-  list: { type: 'string' },
-  library: { type: 'string' },
-  config: { type: 'string' },
-} as const;
 
 const out = (text: string) => process.stdout.write(text);
 

@@ -1,16 +1,11 @@
 // hub-intake: the command line of Hub Intake (../shared/spec/cli.md). Thin: it reads files and
 // arguments, calls the core, and prints.
+//
+// Each command's modules are loaded when it runs, not before, so that `--help` or a mistyped
+// command answers at once instead of first loading the mail reader, Graph's client and MSAL.
 import { parseArgs } from 'node:util';
-import { collectInputs } from './inputs';
-import { checkFile } from './check-file';
-import { formatReport } from './report-text';
-import { catalogueWith, siteTemplates } from './templates';
-import { demo } from './demo';
-import { file, list, serveStore, provision, TARGET_OPTIONS } from './filing-commands';
-import { ConfigError, connect, type ConnectionFlags, trustedSenders } from './connection';
-import { template } from './template-command';
-import { fileMailbox, watch } from './mailbox-commands';
-import { UsageError } from './usage';
+import { TARGET_OPTIONS } from './options';
+import { ConfigError, UsageError } from './usage';
 
 const USAGE = `Usage: hub-intake <command> [options]
 
@@ -63,8 +58,15 @@ async function check(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('check needs at least one path.');
   const { graph, site, list, library } = values;
   if (!values['site-templates'] && (graph || site || list || library)) throw new UsageError('--graph, --site, --list and --library go with --site-templates.');
+  const [{ collectInputs }, { checkFile }, { formatReport }, { catalogueWith, siteTemplates }, { connect, trustedSenders }] = await Promise.all([
+    import('./inputs'),
+    import('./check-file'),
+    import('./report-text'),
+    import('./templates'),
+    import('./connection'),
+  ]);
   // Offline unless asked: only --site-templates talks to SharePoint, to read the saved templates.
-  const saved = values['site-templates'] ? await siteTemplates(connect(values as ConnectionFlags, 'list')) : [];
+  const saved = values['site-templates'] ? await siteTemplates(connect(values, 'list')) : [];
   const catalogue = catalogueWith(values.templates, values.config, saved);
   const trusted = trustedSenders(values.config);
   const { files, missing } = collectInputs(positionals);
@@ -79,9 +81,22 @@ async function check(args: string[]): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-const fileCommand = (args: string[]) => (args.some((a) => a === '--mailbox' || a.startsWith('--mailbox=')) ? fileMailbox(args) : file(args));
+type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file: fileCommand, watch, list, 'graph-emulator': serveStore, demo };
+/** file --mailbox files from a mailbox folder instead of files. */
+const fileCommand: Command = async (args) =>
+  args.some((a) => a === '--mailbox' || a.startsWith('--mailbox=')) ? (await import('./mailbox-commands')).fileMailbox(args) : (await import('./filing-commands')).file(args);
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: () => Promise.resolve(check),
+  template: async () => (await import('./template-command')).template,
+  provision: async () => (await import('./filing-commands')).provision,
+  file: () => Promise.resolve(fileCommand),
+  watch: async () => (await import('./mailbox-commands')).watch,
+  list: async () => (await import('./filing-commands')).list,
+  'graph-emulator': async () => (await import('./filing-commands')).serveStore,
+  demo: async () => (await import('./demo')).demo,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -89,13 +104,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`hub-intake: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await run(args);
+    return await (await load())(args);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`hub-intake: ${e.message}\n`);
