@@ -41,6 +41,21 @@ describe('sameName: the name on the form against the name on the email', () => {
     expect(sameName(b, a)).toBe(false);
   });
 
+  it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Rev', 'Revd'])('leaves out the title %s', (title) => {
+    expect(sameName(`${title} Jane Smith`, 'Jane Smith')).toBe(true);
+    expect(sameName(`Smith, ${title}. Jane`, 'jane smith')).toBe(true);
+  });
+
+  it('reads a full stop between initial and surname as a space', () => {
+    expect(sameName('J.Smith', 'Jane Smith')).toBe(true);
+    expect(sameName('J.Smith', 'John Smyth')).toBe(false);
+  });
+
+  it('needs a first name or initial on both sides, even when a lone surname begins with the initial', () => {
+    expect(sameName('Smith', 'S Smith')).toBe(false);
+    expect(sameName('S. Smith', 'Smith')).toBe(false);
+  });
+
   it('does not turn round a name that holds an address', () => {
     // "Smith, Jane <jane@x.org>" as one string is not "Surname, First name": its last word is not Smith.
     expect(sameName('Smith, Jane jane@school.org', 'Jane Smith')).toBe(false);
