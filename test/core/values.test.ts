@@ -78,6 +78,15 @@ describe('text, multiline and name', () => {
     expect(value('name', lines('Callum Reid'))).toBe('Callum Reid');
     expect(value('name', lines('jsmith@school.org.uk'))).toBeNull();
   });
+
+  it('leaves no trace of the address: brackets emptied, links, separators at either end', () => {
+    expect(value('name', lines('Jane Smith ( jsmith@school.org.uk )'))).toBe('Jane Smith');
+    expect(value('name', lines('Jane Smith < jsmith@school.org.uk >'))).toBe('Jane Smith');
+    expect(value('name', lines('Jane Smith [ jsmith@school.org.uk ]'))).toBe('Jane Smith');
+    expect(value('name', lines('Jane Smith mailto:jsmith'))).toBe('Jane Smith');
+    expect(value('name', lines('jsmith@school.org.uk, Jane Smith'))).toBe('Jane Smith');
+    expect(value('name', lines('Jane', 'Smith'))).toBe('Jane Smith');
+  });
 });
 
 describe('email', () => {
@@ -94,6 +103,7 @@ describe('email', () => {
   it("reads the address from a mailto link when the text shows only a name", () => {
     expect(value('email', runs({ text: 'Jane Smith', link: 'mailto:J.Smith%40school.org.uk?subject=Hi' }))).toBe('j.smith@school.org.uk');
     expect(value('email', runs({ text: 'Jane Smith', link: 'MAILTO:j.smith@school.org.uk' }))).toBe('j.smith@school.org.uk');
+    expect(value('email', runs({ text: 'Jane', link: 'mailto:' }, ' ', { text: 'Smith', link: 'mailto:j.smith@school.org.uk' }))).toBe('j.smith@school.org.uk');
   });
 
   it('does not take an address from a link that is not mailto', () => {
@@ -122,6 +132,7 @@ describe('urn', () => {
   it('reads one six-digit number, spaces inside tolerated', () => {
     expect(value('urn', lines('137425'))).toBe('137425');
     expect(value('urn', lines('137 425'))).toBe('137425');
+    expect(value('urn', lines('137  425'))).toBe('137425');
     expect(value('urn', lines('URN: 137425'))).toBe('137425');
     expect(value('urn', lines('urn 137425 (DfE number 123/4567)'))).toBe('137425');
     expect(value('urn', lines('100000'))).toBe('100000');
@@ -163,7 +174,7 @@ describe('phone', () => {
     (written) => expect(value('phone', lines(written))).toBe(written),
   );
 
-  it.each(['12345', '1952 123456', '+33 1 23 45 67 89', '01952 12', 'ask the office', '019521234567'])('refuses %s', (written) => {
+  it.each(['12345', '1952 123456', '+33 1 23 45 67 89', '01952 12', 'ask the office', '019521234567', '1 01952 123456', '+44 1952 1234 5678 9', '0044 1952 1234 5678 9', '1 0044 1952 123456'])('refuses %s', (written) => {
     const reading = read('phone', lines(written));
     expect(reading.value).toBe(written);
     expect(onlyIssue(reading)).toEqual({ severity: 'error', code: 'invalid-phone', field: 'answer' });
@@ -199,6 +210,8 @@ describe('number', () => {
       expect(reading.issues[0]!.message).toMatch(/year/);
     }
     expect(value('number', lines('2100'))).toBe(2100);
+    expect(value('number', lines('11999'))).toBe(11999); // five digits: not a year
+    expect(value('number', lines('19991'))).toBe(19991);
     expect(value('number', lines('20'))).toBe(20);
   });
 
@@ -261,6 +274,8 @@ describe('statement', () => {
     expect(value('statement', lines(prompt), { prompts: [prompt] })).toBeNull();
     expect(value('statement', lines(prompt, 'I have taught for ten years.'), { prompts: [prompt] })).toBe('I have taught for ten years.');
     expect(value('statement', { paragraphs: [], besideLabel: 'Typed beside the label.' })).toBe('Typed beside the label.');
+    expect(value('statement', { paragraphs: [paragraph('In the box.')], besideLabel: 'Beside the label.' })).toBe('In the box.');
+    expect(value('statement', { paragraphs: [], besideLabel: prompt }, { prompts: [prompt] })).toBeNull();
   });
 
   it('counts words against a maximum: an error past it, none at it', () => {
@@ -330,9 +345,30 @@ describe('yesNo', () => {
     expect(plain(lines('☐ Yes ☒ No'))).toBe(false);
     expect(plain(lines('Yes ☑ No ☐'))).toBe(true);
     expect(plain(lines('[X] Yes [ ] No'))).toBe(true);
+    expect(plain(lines('[ X ] Yes [  ] No'))).toBe(true);
+    expect(plain(lines('[ ] Yes [x] No'))).toBe(false);
+    expect(plain(lines('(  ) Yes ( x ) No'))).toBe(false);
+    expect(plain(lines('( ✓ ) Yes ( ) No'))).toBe(true);
     expect(plain(lines('( ) Yes (x) No'))).toBe(false);
     expect(plain(lines('Yes ✓ No'))).toBe(true);
     expect(plain(lines('Yes No ✔'))).toBe(false);
+  });
+
+  it('takes the word on the other side of a box when none stands on its own side', () => {
+    expect(plain(lines('☐ No Yes ☒'))).toBe(true);
+    expect(plain(lines('Yes ☐ ☒ No'))).toBe(false);
+    expect(plain(lines('☒ ☐ Yes'))).toBeNull();
+  });
+
+  it('reads the box rather than the text beside the label', () => {
+    expect(plain({ paragraphs: [paragraph('No')], besideLabel: 'Yes' })).toBe(false);
+  });
+
+  it('weighs every Yes and every No: one marked out is enough', () => {
+    expect(plain(runs('Yes ', { text: 'Yes', bold: true }, ' No'))).toBe(true);
+    expect(plain(runs('No ', { text: 'No', strike: true }, ' Yes'))).toBe(true);
+    // A marked word in "Yes/No" is an answer, not the printed prompt.
+    expect(plain(runs({ text: 'Yes', highlight: true }, '/No No'))).toBe(true);
   });
 
   it('reads boxes with none ticked as not answered', () => {
@@ -346,7 +382,7 @@ describe('yesNo', () => {
   });
 
   it('reports an answer that is neither clearly Yes nor No: an error when required, else a warning', () => {
-    for (const answer of [lines('maybe'), lines('No / Yes'), lines('☒ Yes ☒ No'), lines('☒')]) {
+    for (const answer of [lines('maybe'), lines('No / Yes'), lines('☒ Yes ☒ No'), lines('☒'), lines('Yes Yes No'), lines('No No Yes')]) {
       const required = yesNo(answer, { required: true });
       expect(required.value).toBeNull();
       expect(onlyIssue(required)).toEqual({ severity: 'error', code: 'ambiguous-answer', field: 'answer' });
