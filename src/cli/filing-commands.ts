@@ -30,8 +30,8 @@ export const DECISION_CATEGORIES = [
 
 export async function provision(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, mailbox: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  if (values.mailbox !== undefined) return provisionMailbox(values.mailbox, values as ConnectionFlags, values.json ?? false);
-  const connection = connect(values as ConnectionFlags, 'provision');
+  if (values.mailbox !== undefined) return provisionMailbox(values.mailbox, values, values.json ?? false);
+  const connection = connect(values, 'provision');
   // The site's saved templates need their columns too; a first provision creates their list.
   const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection, { quiet: true }));
   const siteUrl = await siteWebUrl(connection.client, connection.site);
@@ -89,7 +89,7 @@ export async function file(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('file needs at least one path.');
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
-  const connection = connect(values as ConnectionFlags, 'file');
+  const connection = connect(values, 'file');
   let results: FilingOutcome[];
   try {
     const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
@@ -132,7 +132,7 @@ export async function fileEmails(connection: Connection, paths: readonly string[
 const failed = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });
 
 const cell = (value: unknown, width: number) => {
-  const text = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : typeof value === 'string' ? value : String(JSON.stringify(value));
   return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
 };
 
@@ -167,7 +167,7 @@ export function formatTable(items: readonly FiledApplication[]): string {
 
 export async function list(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false } } });
-  const connection = connect(values as ConnectionFlags, 'list');
+  const connection = connect(values, 'list');
   const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
   const items = await listApplications(connection.client, target);
   if (values.json) out(`${JSON.stringify(items.map((i) => ({ id: i.id, eTag: i.eTag, webUrl: i.webUrl, createdDateTime: i.createdDateTime, lastModifiedDateTime: i.lastModifiedDateTime, fields: i.fields })), null, 2)}\n`);

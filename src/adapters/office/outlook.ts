@@ -193,7 +193,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     // but there the signed-in mailbox is the shared one, so /me is right.
     if (!current || !supports('1.8') || typeof current.getSharedPropertiesAsync !== 'function') return null;
     try {
-      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) => current.getSharedPropertiesAsync!(cb));
+      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) => current.getSharedPropertiesAsync(cb));
       if (!props?.owner) return null;
       const flags = Number(props.delegatePermissions) || 0;
       return {

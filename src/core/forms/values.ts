@@ -1,5 +1,5 @@
 // Reading an answer as the field's type says (forms.md): the value, and what is wrong with it.
-import type { Inline } from '../docx/model';
+import type { Inline, Paragraph } from '../docx/model';
 import { paragraphText } from '../docx/model';
 import { findHub } from '../catalogue/hubs';
 import type { Field, Hub } from '../catalogue/schema';
