@@ -95,36 +95,37 @@ function verifyForm(label: string, form: FormSample): void {
     if (required && value === null && !has('required', spec.key)) fail(`${spec.key} is missing but no "required" issue`);
     if (value !== null && has('required', spec.key)) fail(`${spec.key} has a value but a "required" issue`);
     if (value === null) continue;
+    const text = typeof value === 'string' ? value : String(JSON.stringify(value));
     switch (spec.type) {
       case 'email':
-        if (!/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(String(value)) || value !== String(value).toLowerCase()) fail(`${spec.key} "${value}" is not a lower-case address`);
+        if (!/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(text) || value !== text.toLowerCase()) fail(`${spec.key} "${text}" is not a lower-case address`);
         break;
       case 'urn':
-        if (!/^\d{6}$/.test(String(value)) || Number(value) < 100000) fail(`${spec.key} "${value}" is not a URN`);
+        if (!/^\d{6}$/.test(text) || Number(value) < 100000) fail(`${spec.key} "${text}" is not a URN`);
         break;
       case 'trn':
-        if (!/^\d{7}$/.test(String(value))) fail(`${spec.key} "${value}" is not 7 digits`);
+        if (!/^\d{7}$/.test(text)) fail(`${spec.key} "${text}" is not 7 digits`);
         break;
       case 'phone': {
-        const digits = String(value).replace(/[^\d+]/g, '');
-        if (!/^0\d{9,10}$/.test(digits) && !/^\+44\d{9,10}$/.test(digits)) fail(`${spec.key} "${value}" is not a UK number`);
+        const digits = text.replace(/[^\d+]/g, '');
+        if (!/^0\d{9,10}$/.test(digits) && !/^\+44\d{9,10}$/.test(digits)) fail(`${spec.key} "${text}" is not a UK number`);
         break;
       }
       case 'hub': {
-        if (!HUBS.includes(String(value))) fail(`${spec.key} "${value}" is not a canonical hub`);
-        const runs = info.hubs === 'all' || NORTHERN_POWERHOUSE_HUBS.includes(String(value));
-        if (runs === has('hub-not-running-programme', spec.key)) fail(`${spec.key}: hub-not-running-programme disagrees with "${value}"`);
+        if (!HUBS.includes(text)) fail(`${spec.key} "${text}" is not a canonical hub`);
+        const runs = info.hubs === 'all' || NORTHERN_POWERHOUSE_HUBS.includes(text);
+        if (runs === has('hub-not-running-programme', spec.key)) fail(`${spec.key}: hub-not-running-programme disagrees with "${text}"`);
         break;
       }
       case 'statement': {
-        const words = countWords(String(value));
+        const words = countWords(text);
         const limit = spec.maxWords ?? spec.approxWords;
         if (limit === undefined) break;
         const over = spec.maxWords !== undefined ? words > spec.maxWords : words > spec.approxWords! * 1.2;
         const issue = form.issues.find((i) => i.code === 'word-limit' && i.field === spec.key);
         if (over !== !!issue) fail(`${spec.key} has ${words} words; word-limit issue ${issue ? 'listed' : 'missing'}`);
         if (issue && issue.severity !== (spec.maxWords !== undefined ? 'error' : 'warning')) fail(`${spec.key}: wrong word-limit severity`);
-        if (String(value).includes('\n\n\n')) fail(`${spec.key}: empty paragraph kept`);
+        if (text.includes('\n\n\n')) fail(`${spec.key}: empty paragraph kept`);
         break;
       }
       case 'rows':

@@ -158,6 +158,7 @@ describe('manifest.xml', () => {
   it('has its dev URLs rewritten for production by the build', () => {
     process.env.HUB_INTAKE_URL = 'https://hub-intake.example.org/addin';
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack's config is a CommonJS file outside the TypeScript project
       const config = require('../webpack.config.js')({}, { mode: 'production' });
       const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
       const pattern = copy.patterns.find((p: { to: string }) => p.to === 'manifest.xml');
@@ -192,7 +193,7 @@ describe('manifest.json (the unified manifest), against its published JSON schem
   });
 
   it('fails a broken copy: a missing id, an unknown property, a bad accent colour', () => {
-    const broken = facts.unifiedManifest('development') as Record<string, unknown>;
+    const broken = facts.unifiedManifest('development');
     delete broken.id;
     broken.accentColor = 'blue';
     (broken.extensions as Record<string, unknown>[])[0]!.ribbon = [];
@@ -207,6 +208,7 @@ describe('manifest.json (the unified manifest), against its published JSON schem
     expect(unified.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'Mailbox.ReadWrite.User', type: 'Delegated' }] } });
     expect(unified.icons).toEqual({ outline: 'outline.png', color: 'color.png' });
     // The app package holds the manifest and those icons, at their sizes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by this test
     const { unzipSync } = require('fflate') as typeof import('fflate');
     const zip = unzipSync(new Uint8Array((facts as unknown as { appPackage(m: unknown, read: (n: string) => Buffer): Buffer }).appPackage(unified, (name) => readFileSync(join(ROOT, 'assets', name)))));
     expect(Object.keys(zip).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);

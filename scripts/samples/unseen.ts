@@ -404,7 +404,7 @@ export function verifyUnseen(s: UnseenSample, docx: Uint8Array): void {
       return;
     }
     if (value === null || entry.kind === 'signature') return;
-    const str = String(value);
+    const str = typeof value === 'string' ? value : String(JSON.stringify(value));
     switch (entry.type) {
       case 'text':
       case 'phone':

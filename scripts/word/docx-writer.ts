@@ -277,7 +277,7 @@ export class DocWriter {
   }
   private paraIds(): string {
     // w14:paraId must be below 0x80000000.
-    const id = (this.rng.int(0, 7) as number).toString(16).toUpperCase() + this.rng.hex(7);
+    const id = this.rng.int(0, 7).toString(16).toUpperCase() + this.rng.hex(7);
     return `w14:paraId="${id}" w14:textId="${this.rng.chance(0.3) ? '77777777' : this.rng.hex(8)}"`;
   }
   private sdtId(): number {

@@ -12,6 +12,7 @@ import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken,
 import type { Exchange, Pacer } from '../adapters/wire';
 import { createSharePointRest, type SharePointRest } from '../adapters/sharepoint/rest';
 import { APPLICATIONS_LIST, FILES_LIBRARY } from '../core/record';
+import { ConfigError } from './usage';
 
 export const DEFAULT_PORT = 4000;
 export const LOCAL_GRAPH_URL = `http://127.0.0.1:${DEFAULT_PORT}/v1.0`;
@@ -50,9 +51,7 @@ const DEFAULT_SCOPES: Record<Purpose, string[]> = {
   mailbox: ['https://graph.microsoft.com/MailboxSettings.ReadWrite'],
 };
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): { config: HubIntakeConfig; source: string | null } {
   const explicit = path ?? env.HUB_INTAKE_CONFIG;

@@ -14,19 +14,11 @@ import { catalogueWith, siteTemplates } from './templates';
 import { UsageError } from './usage';
 import { formatCsv, formatTable } from './list-text';
 import { CheckTally, plural, printable } from './words';
+import { PROJECT_DIR, TARGET_OPTIONS } from './options';
 
-/** The project folder (src/cli → ../..), where the local store keeps its data by default. */
-export const PROJECT_DIR = resolve(__dirname, '..', '..');
+/** The project folder, where the local store keeps its data by default. */
+export { PROJECT_DIR, TARGET_OPTIONS };
 export const DEFAULT_DATA_DIR = resolve(PROJECT_DIR, '.data', 'graph');
-
-/** Where the commands that talk to SharePoint send their requests (see connection.ts). */
-export const TARGET_OPTIONS = {
-  graph: { type: 'string' },
-  site: { type: 'string' },
-  list: { type: 'string' },
-  library: { type: 'string' },
-  config: { type: 'string' },
-} as const;
 
 const out = (text: string) => process.stdout.write(text);
 
@@ -40,8 +32,8 @@ export const DECISION_CATEGORIES = [
 
 export async function provision(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, mailbox: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  if (values.mailbox !== undefined) return provisionMailbox(values.mailbox, values as ConnectionFlags, values.json ?? false);
-  const connection = connect(values as ConnectionFlags, 'provision');
+  if (values.mailbox !== undefined) return provisionMailbox(values.mailbox, values, values.json ?? false);
+  const connection = connect(values, 'provision');
   // The site's saved templates need their columns too; a first provision creates their list.
   const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection, { quiet: true }));
   const siteUrl = await siteWebUrl(connection.client, connection.site);

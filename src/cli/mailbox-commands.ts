@@ -14,7 +14,7 @@ import { type DeltaPage, deltaPage, fetchMime, firstDeltaPath, isExpiredDelta, m
 import { Pacer } from '../adapters/wire';
 import type { Catalogue } from '../core/catalogue';
 import { applicationFromEml } from './applications';
-import { connect, type Connection, type ConnectionFlags, trustedSenders } from './connection';
+import { connect, type Connection, trustedSenders } from './connection';
 import { formatOutcome, TARGET_OPTIONS } from './filing-commands';
 import { catalogueWith, siteTemplates } from './templates';
 import { UsageError } from './usage';
@@ -71,16 +71,17 @@ function parseDate(flag: string, value: string | undefined): Date | null {
 }
 
 export function mailboxRun(values: Record<string, unknown>, connection: { graphUrl: string; site: string; list: string }, env: NodeJS.ProcessEnv = process.env): MailboxRun {
-  const mailbox = String(values.mailbox ?? '').trim();
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const mailbox = (text(values.mailbox) ?? '').trim();
   if (!/^[^@\s/]+@[^@\s/]+$/.test(mailbox)) throw new UsageError('--mailbox needs the mailbox address, e.g. --mailbox mathshubs@school.example.');
   if (values['mark-category'] !== undefined && values['move-to'] !== undefined) throw new UsageError('Use --mark-category or --move-to, not both.');
   const since = parseDate('--since', values.since as string | undefined);
   const until = parseDate('--until', values.until as string | undefined);
   if (since && until && since >= until) throw new UsageError('--since must be before --until.');
-  const folder = String(values.folder ?? 'inbox');
+  const folder = text(values.folder) ?? 'inbox';
   const pageSize = values['page-size'] === undefined ? DEFAULT_PAGE_SIZE : Number(values['page-size']);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new UsageError('--page-size must be a whole number from 1 to 1000.');
-  const dir = resolve(String(values.state ?? env.HUB_INTAKE_STATE ?? DEFAULT_STATE_DIR));
+  const dir = resolve(text(values.state) ?? env.HUB_INTAKE_STATE ?? DEFAULT_STATE_DIR);
   // One state file per mailbox folder, filter and target: another target or date range starts afresh.
   const key = createHash('sha256')
     .update(JSON.stringify([connection.graphUrl, connection.site, connection.list, mailbox.toLowerCase(), folder.toLowerCase(), since?.toISOString() ?? null, until?.toISOString() ?? null]))
@@ -258,7 +259,7 @@ export function progress(total: number | null, stream: { isTTY?: boolean; write(
 function mailboxConnection(values: Record<string, unknown>, marks: boolean): Connection {
   // Delegated sign-in needs the mailbox scope too: read, or read and write to mark what was filed.
   const scope = marks ? 'https://graph.microsoft.com/Mail.ReadWrite.Shared' : 'https://graph.microsoft.com/Mail.Read.Shared';
-  return connect(values as ConnectionFlags, 'file', { pacer: new Pacer(), scopes: [scope] });
+  return connect(values, 'file', { pacer: new Pacer(), scopes: [scope] });
 }
 
 /** hub-intake file --mailbox <address> [--folder …] [--since …] [--until …] [--mark-category … | --move-to …] */

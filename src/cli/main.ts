@@ -1,20 +1,11 @@
 // hub-intake: the command line of Hub Intake (../shared/spec/cli.md). Thin: it reads files and
 // arguments, calls the core, and prints.
+//
+// Each command's modules are loaded when it runs, not before, so that `--help` or a mistyped
+// command answers at once instead of first loading the mail reader, Graph's client and MSAL.
 import { parseArgs } from 'node:util';
-import { collectInputs } from './inputs';
-import { checkFile } from './check-file';
-import { formatReport } from './report-text';
-import { catalogueWith, siteTemplates } from './templates';
-import { demo } from './demo';
-import { file, list, serveStore, provision, TARGET_OPTIONS } from './filing-commands';
-import { ConfigError, connect, type ConnectionFlags, trustedSenders } from './connection';
-import { template } from './template-command';
-import { fileMailbox, watch } from './mailbox-commands';
-import { COMMAND_HELP, parseErrorLine, suggest, USAGE, UsageError } from './usage';
-import { jsonArrayWriter } from './json-stream';
-import { createProgress } from './progress';
-import { CheckTally } from './words';
-import { explainNoAnswer } from './connection';
+import { TARGET_OPTIONS } from './options';
+import { COMMAND_HELP, ConfigError, parseErrorLine, suggest, USAGE, UsageError } from './usage';
 import { version } from '../../package.json';
 
 async function check(args: string[]): Promise<number> {
@@ -26,8 +17,19 @@ async function check(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('check needs at least one path.');
   const { graph, site, list, library } = values;
   if (!values['site-templates'] && (graph || site || list || library)) throw new UsageError('--graph, --site, --list and --library go with --site-templates.');
+  const [{ collectInputs }, { checkFile }, { formatReport }, { catalogueWith, siteTemplates }, { connect, trustedSenders }, { jsonArrayWriter }, { createProgress }, { CheckTally }] =
+    await Promise.all([
+      import('./inputs'),
+      import('./check-file'),
+      import('./report-text'),
+      import('./templates'),
+      import('./connection'),
+      import('./json-stream'),
+      import('./progress'),
+      import('./words'),
+    ]);
   // Offline unless asked: only --site-templates talks to SharePoint, to read the saved templates.
-  const saved = values['site-templates'] ? await siteTemplates(connect(values as ConnectionFlags, 'list')) : [];
+  const saved = values['site-templates'] ? await siteTemplates(connect(values, 'list')) : [];
   const catalogue = catalogueWith(values.templates, values.config, saved);
   const trusted = trustedSenders(values.config);
   const { files, missing } = collectInputs(positionals);
@@ -53,9 +55,22 @@ async function check(args: string[]): Promise<number> {
   return missing.length ? 2 : 0;
 }
 
-const fileCommand = (args: string[]) => (args.some((a) => a === '--mailbox' || a.startsWith('--mailbox=')) ? fileMailbox(args) : file(args));
+type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, template, provision, file: fileCommand, watch, list, 'graph-emulator': serveStore, demo };
+/** file --mailbox files from a mailbox folder instead of files. */
+const fileCommand: Command = async (args) =>
+  args.some((a) => a === '--mailbox' || a.startsWith('--mailbox=')) ? (await import('./mailbox-commands')).fileMailbox(args) : (await import('./filing-commands')).file(args);
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: () => Promise.resolve(check),
+  template: async () => (await import('./template-command')).template,
+  provision: async () => (await import('./filing-commands')).provision,
+  file: () => Promise.resolve(fileCommand),
+  watch: async () => (await import('./mailbox-commands')).watch,
+  list: async () => (await import('./filing-commands')).list,
+  'graph-emulator': async () => (await import('./filing-commands')).serveStore,
+  demo: async () => (await import('./demo')).demo,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -68,8 +83,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`hub-intake ${version}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     const nearest = suggest(command, Object.keys(COMMANDS));
     process.stderr.write(`hub-intake: unknown command "${command}"${nearest ? `: did you mean ${nearest}?` : ''} (see hub-intake --help)\n`);
     return 2;
@@ -80,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await run(args);
+    return await (await load())(args);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`hub-intake: ${e.message}\n`);
@@ -94,12 +109,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`hub-intake: ${parseErrorLine(command, e)}\n`);
       return 2;
     }
-    const noAnswer = explainNoAnswer(e);
-    process.stderr.write(`hub-intake: ${noAnswer ?? (e instanceof Error ? e.message : 'failed')}\n`);
+    const { explainNoAnswer } = await import('./connection');
+    process.stderr.write(`hub-intake: ${explainNoAnswer(e) ?? (e instanceof Error ? e.message : 'failed')}\n`);
     return 1;
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -37,7 +37,7 @@ export async function template(args: string[]): Promise<number> {
   return propose(path, values);
 }
 
-async function propose(path: string, values: Values): Promise<number> {
+function propose(path: string, values: Values): number {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));

@@ -148,3 +148,8 @@ export function parseErrorLine(command: string, error: Error & { code?: unknown 
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && positional) return `${command} takes no argument "${positional[1]}" (${help})`;
   return `${error.message.split('\n')[0]} (${help})`;
 }
+
+/** The configuration (file or environment) is not usable: main prints why and exits with status 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

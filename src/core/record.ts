@@ -234,9 +234,9 @@ export function issuesSummary(report: ApplicationReport, filed: FormReport | nul
 }
 
 /** A form field's value as its column stores it. */
-export function columnValue(value: unknown, kind: ColumnKind): FieldValue {
+export function columnValue(value: FormReport['fields'][string] | undefined, kind: ColumnKind): FieldValue {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.length ? JSON.stringify(value) : null;
+  if (typeof value === 'object') return value.length ? JSON.stringify(value) : null;
   if (kind === 'boolean') return typeof value === 'boolean' ? value : null;
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : null;
   const s = typeof value === 'string' ? value : String(value);
@@ -347,6 +347,7 @@ const FILE_NAME_MAX = 120;
  */
 export function safeFileName(name: string): string {
   const replaced = name
+    // eslint-disable-next-line no-control-regex -- control characters are among what SharePoint refuses
     .replace(/["*:<>?/\\|#%\u0000-\u001f\u007f]/g, '_')
     .replace(/_vti_/gi, '_vti-')
     .slice(-FILE_NAME_MAX);

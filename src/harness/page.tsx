@@ -169,10 +169,10 @@ function Harness() {
               type="file"
               accept=".eml,message/rfc822"
               aria-label="Open email"
-              onChange={async (e) => {
+              onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;
-                await open(new Uint8Array(await file.arrayBuffer()), `file:${file.name}:${file.size}`, file.name);
+                void file.arrayBuffer().then((buffer) => open(new Uint8Array(buffer), `file:${file.name}:${file.size}`, file.name));
               }}
             />
           </label>

@@ -35,7 +35,7 @@ function consume(req: http.IncomingMessage, limit: number, take: (chunk: Buffer)
     let size = 0;
     let failed = false;
     let pending: Promise<void> = Promise.resolve(); // the chunk being taken; 'end' waits for it
-    const fail = (error: unknown) => {
+    const fail = (error: Error) => {
       if (failed) return;
       failed = true;
       req.off('data', onData);

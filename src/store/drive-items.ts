@@ -182,6 +182,7 @@ export function mustResolve(env: Env, target: Target): DriveItemRecord {
 // SharePoint"), refused as Graph refuses them: 400 invalidRequest, innerError.code
 // nameContainsInvalidCharacters (or pathIsTooLong). The messages give the rule, never the name
 // (an attachment's name often holds a person's).
+// eslint-disable-next-line no-control-regex -- control characters are among what SharePoint refuses
 const FORBIDDEN_CHARACTERS = /["*:<>?/\\|\x00-\x1f\x7f]/;
 const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9]|\.lock|desktop\.ini)$/i;
 /** The whole decoded path of a file (site, library, folders, name) may hold at most 400 characters. */
@@ -218,7 +219,7 @@ export function checkNewItemPath(env: Env, parent: DriveItemRecord, ...names: st
 export function conflictBehavior(value: unknown, fallback: ConflictBehavior): ConflictBehavior {
   if (value === undefined || value === null || value === '') return fallback;
   if (value === 'fail' || value === 'replace' || value === 'rename') return value;
-  throw invalidRequest(`Invalid value '${String(value)}' for @microsoft.graph.conflictBehavior: use fail, replace or rename.`);
+  throw invalidRequest(`Invalid value '${typeof value === 'string' ? value : JSON.stringify(value)}' for @microsoft.graph.conflictBehavior: use fail, replace or rename.`);
 }
 
 /** Finds or creates the folders of a path below base, as Graph does for uploads by path. */

@@ -430,7 +430,7 @@ function messageRoute(env: Env, req: StoreRequest, mailbox: string, message: Mes
       for (const key of Object.keys(body)) {
         if (key === 'categories') {
           if (!Array.isArray(body.categories) || !body.categories.every((c) => typeof c === 'string')) throw badRequest("'categories' must be an array of strings.");
-          store.setCategories(message, [...new Set(body.categories as string[])]);
+          store.setCategories(message, [...new Set(body.categories)]);
         } else if (key === 'isRead') {
           if (typeof body.isRead !== 'boolean') throw badRequest("'isRead' must be true or false.");
           store.setRead(message, body.isRead);

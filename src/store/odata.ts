@@ -200,8 +200,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  const sa = String(a);
-  const sb = String(b);
+  const sa = typeof a === 'string' ? a : String(JSON.stringify(a));
+  const sb = typeof b === 'string' ? b : String(JSON.stringify(b));
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 

@@ -506,7 +506,7 @@ export class LocalStoreServer {
         if (method !== 'GET' && method !== 'POST' && method !== 'PUT' && method !== 'DELETE') throw methodNotAllowed();
         if (method !== 'GET') {
           try {
-            this.throttle.set(method === 'DELETE' ? undefined : ((parsed ?? {}) as ThrottleSettings));
+            this.throttle.set(method === 'DELETE' ? undefined : (parsed ?? {}));
           } catch (error) {
             throw invalidRequest(`Invalid throttle settings: ${error instanceof Error ? error.message : String(error)}`);
           }

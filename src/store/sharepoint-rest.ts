@@ -86,7 +86,7 @@ function views(env: Env, list: ListRecord): Record<string, unknown>[] {
 /** A verbose-JSON collection ({ results: [...] }) or a plain array, as strings. */
 function stringList(value: unknown): string[] | null {
   const items = isRecord(value) && Array.isArray(value.results) ? value.results : value;
-  return Array.isArray(items) && items.every((v) => typeof v === 'string') ? (items as string[]) : null;
+  return Array.isArray(items) && items.every((v) => typeof v === 'string') ? items : null;
 }
 
 function addView(env: Env, list: ListRecord, body: unknown): StoreResponse {

@@ -25,6 +25,7 @@ export interface Database {
 type DatabaseConstructor = new (filename: string, options?: { fileMustExist?: boolean; timeout?: number }) => Database;
 
 export function openDatabase(filename: string): Database {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- typed by the interfaces above, not by the package (see the top)
   const BetterSqlite = require('better-sqlite3') as DatabaseConstructor;
   return new BetterSqlite(filename, { timeout: 5000 });
 }

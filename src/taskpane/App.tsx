@@ -123,9 +123,10 @@ export function App({ services }: { services: PaneServices }) {
     } catch (error) {
       if (generation.current === gen) setLoad({ kind: 'error', message: plainError(error, 'reading this email') });
     }
-  }, [checker, lookUp, mailbox, services.signOff, services.trustedSenders]);
+  }, [checker, lookUp, mailbox, services]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the item Outlook shows is syncing with an outside system, what effects are for
     void read();
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;

@@ -77,7 +77,7 @@ function start(args: string[]): { child: ChildProcess; lines: string[]; waitFor(
   const lines: string[] = [];
   let buffer = '';
   const watchers: (() => void)[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     const parts = buffer.split('\n');
     buffer = parts.pop()!;
@@ -145,7 +145,7 @@ describe('hub-intake file --mailbox', () => {
     expect((await run(['file', SAMPLES, '--graph', disk.store.url])).status).toBe(0);
     const fromDisk = new Map((await items(disk.store)).map((i) => [String(i.fields.InternetMessageId), i.fields] as const));
     const strip = (fields: Record<string, unknown>): Record<string, unknown> => {
-      const { id, Created, Modified, _UIVersionString, EmailLink, FormLink, ResubmissionOf, ResubmissionOfId, InternetMessageId, FilingAttempt, ['@odata.etag']: etag, ...rest } = fields as Record<string, unknown>;
+      const { id, Created, Modified, _UIVersionString, EmailLink, FormLink, ResubmissionOf, ResubmissionOfId, InternetMessageId, FilingAttempt, ['@odata.etag']: etag, ...rest } = fields;
       void [id, Created, Modified, _UIVersionString, ResubmissionOf, ResubmissionOfId, InternetMessageId, FilingAttempt, etag]; // a filing run's own id is not the email's
       const path = (link: unknown) => (typeof link === 'string' ? new URL(link).pathname.replace(/-[0-9a-f]+\//, '-x/') : link);
       return { ...rest, EmailLink: path(EmailLink), FormLink: path(FormLink) };

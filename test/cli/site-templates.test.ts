@@ -79,7 +79,7 @@ describe('templates saved to the site', () => {
     const listed = await run(['list', '--json', '--graph', store.url]);
     const [item] = JSON.parse(listed.stdout) as { fields: Record<string, unknown> }[];
     expect(item!.fields).toMatchObject({ FormId: id, nameSchool: 'Kingsbury Green Primary School', schoolUrn: '103412', teacherReferenceNumber: '1734592', qualifiedTeacherStatus: true });
-    expect(String(item!.fields.IssuesSummary ?? '')).not.toContain('missing-column');
+    expect(item!.fields.IssuesSummary ?? '').not.toContain('missing-column');
   }, 90_000);
 
   it('goes on past a saved template that is not valid, naming the item', async () => {

@@ -124,7 +124,7 @@ describe('an application as an item', () => {
     const report = await sample('14-tfm-good-and-corrupt');
     const r = applicationRecord(report, catalogue.templates);
     expect(r.form?.formId).toBe('secondary-tfm-workgroup-eoi-2021');
-    expect(r.fields.Applicants).toBe(`${report.forms[0]!.fields.teacher1Name}; ${report.forms[0]!.fields.teacher2Name}`);
+    expect(r.fields.Applicants).toBe(`${report.forms[0]!.fields.teacher1Name as string}; ${report.forms[0]!.fields.teacher2Name as string}`);
     expect(r.fields.IssuesSummary).toMatch(/unreadable-attachment/);
   });
 

@@ -123,7 +123,7 @@ describe('the task pane in the hub’s shared mailbox', () => {
 
   it('tags the email when the owner’s list has the category (after hub-intake provision --mailbox)', async () => {
     // What provision --mailbox leaves in the owner's master list.
-    await page.evaluate(([key, names]) => localStorage.setItem(key as string, JSON.stringify((names as string[]).map((displayName, i) => ({ displayName, color: `Preset${i}` })))), [`hub-harness.master-categories:${OWNER}`, CATEGORIES] as const);
+    await page.evaluate(([key, names]) => localStorage.setItem(key as string, JSON.stringify(names.map((displayName, i) => ({ displayName, color: `Preset${i}` })))), [`hub-harness.master-categories:${OWNER}`, CATEGORIES] as const);
     await openSample('02-tfm-complete.eml');
     await fileIt();
     await pane().getByRole('radio', { name: 'Decline' }).check();

@@ -79,7 +79,7 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const m = /READY (\S+)/.exec(out);
         if (m) resolve(m[1]!);

@@ -35,7 +35,7 @@ describe('files in pieces', () => {
     const bytes = randomBytes(2 * MiB + 777_777);
     const session = await api.call('POST', `${SITE}/drive/root:/Applications/large form.docx:/createUploadSession`, {});
     const uploadUrl = session.json.uploadUrl as string;
-    let last;
+    let last: Awaited<ReturnType<typeof api.send>> | undefined;
     for (let start = 0; start < bytes.length; start += 1_000_003) {
       const end = Math.min(start + 1_000_003, bytes.length) - 1;
       last = await api.send('PUT', uploadUrl, bytes.subarray(start, end + 1), { 'Content-Range': `bytes ${start}-${end}/${bytes.length}` });

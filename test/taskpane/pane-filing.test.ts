@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addFormColumns, listApplications, noToken, resolveTarget } from '../../src/adapters/graph';
 import { readEml } from '../../src/adapters/mail-files/read-eml';
-import type { PaneConfig } from '../../src/adapters/auth/pane-config';
 import type { Message } from '../../src/core/message';
 import { createGraphSite } from '../../src/taskpane/services/graph-filing';
 import { checkForPane, paneCatalogue, proposeFromForm, setHubTemplates } from '../../src/taskpane/worker/check';
@@ -35,7 +34,7 @@ describe('filing from the pane', () => {
     const checked = checkForPane(message, 'outlook', undefined, paneCatalogue());
     expect(checked.filing.record).toMatchObject({ programme: template.programme, fields: { FormId: template.id } });
 
-    const site = createGraphSite({ graphUrl: h.store.url, site: 'root', signOff: 'Hub', trustedSenders: [] } as PaneConfig, signIn);
+    const site = createGraphSite({ graphUrl: h.store.url, site: 'root', signOff: 'Hub', trustedSenders: [] }, signIn);
     const filed = await site.filing.file(checked, email);
     const [item] = await listApplications(h.client, await resolveTarget(h.client, { site: 'root' }));
     expect(item!.fields).toMatchObject({ FormId: template.id, Programme: template.programme, schoolUrn: '103412', EmailFingerprint: checked.filing.fingerprint });

@@ -17,7 +17,7 @@ export interface BatchRequest {
   readonly dependsOn?: readonly string[];
 }
 
-export interface BatchResponse<T = any> {
+export interface BatchResponse<T = unknown> {
   readonly id: string;
   readonly status: number;
   readonly headers: Record<string, string>;

@@ -371,8 +371,9 @@ function plan(work: Work, target: FilingTarget, reads: readonly BatchRequest[], 
   const byId = (a: ListItem, b: ListItem) => Number(a.id) - Number(b.id);
   const items = ((response('i')!.body as { value: ListItem[] }).value ?? []).sort(byId);
   const { record } = work;
-  const keyOf = (item: ListItem) => String(item.fields?.InternetMessageId ?? '').toLowerCase();
-  const fingerprintOf = (item: ListItem) => String(item.fields?.EmailFingerprint ?? '');
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const keyOf = (item: ListItem) => text(item.fields?.InternetMessageId).toLowerCase();
+  const fingerprintOf = (item: ListItem) => text(item.fields?.EmailFingerprint);
   // The Message-ID's item, if this email is the one filed under it (an item filed before
   // fingerprints were kept has none, and is taken as this email's); else this email's own clash item.
   const primary = items.find((i) => keyOf(i) === record.internetMessageId.toLowerCase()) ?? null;

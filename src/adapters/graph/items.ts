@@ -48,7 +48,7 @@ export function itemsByMessageIdUrl(target: Pick<FilingTarget, 'siteId' | 'listI
 export async function findByMessageId(client: GraphClient, target: FilingTarget, internetMessageId: string, fingerprint: string | null): Promise<FiledApplication | null> {
   const keys = fingerprint ? [internetMessageId, clashKey(internetMessageId, fingerprint)] : [internetMessageId];
   const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', itemsByMessageIdUrl(target, keys));
-  const lower = (v: unknown) => String(v ?? '').toLowerCase();
+  const lower = (v: unknown) => (typeof v === 'string' ? v : '').toLowerCase();
   const primary = page.value.find((i) => lower(i.fields.InternetMessageId) === internetMessageId.toLowerCase());
   if (primary && (!fingerprint || !primary.fields.EmailFingerprint || primary.fields.EmailFingerprint === fingerprint)) return primary;
   return page.value.find((i) => fingerprint && lower(i.fields.InternetMessageId) === clashKey(internetMessageId, fingerprint).toLowerCase()) ?? null;

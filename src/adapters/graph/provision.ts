@@ -58,7 +58,7 @@ export function columnChanges(spec: ColumnSpec, column: GraphColumn): { patch: R
   if (wanted.indexed === true && column.indexed !== true && !multi(column)) patch.indexed = true;
   if (wanted.enforceUniqueValues === true && column.enforceUniqueValues !== true) patch.enforceUniqueValues = true;
   if (spec.kind === 'choice') {
-    const have = ((column.choice as { choices?: string[] } | undefined)?.choices ?? []) as string[];
+    const have = (column.choice as { choices?: string[] } | undefined)?.choices ?? [];
     const missing = (spec.choices ?? []).filter((c) => !have.includes(c));
     if (missing.length) patch.choice = { ...(column.choice as object), choices: [...have, ...missing] };
   }

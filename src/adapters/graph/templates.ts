@@ -91,7 +91,7 @@ function siteTemplate(item: Item): SiteTemplate {
   }
   return {
     itemId: String(item.id),
-    eTag: item.eTag ?? String(fields['@odata.etag'] ?? ''),
+    eTag: item.eTag ?? text(fields['@odata.etag']) ?? '',
     templateId: text(fields.TemplateId) ?? '',
     data,
     source: `${TEMPLATES_LIST} item ${item.id}`,

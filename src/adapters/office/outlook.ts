@@ -130,7 +130,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     }
   };
   const restId = (id: string) =>
-    officeSync('mailbox.convertToRestId', () => box().convertToRestId(id, office.MailboxEnums?.RestVersion?.v2_0 ?? ('v2.0' as unknown as Office.MailboxEnums.RestVersion)));
+    officeSync('mailbox.convertToRestId', () => box().convertToRestId(id, office.MailboxEnums?.RestVersion?.v2_0 ?? 'v2.0'));
 
   function envelope(): Envelope {
     const current = item();
@@ -193,7 +193,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     // but there the signed-in mailbox is the shared one, so /me is right.
     if (!current || !supports('1.8') || typeof current.getSharedPropertiesAsync !== 'function') return null;
     try {
-      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) => current.getSharedPropertiesAsync!(cb));
+      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) => current.getSharedPropertiesAsync(cb));
       if (!props?.owner) return null;
       const flags = Number(props.delegatePermissions) || 0;
       return {
@@ -235,7 +235,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
   async function emailFile(): Promise<Uint8Array> {
     const current = item() as ReadItem & { getAsFileAsync?: (cb: (r: Office.AsyncResult<string>) => void) => void };
     if (supports('1.14') && typeof current.getAsFileAsync === 'function') {
-      const base64 = await officeAsync<string>('item.getAsFileAsync', (cb) => current.getAsFileAsync!(cb));
+      const base64 = await officeAsync<string>('item.getAsFileAsync', (cb) => current.getAsFileAsync(cb));
       return base64ToBytes(base64);
     }
     if (fallback && current.itemId) {
@@ -286,7 +286,7 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     return { name: profile?.displayName ?? '', address: (profile?.emailAddress ?? '').toLowerCase() };
   }
 
-  async function watchItem(onChange: () => void, target: Parameters<OutlookMailbox['watchItem']>[1] = globalThis as unknown as Window): Promise<() => Promise<void>> {
+  async function watchItem(onChange: () => void, target: Parameters<OutlookMailbox['watchItem']>[1] = globalThis): Promise<() => Promise<void>> {
     const itemChanged = office.EventType?.ItemChanged ?? ('olkItemSelectedChanged' as unknown as Office.EventType);
     let registered = false;
     if (supports('1.5')) {

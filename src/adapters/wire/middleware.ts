@@ -29,8 +29,8 @@ export function claimsChallenge(response: Response | undefined): string | null {
   }
 }
 
-export const noToken: AccessTokenProvider = { getAccessToken: async () => null };
-export const staticToken = (token: string): AccessTokenProvider => ({ getAccessToken: async () => token });
+export const noToken: AccessTokenProvider = { getAccessToken: () => Promise.resolve(null) };
+export const staticToken = (token: string): AccessTokenProvider => ({ getAccessToken: () => Promise.resolve(token) });
 
 export interface RetryPolicy {
   /** Retries after the first attempt (default 4). */
@@ -75,13 +75,13 @@ export function effectiveUrl(request: RequestInfo): string {
 function headersOf(context: Context): Record<string, string> {
   const options = (context.options ??= {});
   const h = options.headers;
-  if (!h) return (options.headers = {}) as Record<string, string>;
+  if (!h) return (options.headers = {});
   if (typeof Headers !== 'undefined' && h instanceof Headers) {
     const plain: Record<string, string> = {};
     h.forEach((value, key) => (plain[key] = value));
     return (options.headers = plain);
   }
-  if (Array.isArray(h)) return (options.headers = Object.fromEntries(h)) as Record<string, string>;
+  if (Array.isArray(h)) return (options.headers = Object.fromEntries(h));
   return h as Record<string, string>;
 }
 

@@ -43,7 +43,7 @@ function stream(container: CFB.CFB$Container, name: string): Uint8Array | null {
   const index = container.FullPaths.indexOf(`${container.FullPaths[0] ?? ''}${name}`);
   const entry = index >= 0 ? container.FileIndex[index] : null;
   if (!entry?.content) return null;
-  const content = entry.content as Uint8Array | number[];
+  const content = entry.content;
   return content instanceof Uint8Array ? content : Uint8Array.from(content);
 }
 

@@ -37,9 +37,10 @@ let loaded: Promise<PdfJs> | null = null;
 /** pdfjs, loaded the first time a PDF arrives; it runs in this thread (we are a worker or the CLI already). */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
+    // The worker module has no types: it is only handed to pdfjs.
     const [lib, worker] = await Promise.all([
       import(/* webpackChunkName: "reader-pdf" */ 'pdfjs-dist/legacy/build/pdf.mjs'),
-      import(/* webpackChunkName: "reader-pdf-worker" */ 'pdfjs-dist/legacy/build/pdf.worker.mjs'),
+      import(/* webpackChunkName: "reader-pdf-worker" */ 'pdfjs-dist/legacy/build/pdf.worker.mjs') as Promise<unknown>,
     ]);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return lib;
@@ -185,7 +186,7 @@ function readDrawing(lib: PdfJs, list: { fnArray: number[]; argsArray: unknown[]
     else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
     else if (fn === OPS.constructPath && args) {
       const paths = args[1] as ArrayLike<number>[] | ArrayLike<number> | undefined;
-      const data = (Array.isArray(paths) ? paths[0] : paths) as ArrayLike<number> | undefined;
+      const data = Array.isArray(paths) ? paths[0] : paths;
       if (data) readPath(data, ctm, { squares, diagonals, h, v });
     }
   }

@@ -152,7 +152,7 @@ function sectionPlaces(template: Template, layout: Layout): Map<string, SectionP
     const { slot } = start;
     const sideBySide = slot.kind === 'cell' && starts.some((other) => other !== start && other.slot.kind === 'cell' && other.slot.table === slot.table && other.slot.row === slot.row);
     const end = sideBySide ? layout.slots.length : starts[i + 1]?.slot.index ?? layout.slots.length;
-    places.set(start.section, { range: [slot.index + 1, end], column: sideBySide ? (slot as CellSlot) : undefined });
+    places.set(start.section, { range: [slot.index + 1, end], column: sideBySide ? slot : undefined });
   });
   return places;
 }

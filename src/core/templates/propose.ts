@@ -460,7 +460,7 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     if (labelTableNext) continue;
     const limitText = [text, ...prompts].join(' ');
     const limit = wordLimitIn(limitText);
-    const wordLimit = limit ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]!) ? 'maximum' as const : 'approx' as const } : undefined;
+    const wordLimit = limit ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]) ? 'maximum' as const : 'approx' as const } : undefined;
     out.push({ label, slot, prompts, kind: 'statement', wordLimit });
   }
   return { candidates: out, answered };
@@ -626,10 +626,10 @@ function deadlineOf(paragraphs: readonly ParagraphSlot[], address: string | unde
   for (const paragraph of paragraphs) {
     const text = foldWhitespace(paragraph.text);
     for (const match of deadlinesIn(text)) {
-      const written = readWrittenDate(match[1]!);
+      const written = readWrittenDate(match[1]);
       if (!written) continue;
       const score = (address && text.toLowerCase().includes(address) ? 2 : 0) + (/\b(return|submit|e-?mail|send|complete|apply|declaration|application)\b/i.test(text) ? 1 : 0);
-      found.push({ ...written, wording: trimWhere(match[1]!, (c) => c === '.' || c === ')', 'end'), score });
+      found.push({ ...written, wording: trimWhere(match[1], (c) => c === '.' || c === ')', 'end'), score });
     }
   }
   found.sort((a, b) => b.score - a.score);

@@ -47,7 +47,7 @@ export function parseBatch(payload: unknown): BatchSubRequest[] {
     let dependsOn: string[] = [];
     if (entry.dependsOn !== undefined) {
       if (!Array.isArray(entry.dependsOn) || !entry.dependsOn.every((d) => typeof d === 'string')) throw badRequest(`The 'dependsOn' of batch request '${id}' must be an array of request ids.`);
-      dependsOn = entry.dependsOn as string[];
+      dependsOn = entry.dependsOn;
     }
     return { id, method: method.toUpperCase(), url, headers, body: entry.body, dependsOn };
   });

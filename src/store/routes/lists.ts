@@ -1,6 +1,6 @@
 // Lists: /sites/{site}/lists (GET, POST) and /sites/{site}/lists/{list} (GET, PATCH, DELETE); a list's
 // columns and items are routed on to their own routers.
-import { builtinColumns, isRecord, newColumn, type ColumnDefinition, type ListTemplate } from '../columns';
+import { builtinColumns, isRecord, newColumn, type ColumnDefinition } from '../columns';
 import { graphBase, json, jsonBody, LOCAL_USER, noContent, type Env, type StoreRequest, type StoreResponse } from '../context';
 import { SITE_ID, type ListRecord } from '../db';
 import { renderDrive } from '../drive-items';
@@ -75,13 +75,13 @@ function createList(env: Env, req: StoreRequest): StoreResponse {
   }
   if (body.columns !== undefined && !Array.isArray(body.columns)) throw invalidRequest("The 'columns' property must be an array of columnDefinition.");
   const columns: ColumnDefinition[] = [];
-  const known = builtinColumns(template as ListTemplate);
+  const known = builtinColumns(template);
   for (const input of (body.columns ?? []) as unknown[]) columns.push(newColumn(input, [...known, ...columns]));
   const list = env.db.createList({
     displayName,
     name: urlName(displayName, (n) => env.db.isNameTaken(n)),
     description: typeof body.description === 'string' ? body.description : '',
-    template: template as ListTemplate,
+    template,
     columns,
   });
   return json(201, { '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists/$entity`, ...renderList(env, list) });

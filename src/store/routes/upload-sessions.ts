@@ -38,7 +38,7 @@ export function createUploadSession(env: Env, req: StoreRequest, target: Target)
   } else {
     const name = target.relative[target.relative.length - 1]!;
     checkNewItemPath(env, target.base, ...target.relative);
-    if (item.name !== undefined && item.name !== name) throw invalidRequest(`The item name '${String(item.name)}' in the body must match the name '${name}' in the path.`);
+    if (item.name !== undefined && item.name !== name) throw invalidRequest(`The item name '${typeof item.name === 'string' ? item.name : JSON.stringify(item.name)}' in the body must match the name '${name}' in the path.`);
     const existing = resolve(env, target);
     if (existing && conflict === 'fail') throw nameAlreadyExists(`The specified item name '${name}' already exists.`);
   }

@@ -31,7 +31,7 @@ function renameReferences(draft: Draft, from: string, to: string | undefined): D
     const after = ref(f.after);
     const requiredWhen = f.requiredWhen && ref(f.requiredWhen.field) ? { ...f.requiredWhen, field: ref(f.requiredWhen.field)! } : undefined;
     const { after: _a, requiredWhen: _r, ...rest } = f;
-    return { ...rest, ...(after ? { after } : {}), ...(requiredWhen ? { requiredWhen } : {}) } as Field;
+    return { ...rest, ...(after ? { after } : {}), ...(requiredWhen ? { requiredWhen } : {}) };
   });
   const signatories = draft.signatories.map((s) => {
     const nameField = ref(s.nameField);
@@ -64,7 +64,7 @@ export function setFieldLabel(draft: Draft, index: number, label: string): Draft
 }
 
 export function updateField(draft: Draft, index: number, patch: Partial<Omit<Field, 'key' | 'label'>>): Draft {
-  return { ...draft, fields: draft.fields.map((f, i) => (i === index ? ({ ...f, ...patch } as Field) : f)) };
+  return { ...draft, fields: draft.fields.map((f, i) => (i === index ? { ...f, ...patch } : f)) };
 }
 
 /** A field's word limit set, changed or (with null) taken away. */
@@ -124,14 +124,14 @@ export function removeSignatory(draft: Draft, index: number): Draft {
 /** The deadline set or, with an empty date, taken away. The time zone stays the UK's. */
 export function setDeadline(draft: Draft, date: string, time: string): Draft {
   const { deadline: _d, ...rest } = draft;
-  if (!date) return rest as Draft;
+  if (!date) return rest;
   const wording = draft.deadline?.date === date && (draft.deadline.time ?? '') === time ? draft.deadline.wording : undefined;
   return { ...rest, deadline: { date, ...(time ? { time } : {}), timeZone: draft.deadline?.timeZone ?? 'Europe/London', ...(wording ? { wording } : {}) } };
 }
 
 export function setReturnAddress(draft: Draft, address: string): Draft {
   const { returnTo: _r, ...rest } = draft;
-  return address.trim() ? { ...rest, returnTo: { ...draft.returnTo, address: address.trim() } } : (rest as Draft);
+  return address.trim() ? { ...rest, returnTo: { ...draft.returnTo, address: address.trim() } } : rest;
 }
 
 /** What is wrong with the draft, in words a hub manager can act on; none when it can be saved. */

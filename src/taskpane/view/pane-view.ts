@@ -109,14 +109,14 @@ function attachmentViews(report: ApplicationReport, catalogue: Pick<Catalogue, '
   });
 }
 
-function display(value: unknown, field: Field): string | null {
+function display(value: FormReport['fields'][string] | undefined, field: Field): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) {
+  if (typeof value === 'object') {
     if (!value.length) return null;
     const columns = field.columns ?? [];
     return value
-      .map((row: Record<string, string | null>) => columns.map((c) => row[c.key]).filter(Boolean).join(' · '))
+      .map((row) => columns.map((c) => row[c.key]).filter(Boolean).join(' · '))
       .join('\n');
   }
   return String(value);

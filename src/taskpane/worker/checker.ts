@@ -63,7 +63,7 @@ export function workerChecker(url: string, started: Worker | null = null): Check
     const id = next++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve: resolve as (answer: unknown) => void, reject });
-      worker!.postMessage({ id, kind, ...request } as WorkerRequest);
+      worker!.postMessage({ id, kind, ...request });
     });
   };
   return checkerOver(ask, () => {

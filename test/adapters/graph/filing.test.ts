@@ -214,7 +214,7 @@ describe('faults: exactly one correct item per email, each file uploaded once', 
     }, 1);
     const outcomes = await filing;
     clearInterval(watcher);
-    await restarting;
+    await (restarting as Promise<void> | null); // set inside the timer, which the compiler does not follow
     expect(restarting).not.toBeNull();
     expect(h.wire.some((e) => e.status === null)).toBe(true); // requests did fail while it was down
     expect(outcomes.filter((o) => o.status !== 'created').map((o) => `${o.source}: ${o.error}`)).toEqual([]);

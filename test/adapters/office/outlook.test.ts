@@ -8,7 +8,6 @@ import { checkMessage } from '../../../src/core/check';
 import { createOutlookMailbox, NoItemError, OfficeCallError, UnsupportedError } from '../../../src/adapters/office';
 import { mightBeWordForm } from '../../../src/adapters/office/outlook';
 import { mayHoldForm } from '../../../src/core/documents';
-import { isWordAttachment } from '../../../src/core/check';
 import { readEml } from '../../../src/adapters/mail-files/read-eml';
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp names; that package pulls in

@@ -23,7 +23,7 @@ function saxesEvents(xml: string): Event[] {
       .sort();
     events.push(`<${name(tag.prefix, tag.local, tag.uri, tag.name)} ${attributes.join(' ')}>`);
   });
-  parser.on('closetag', (tag) => events.push(`</${name(tag.prefix, tag.local, tag.uri!, tag.name)}>`));
+  parser.on('closetag', (tag) => events.push(`</${name(tag.prefix, tag.local, tag.uri, tag.name)}>`));
   parser.on('text', (text) => events.push(`#${text}`));
   parser.on('cdata', (text) => events.push(`#${text}`));
   parser.on('error', (e) => {
