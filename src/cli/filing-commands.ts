@@ -97,7 +97,7 @@ export async function file(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('file needs at least one path.');
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
-  const connection = connect(values as ConnectionFlags, 'file');
+  const connection = connect(values, 'file');
   const tally = new CheckTally();
   let results: FilingOutcome[];
   try {
@@ -150,7 +150,7 @@ const failed = (source: string, error: string): FilingOutcome => ({ source, stat
 export async function list(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false } } });
   if (values.json && values.csv) throw new UsageError('--json and --csv: choose one.');
-  const connection = connect(values as ConnectionFlags, 'list');
+  const connection = connect(values, 'list');
   const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
   const items = await listApplications(connection.client, target);
   if (values.json) out(`${JSON.stringify(items.map((i) => ({ id: i.id, eTag: i.eTag, webUrl: i.webUrl, createdDateTime: i.createdDateTime, lastModifiedDateTime: i.lastModifiedDateTime, fields: i.fields })), null, 2)}\n`);

@@ -25,7 +25,7 @@ export function ukSpreadsheetTime(iso: unknown): string {
   return p ? `${p.day}/${p.mm}/${p.year} ${p.hour}:${p.minute}` : '';
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
+const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : typeof value === 'string' ? value : JSON.stringify(value));
 
 const cell = (value: string, width: number) => {
   const safe = printable(value);

@@ -25,7 +25,7 @@ afterEach(() => setHubTemplates([]));
 function deps(message: Message, save: (t: Template, by: string, eTag?: string) => Promise<{ columnsNote: string | null }>, saved: Template[]): () => SessionDeps {
   const d: SessionDeps = {
     checker: inlineChecker(),
-    library: async () => ({ save: save as never }),
+    library: async () => ({ save }),
     message,
     source: 'test',
     signOff: 'Central Maths Hub',

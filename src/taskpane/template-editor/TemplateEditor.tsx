@@ -45,6 +45,9 @@ export default function TemplateEditor(props: TemplateEditorProps) {
   useEffect(() => {
     propsRef.current = props;
   });
+  // The getter reads the ref only when the session acts (after a click or a worker's answer), never
+  // while rendering; the rule cannot see through the constructor.
+  // eslint-disable-next-line react-hooks/refs
   const session = useMemo(() => new TemplateSession(form, () => propsRef.current), [form]);
   const { stage, failure, draft, unsure, trial, saving, saveError, conflict, showProblems } = useSyncExternalStore(session.subscribe, session.getState);
 
