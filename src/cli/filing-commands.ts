@@ -2,7 +2,7 @@
 // the Graph adapter called, results printed.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { type Application, fileApplications, type FilingOutcome, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, TEMPLATES_LIST } from '../adapters/graph';
+import { type Application, fileApplications, type FilingOutcome, type FilingTarget, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, TEMPLATES_LIST } from '../adapters/graph';
 import { ensureMasterCategories } from '../adapters/graph/mail';
 import { SMALL_TENANT, startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
@@ -15,6 +15,7 @@ import { UsageError } from './usage';
 import { formatCsv, formatTable } from './list-text';
 import { CheckTally, plural, printable } from './words';
 import { PROJECT_DIR, TARGET_OPTIONS } from './options';
+import { createProgress, type Progress } from './progress';
 
 /** The project folder, where the local store keeps its data by default. */
 export { PROJECT_DIR, TARGET_OPTIONS };
@@ -99,16 +100,19 @@ export async function file(args: string[]): Promise<number> {
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
   const connection = connect(values, 'file');
   const tally = new CheckTally();
+  // On stderr, only when it is a terminal, never with --json.
+  const progress = createProgress(files.length, { enabled: !values.json, verb: 'filed' });
   let results: FilingOutcome[];
   try {
     const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
-    results = await fileEmails(connection, files, catalogue, trustedSenders(values.config), tally);
+    results = await fileEmails(connection, files, catalogue, trustedSenders(values.config), tally, progress);
   } catch (error) {
     // The site could not be read (its templates): nothing is filed, and each email says why.
     if (error instanceof ConfigError || error instanceof UsageError) throw error;
     const why = error instanceof Error ? error.message : 'The site could not be reached.';
     results = files.map((source) => failed(source, why));
   }
+  progress.clear();
   if (values.json) out(`${JSON.stringify(results, null, 2)}\n`);
   else {
     for (const o of results) out(`${formatOutcome(o)}\n`);
@@ -118,31 +122,53 @@ export async function file(args: string[]): Promise<number> {
   return results.some((o) => o.status === 'failed') ? 1 : 0;
 }
 
+/** How many emails are read and filed together: memory stays bounded, and progress moves after each group. */
+const GROUP = 24;
+
 /**
- * Reads, checks and files the emails at these paths; one outcome per path, in order. A run that
- * cannot reach the list still answers for every email (each failed, saying why). `tally` counts
- * what the checks found, for the line of totals.
+ * Reads, checks and files the emails at these paths, a group at a time; one outcome per path, in
+ * order. A run that cannot reach the list still answers for every email (each failed, saying why).
+ * `tally` counts what the checks found, for the line of totals; `progress` ticks once per email.
  */
-export async function fileEmails(connection: Connection, paths: readonly string[], catalogue: Catalogue, trusted: readonly string[] = [], tally?: CheckTally): Promise<FilingOutcome[]> {
-  const read = await Promise.all(paths.map((p) => readApplication(p, catalogue, trusted)));
-  for (const r of read) {
-    if (r.ok) tally?.add(r.application.intake.report);
-    else tally?.addUnfiled(r.source);
-  }
-  const applications: Application[] = [];
-  for (const r of read) if (r.ok) applications.push(r.application);
-  let filed: FilingOutcome[] = [];
-  if (applications.length) {
-    try {
-      const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
-      filed = await fileApplications(connection.client, target, applications);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : 'The list could not be reached.';
-      filed = applications.map((a) => failed(a.intake.report.source, why));
+export async function fileEmails(
+  connection: Connection,
+  paths: readonly string[],
+  catalogue: Catalogue,
+  trusted: readonly string[] = [],
+  tally?: CheckTally,
+  progress?: Progress,
+): Promise<FilingOutcome[]> {
+  const outcomes: FilingOutcome[] = [];
+  let target: FilingTarget | undefined;
+  let unreachable: string | undefined;
+  for (let start = 0; start < paths.length; start += GROUP) {
+    const read = await Promise.all(paths.slice(start, start + GROUP).map((p) => readApplication(p, catalogue, trusted)));
+    for (const r of read) {
+      if (r.ok) tally?.add(r.application.intake.report);
+      else tally?.addUnfiled(r.source);
+    }
+    const applications: Application[] = [];
+    for (const r of read) if (r.ok) applications.push(r.application);
+    let filed: FilingOutcome[] = [];
+    if (applications.length) {
+      try {
+        if (unreachable) throw new Error(unreachable);
+        target ??= await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
+        filed = await fileApplications(connection.client, target, applications);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : 'The list could not be reached.';
+        // The list was never reached: the next groups are not tried again (each try waits out its retries).
+        if (!target) unreachable = why;
+        filed = applications.map((a) => failed(a.intake.report.source, why));
+      }
+    }
+    const bySource = new Map(filed.map((o) => [o.source, o] as const));
+    for (const r of read) {
+      outcomes.push(r.ok ? bySource.get(r.application.intake.report.source)! : failed(r.source, r.error));
+      progress?.tick();
     }
   }
-  const bySource = new Map(filed.map((o) => [o.source, o] as const));
-  return read.map((r) => (r.ok ? bySource.get(r.application.intake.report.source)! : failed(r.source, r.error)));
+  return outcomes;
 }
 
 const failed = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });

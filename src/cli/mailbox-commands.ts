@@ -1,7 +1,7 @@
 // hub-intake file --mailbox and hub-intake watch: filing straight from a hub's mailbox through
 // Graph. Each round reads the folder's changes by delta query a page at a time; for each page it
 // fetches the MIME of the messages with attachments, checks and files them with the same code as
-// an .eml on disk (applicationFromEml → fileApplications), marks them if asked, and only then
+// an .eml on disk (applicationFromEmail → fileApplications), marks them if asked, and only then
 // saves the page's next link (or, at the end, the delta link) in the state folder. A run stopped
 // anywhere starts again from the last saved link: what it had filed is found by its Message-ID and
 // left as it is, so every email ends as exactly one item.
@@ -13,7 +13,7 @@ import { type Application, fileApplications, type FilingOutcome, resolveTarget }
 import { type DeltaPage, deltaPage, fetchMime, firstDeltaPath, isExpiredDelta, markMessages, type Marking, type MailboxMessage, resolveMailFolder } from '../adapters/graph/mailbox';
 import { Pacer } from '../adapters/wire';
 import type { Catalogue } from '../core/catalogue';
-import { applicationFromEml } from './applications';
+import { applicationFromEmail } from './applications';
 import { connect, type Connection, trustedSenders } from './connection';
 import { formatOutcome, TARGET_OPTIONS } from './filing-commands';
 import { catalogueWith, siteTemplates } from './templates';
@@ -164,7 +164,7 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
         results.push({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: 'The message could not be read from the mailbox.' });
         continue;
       }
-      const read = await applicationFromEml(bytes, source, options.catalogue, options.trustedSenders ?? []);
+      const read = await applicationFromEmail(bytes, source, options.catalogue, options.trustedSenders ?? []);
       if (!read.ok) {
         results.push({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: read.error });
         continue; // an email that cannot be read will not read better next time

@@ -79,11 +79,54 @@ describe('hub-intake provision, file and list against the local store', () => {
   it('reports what it cannot file and exits 1; a missing path exits 2', async () => {
     const bare = await run(['file', 'samples/forms/sms-bold-answer.docx', '--graph', store.url]);
     expect(bare.status).toBe(1);
-    expect(bare.stdout).toMatch(/^failed\s+samples\/forms\/sms-bold-answer\.docx\n\s+Only emails \(\.eml\) are filed/m);
+    expect(bare.stdout).toMatch(/^failed\s+samples\/forms\/sms-bold-answer\.docx\n\s+Only emails \(\.eml, \.msg\) are filed/m);
     const missing = await run(['file', 'no/such.eml', '--graph', store.url]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no such file or folder/);
   }, 30_000);
+});
+
+describe('hub-intake file with an Outlook .msg, and a run longer than one group', () => {
+  let store: LocalStore;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-cli-msg-'));
+    store = await startLocalStore({ port: 0, dataDir: join(dir, 'data') });
+    expect((await run(['provision', '--graph', store.url])).status).toBe(0);
+  });
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('files a .msg as its .eml twin would be filed: one item, the .msg kept as the email', async () => {
+    const msg = await run(['file', 'test/fixtures/formats/msg/05-sms-copied-other-address.msg', '--json', '--graph', store.url]);
+    expect(msg.status).toBe(0);
+    const [first] = JSON.parse(msg.stdout);
+    expect(first).toMatchObject({ status: 'created', error: null });
+    expect(first.uploaded).toEqual([expect.stringMatching(/\/email\.msg$/), expect.stringMatching(/\.docx$/)]);
+    // The same email saved as .eml: the same fingerprint, so the same item, and nothing of the checker's changed.
+    const eml = await run(['file', 'samples/emails/05-sms-copied-other-address.eml', '--json', '--graph', store.url]);
+    const [second] = JSON.parse(eml.stdout);
+    expect(second.itemId).toBe(first.itemId);
+    expect(second.status).not.toBe('created');
+    const items = JSON.parse((await run(['list', '--json', '--graph', store.url])).stdout);
+    expect(items).toHaveLength(1);
+  }, 60_000);
+
+  it('files emails a group at a time, ticking once per email, in the order given', async () => {
+    const { fileEmails } = await import('../../src/cli/filing-commands');
+    const { loadCatalogue } = await import('../../src/core/catalogue');
+    const emails = fs.readdirSync(join(root, 'samples', 'emails')).filter((f) => f.endsWith('.eml')).map((f) => join(root, 'samples', 'emails', f));
+    // Twice over and a bare form: more than one group of 24, and one that cannot be filed.
+    const paths = [...emails, ...emails, join(root, 'samples', 'forms', 'sms-bold-answer.docx')];
+    let ticks = 0;
+    const outcomes = await fileEmails(connect({ graph: store.url }, 'file'), paths, loadCatalogue(), [], undefined, { tick: () => void ticks++, clear: () => undefined });
+    expect(ticks).toBe(paths.length);
+    expect(outcomes.map((o) => o.source)).toEqual(paths);
+    expect(outcomes.at(-1)!.status).toBe('failed');
+    expect(outcomes.filter((o) => o.status === 'failed')).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('hub-intake file and check with an application forwarded as an attachment', () => {

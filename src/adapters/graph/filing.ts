@@ -30,8 +30,10 @@ import { odataString } from '../wire/odata';
 /** A checked email (the core's intake) and the email's own bytes, to file with it. */
 export interface Application {
   readonly intake: Intake;
-  /** The email as received (.eml). */
+  /** The email as received: MIME (.eml), or an Outlook .msg. */
   readonly email: Uint8Array;
+  /** The name it is filed under: email.eml unless it came as an Outlook .msg (email.msg). */
+  readonly emailName?: string;
 }
 
 export type FilingStatus = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -181,7 +183,7 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
       return;
     }
     const record = withListColumns(intake.record, columns);
-    const files: LocalFile[] = [{ name: EMAIL_FILE_NAME, bytes: app.email, hash: quickXorHash(app.email), role: 'email' }];
+    const files: LocalFile[] = [{ name: app.emailName ?? EMAIL_FILE_NAME, bytes: app.email, hash: quickXorHash(app.email), role: 'email' }];
     // The very bytes that were checked (the core kept the attachment the form was read from).
     if (intake.formFile) files.push({ name: intake.formFile.name, bytes: intake.formFile.bytes, hash: quickXorHash(intake.formFile.bytes), role: 'form' });
     const folder = filingFolder(record.internetMessageId, intake.report.message!.receivedAt, record.fingerprint);
