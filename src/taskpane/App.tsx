@@ -59,7 +59,8 @@ export function App({ services }: { services: PaneServices }) {
     async (ready: Extract<Load, { kind: 'ready' }>, resuming: boolean, gen: number) => {
       const id = ready.view.internetMessageId;
       if (!id) return;
-      pending.mark(id);
+      const marker = { internetMessageId: id, fingerprint: ready.filing.fingerprint };
+      pending.mark(marker);
       setFiling({ kind: 'filing', step: 'connecting', resuming });
       try {
         const email = await mailbox.emailFile();
@@ -67,7 +68,7 @@ export function App({ services }: { services: PaneServices }) {
         const item = await service.file(ready, email, (step) => {
           if (generation.current === gen) setFiling({ kind: 'filing', step, resuming });
         });
-        pending.clear(id);
+        pending.clear(marker);
         if (generation.current === gen) setFiling({ kind: 'filed', item, now: true });
       } catch (error) {
         if (generation.current === gen) setFiling({ kind: 'failed', message: plainError(error, 'filing the application') });
@@ -88,7 +89,7 @@ export function App({ services }: { services: PaneServices }) {
         const service = await services.filing();
         const item = await service.findFiled(id, ready.filing.fingerprint);
         if (generation.current !== gen) return;
-        if (pending.has(id)) {
+        if (pending.has({ internetMessageId: id, fingerprint: ready.filing.fingerprint })) {
           // A filing that did not finish: filing is idempotent, so finishing it is filing again.
           await fileNow(ready, true, gen);
         } else setFiling(item ? { kind: 'filed', item, now: false } : { kind: 'notFiled' });

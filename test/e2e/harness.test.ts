@@ -8,6 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { readEml } from '../../src/adapters/mail-files/read-eml';
+import { loadCatalogue } from '../../src/core/catalogue';
+import { intake } from '../../src/core/intake';
 import { startHarness, type Harness } from '../../src/harness/serve';
 import { launchChromium, type Browser } from './support/browser';
 import { ensureBuilt } from '../../src/harness/build';
@@ -172,13 +175,15 @@ describe('the task pane in the harness', () => {
   });
 
   it('finishes a filing that was cut short, the next time the email is opened', async () => {
-    const raw = readFileSync(join(ROOT, 'samples', 'emails', '03-readiness-complete.eml'), 'utf8');
-    const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)![1]!;
+    const raw = readFileSync(join(ROOT, 'samples', 'emails', '03-readiness-complete.eml'));
+    const message = await readEml(new Uint8Array(raw));
+    // The marker is the email's Message-ID and fingerprint (the same however the email is read).
+    const key = `hub-intake.pending:${intake(message, { catalogue: loadCatalogue(), source: 'x' }).fingerprint}:${message.internetMessageId!}`;
     // The pane was closed mid-filing: its marker is there, the item is not.
-    await page.frame({ url: /taskpane\.html/ })!.evaluate((id) => localStorage.setItem(`hub-intake.pending:${id}`, String(Date.now())), messageId);
+    await page.frame({ url: /taskpane\.html/ })!.evaluate((k) => localStorage.setItem(k, String(Date.now())), key);
     await openSample('03-readiness-complete.eml');
     await pane().getByText('Filed', { exact: true }).waitFor();
-    expect(await page.frame({ url: /taskpane\.html/ })!.evaluate((id) => localStorage.getItem(`hub-intake.pending:${id}`), messageId)).toBeNull();
+    expect(await page.frame({ url: /taskpane\.html/ })!.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
   });
 
   it('has no serious or critical accessibility violation (axe-core), in the light and the dark theme', async () => {

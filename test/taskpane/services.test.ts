@@ -1,37 +1,7 @@
-// The pane's small services: the pending-filing marker, decisions as the list holds them, and
-// errors in plain words.
+// The pane's small services: decisions as the list holds them, and errors in plain words (the
+// pending-filing marker has its own test, pending.test.ts).
 import { answersFromScores, listDecision, paneDecisionOf, SCORE } from '../../src/taskpane/services/filing';
-import { storagePending } from '../../src/taskpane/services/pending';
 import { plainError } from '../../src/taskpane/services/plain-error';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
-}
-
-describe('pending filings', () => {
-  it('keeps only the Message-ID, until the filing is confirmed', () => {
-    const storage = memoryStorage();
-    const pending = storagePending(storage);
-    pending.mark('<a@b>');
-    expect(pending.has('<a@b>')).toBe(true);
-    expect([...storage.map.keys()]).toEqual(['hub-intake.pending:<a@b>']);
-    pending.clear('<a@b>');
-    expect(pending.has('<a@b>')).toBe(false);
-  });
-
-  it('forgets a marker after two weeks, and works without storage', () => {
-    let now = 0;
-    const pending = storagePending(memoryStorage(), () => now);
-    now = 1;
-    pending.mark('x');
-    now = 15 * 24 * 3600_000;
-    expect(pending.has('x')).toBe(false);
-    const noStorage = storagePending(null);
-    noStorage.mark('y');
-    expect(noStorage.has('y')).toBe(true);
-  });
-});
 
 describe('decisions in the list', () => {
   it('maps the pane’s four decisions to the list’s Decision and Status', () => {
