@@ -50,8 +50,9 @@ export interface ColumnSpec {
   readonly formField?: string;
 }
 
-export type FieldValue = string | number | boolean | null;
-export type ItemFields = Record<string, FieldValue>;
+/** A list column's value as Graph takes it (a form field's value, core/forms/values FieldValue, is made one by columnValue). */
+export type ColumnValue = string | number | boolean | null;
+export type ItemFields = Record<string, ColumnValue>;
 
 /** The longest single line of text SharePoint accepts. */
 export const TEXT_MAX = 255;
@@ -234,7 +235,7 @@ export function issuesSummary(report: ApplicationReport, filed: FormReport | nul
 }
 
 /** A form field's value as its column stores it. */
-export function columnValue(value: FormReport['fields'][string] | undefined, kind: ColumnKind): FieldValue {
+export function columnValue(value: FormReport['fields'][string] | undefined, kind: ColumnKind): ColumnValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') return value.length ? JSON.stringify(value) : null;
   if (kind === 'boolean') return typeof value === 'boolean' ? value : null;

@@ -15,7 +15,7 @@ import {
   clashKey,
   EMAIL_FILE_NAME,
   filingFolder,
-  type FieldValue,
+  type ColumnValue,
   type ItemFields,
   RECORD_COLUMNS,
 } from '../../core/record';
@@ -127,7 +127,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function fieldChanges(desired: ItemFields, current: Record<string, unknown>, owned: ReadonlySet<string>): ItemFields {
   const changes: ItemFields = {};
   for (const name of owned) {
-    const want: FieldValue = desired[name] ?? null;
+    const want: ColumnValue = desired[name] ?? null;
     if (!sameValue(want, current[name])) changes[name] = want;
   }
   return changes;
