@@ -3,14 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadSiteTemplates, TemplatesListMissing } from '../adapters/graph';
-import { loadCatalogue, type Catalogue } from '../core/catalogue';
+import { loadCatalogue, type Catalogue, type HubTemplate } from '../core/catalogue';
 import { UsageError } from './usage';
 import { type Connection, loadConfig } from './connection';
-
-export interface ExtraTemplate {
-  readonly data: unknown;
-  readonly source: string;
-}
 
 const warn = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -20,10 +15,10 @@ const warn = (line: string) => process.stderr.write(`${line}\n`);
  * template that is not valid is reported on stderr and left out; a file in the folder that is not
  * valid stops the command (the hub manager named that folder, so it must be right).
  */
-export function catalogueWith(templatesFlag: string | undefined, configPath?: string, site: readonly ExtraTemplate[] = []): Catalogue {
+export function catalogueWith(templatesFlag: string | undefined, configPath?: string, site: readonly HubTemplate[] = []): Catalogue {
   const templatesDir = templatesFlag ?? configuredTemplates(configPath);
   const folder = templatesDir ? folderTemplates(templatesDir) : [];
-  const usable: ExtraTemplate[] = [];
+  const usable: HubTemplate[] = [];
   for (const template of site) {
     if (template.data === undefined) warn(`hub-intake: warning: ${template.source} is not valid JSON; it is left out.`);
     else usable.push(template);
@@ -37,7 +32,7 @@ export function catalogueWith(templatesFlag: string | undefined, configPath?: st
   });
 }
 
-function folderTemplates(templatesDir: string): ExtraTemplate[] {
+function folderTemplates(templatesDir: string): HubTemplate[] {
   let names: string[];
   try {
     names = readdirSync(templatesDir);
@@ -68,7 +63,7 @@ function configuredTemplates(configPath: string | undefined): string | undefined
  * The templates saved in the site's Form Templates list. A site without that list yet is a
  * one-line note (unless `quiet`: provision is about to create it) and no templates.
  */
-export async function siteTemplates(connection: Connection, options: { quiet?: boolean } = {}): Promise<ExtraTemplate[]> {
+export async function siteTemplates(connection: Connection, options: { quiet?: boolean } = {}): Promise<HubTemplate[]> {
   try {
     return await loadSiteTemplates(connection.client, connection.site);
   } catch (error) {

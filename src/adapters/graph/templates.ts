@@ -5,6 +5,7 @@
 // Saving happens exactly once: a POST whose answer was lost is sent again, and the unique column
 // refuses a second item (409); a replace is a PATCH with If-Match, so a lost answer sent again gets
 // 412. Either way the item is read again, and if it holds what we sent, it was our own save.
+import type { HubTemplate } from '../../core/catalogue';
 import type { Template } from '../../core/catalogue/schema';
 import { applicationColumns, TEXT_MAX } from '../../core/record';
 import { NOTE_MAX, templateFields, TEMPLATES_LIST } from '../../core/templates-list';
@@ -16,16 +17,15 @@ import { listSegment, sitePath, TargetError } from './target';
 
 export { TEMPLATES_LIST } from '../../core/templates-list';
 
-/** A template as saved in the site's Form Templates list. */
-export interface SiteTemplate {
+/**
+ * A hub template as saved in the site's Form Templates list: `data` is the Template column parsed
+ * as JSON (undefined when it is not JSON), `source` names it as 'Form Templates item 3'.
+ */
+export interface SiteTemplate extends HubTemplate {
   readonly itemId: string;
   readonly eTag: string;
   /** The TemplateId column. */
   readonly templateId: string;
-  /** The Template column parsed as JSON; undefined when it is not JSON. */
-  readonly data: unknown;
-  /** How errors name it, e.g. 'Form Templates item 3' (no personal data). */
-  readonly source: string;
   /** The SavedBy column. */
   readonly savedBy: string | null;
   /** The item's lastModifiedDateTime. */

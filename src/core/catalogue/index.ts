@@ -63,10 +63,19 @@ function builtInCatalogue(): Catalogue {
 }
 
 /**
+ * A hub's own template as loaded (from the site's Form Templates list, a folder of files, the
+ * pane's cache), not yet validated: its JSON, and how errors name it (never an applicant's data).
+ */
+export interface HubTemplate {
+  readonly data: unknown;
+  readonly source: string;
+}
+
+/**
  * A catalogue with a hub's own templates added, each replacing any of the same id (the base's
  * templates are kept as they are, not validated again).
  */
-export function withHubTemplates(base: Catalogue, extraTemplates: readonly { data: unknown; source: string }[], options: LoadOptions = {}): Catalogue {
+export function withHubTemplates(base: Catalogue, extraTemplates: readonly HubTemplate[], options: LoadOptions = {}): Catalogue {
   const byId = new Map(base.templates.map((t) => [t.id, t]));
   for (const extra of extraTemplates) {
     try {
@@ -81,7 +90,7 @@ export function withHubTemplates(base: Catalogue, extraTemplates: readonly { dat
 }
 
 /** The built-in catalogue, with a hub's own templates beside it (theirs win on the same id). */
-export function loadCatalogue(extraTemplates: readonly { data: unknown; source: string }[] = [], options: LoadOptions = {}): Catalogue {
+export function loadCatalogue(extraTemplates: readonly HubTemplate[] = [], options: LoadOptions = {}): Catalogue {
   return withHubTemplates(builtInCatalogue(), extraTemplates, options);
 }
 

@@ -1,17 +1,15 @@
 // Messages between the pane and the checker's web worker. One request, one response, matched by
 // id. Besides checking an email, the worker holds the hub's own templates (from the site's Form
 // Templates list), proposes a template from a Word form, and tries a draft template on an email.
+import type { HubTemplate } from '../../core/catalogue';
 import type { ApplicationReport } from '../../core/check';
 import type { Intake } from '../../core/intake';
 import type { Message } from '../../core/message';
 import type { Proposal } from '../../core/templates/propose';
 import type { PaneView } from '../view/pane-view';
 
-/** A hub template as loaded from the site: its JSON, and how errors name it. */
-export interface HubTemplate {
-  readonly data: unknown;
-  readonly source: string;
-}
+/** A hub template as the worker is given it (the core's one type for it). */
+export type { HubTemplate };
 
 /** What filing the email means, made by the core's intake with the catalogue that checked it. */
 export type PaneFiling = Omit<Intake, 'report'>;
