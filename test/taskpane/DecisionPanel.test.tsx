@@ -37,7 +37,7 @@ describe('the decision panel', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Accept' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Good.' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save decision' })));
-    expect(saves).toEqual([{ decision: 'Accept', notes: 'Good.', criteria: { qts: 'met', passion: 'notMet' }, decidedBy: 'Reviewer' }]);
+    expect(saves).toEqual([{ decision: 'Accepted', notes: 'Good.', criteria: { qts: 'met', passion: 'notMet' }, decidedBy: 'Reviewer' }]);
     expect(screen.getByText(/Decision saved: Accept/)).toBeTruthy();
   });
 
@@ -48,7 +48,7 @@ describe('the decision panel', () => {
   });
 
   it('shows someone else’s change and saves over it with their eTag when asked', async () => {
-    const theirs: FiledItem = { ...item, eTag: '"a,2"', status: 'Declined', decision: 'Decline', decidedBy: 'Another Reviewer' };
+    const theirs: FiledItem = { ...item, eTag: '"a,2"', status: 'Declined', decision: 'Declined', decidedBy: 'Another Reviewer' };
     const seen: string[] = [];
     renderPanel(async (current, save) => {
       seen.push(current.eTag);

@@ -5,13 +5,16 @@ import { plainError } from '../../src/taskpane/services/plain-error';
 
 describe('decisions in the list', () => {
   it('maps the pane’s four decisions to the list’s Decision and Status', () => {
-    expect(listDecision('Accept')).toEqual({ decision: 'Accepted', status: 'Accepted' });
-    expect(listDecision('Waitlist')).toEqual({ decision: 'Waitlisted', status: 'Waitlisted' });
+    expect(listDecision('Accepted')).toEqual({ decision: 'Accepted', status: 'Accepted' });
+    expect(listDecision('Declined')).toEqual({ decision: 'Declined', status: 'Declined' });
+    expect(listDecision('Waitlisted')).toEqual({ decision: 'Waitlisted', status: 'Waitlisted' });
     expect(listDecision('Needs info')).toEqual({ decision: null, status: 'Needs info' });
   });
 
   it('reads a reviewer’s decision back, but not the Needs info status filing sets on its own', () => {
-    expect(paneDecisionOf('Declined', 'Declined', '2018-06-10T10:00:00Z')).toBe('Decline');
+    expect(paneDecisionOf('Declined', 'Declined', '2018-06-10T10:00:00Z')).toBe('Declined');
+    expect(paneDecisionOf('Accepted', 'Under review', null)).toBe('Accepted');
+    expect(paneDecisionOf('Accept', 'New', null)).toBeNull();
     expect(paneDecisionOf(null, 'Needs info', null)).toBeNull();
     expect(paneDecisionOf(null, 'Needs info', '2018-06-10T10:00:00Z')).toBe('Needs info');
   });

@@ -2,11 +2,21 @@
 // decision. The Graph implementation (graph-filing.ts) is loaded on demand; tests and the
 // component tests can plug in their own.
 import type { ApplicationReport } from '../../core/check';
+// Types only: the pane's first screen does not carry the core (record.ts brings the checker).
+import type { Decision, Status } from '../../core/record';
 import type { PaneFiling } from '../worker/protocol';
 import type { CriterionAnswer } from '../view/pane-view';
 
-export const PANE_DECISIONS = ['Accept', 'Decline', 'Waitlist', 'Needs info'] as const;
+const LIST_DECISIONS = ['Accepted', 'Declined', 'Waitlisted'] as const satisfies readonly Decision[];
+/**
+ * A reviewer's decision, in the list's words: one of its Decision values, or "Needs info" (a
+ * Status, recorded with no Decision).
+ */
+export const PANE_DECISIONS = [...LIST_DECISIONS, 'Needs info'] as const;
 export type PaneDecision = (typeof PANE_DECISIONS)[number];
+
+/** How the pane's buttons and messages say each decision: what the reviewer does. */
+export const DECISION_ACTIONS: Readonly<Record<PaneDecision, string>> = { Accepted: 'Accept', Declined: 'Decline', Waitlisted: 'Waitlist', 'Needs info': 'Needs info' };
 
 export interface FiledItem {
   readonly id: string;
@@ -70,17 +80,8 @@ export function answersFromScores(json: unknown): Record<string, CriterionAnswer
 }
 
 /** The list's Decision and Status for a pane decision. "Needs info" is a status with no decision. */
-export function listDecision(decision: PaneDecision): { decision: 'Accepted' | 'Declined' | 'Waitlisted' | null; status: 'Accepted' | 'Declined' | 'Waitlisted' | 'Needs info' } {
-  switch (decision) {
-    case 'Accept':
-      return { decision: 'Accepted', status: 'Accepted' };
-    case 'Decline':
-      return { decision: 'Declined', status: 'Declined' };
-    case 'Waitlist':
-      return { decision: 'Waitlisted', status: 'Waitlisted' };
-    case 'Needs info':
-      return { decision: null, status: 'Needs info' };
-  }
+export function listDecision(decision: PaneDecision): { decision: Decision | null; status: Status } {
+  return { decision: decision === 'Needs info' ? null : decision, status: decision };
 }
 
 /**
@@ -88,17 +89,16 @@ export function listDecision(decision: PaneDecision): { decision: 'Accepted' | '
  * also sets that status, for an incomplete application, and that is no decision).
  */
 export function paneDecisionOf(decision: unknown, status: unknown, decidedAt: unknown): PaneDecision | null {
-  if (decision === 'Accepted') return 'Accept';
-  if (decision === 'Declined') return 'Decline';
-  if (decision === 'Waitlisted') return 'Waitlist';
+  const recorded = LIST_DECISIONS.find((d) => d === decision);
+  if (recorded) return recorded;
   if (status === 'Needs info' && typeof decidedAt === 'string' && decidedAt) return 'Needs info';
   return null;
 }
 
 /** The Outlook category that shows a decision in the message list. */
 export const DECISION_CATEGORIES: Readonly<Record<PaneDecision, { name: string; color: `Preset${number}` }>> = {
-  Accept: { name: 'Hub Intake: Accepted', color: 'Preset4' },
-  Decline: { name: 'Hub Intake: Declined', color: 'Preset0' },
-  Waitlist: { name: 'Hub Intake: Waitlisted', color: 'Preset1' },
+  Accepted: { name: 'Hub Intake: Accepted', color: 'Preset4' },
+  Declined: { name: 'Hub Intake: Declined', color: 'Preset0' },
+  Waitlisted: { name: 'Hub Intake: Waitlisted', color: 'Preset1' },
   'Needs info': { name: 'Hub Intake: Needs info', color: 'Preset7' },
 };
