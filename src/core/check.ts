@@ -15,8 +15,11 @@ import type { Attachment, Mailbox, Message } from './message';
 import { isTrustedSender } from './identity';
 import { checkSignatories, type SignatoryCheck } from './signatories';
 
+/** The form read from one attachment. */
 export interface FormReport {
+  /** The name of the attachment the form was read from. */
   readonly attachment: string;
+  /** The id of the template the form is (named formId in cli.md's JSON); null when it is no known form. */
   readonly formId: string | null;
   readonly confidence: number;
   readonly fields: Readonly<Record<string, FieldValue>>;

@@ -31,7 +31,7 @@ describe('the checker’s hub templates', () => {
     expect(set.invalid).toHaveLength(1);
     expect(set.invalid[0]).toMatch(/^Template Form Templates item 2 is not valid/);
     const { view } = checkForPane(message, 'x');
-    expect(view.form).toMatchObject({ found: true, formId: template.id });
+    expect(view.form).toMatchObject({ found: true, templateId: template.id });
     expect(view.unknownForms).toEqual([]);
     expect(view.fields.find((f) => f.title.includes('Name of school'))?.display).toBe('Kingsbury Green Primary School');
   });
@@ -43,7 +43,7 @@ describe('the checker’s hub templates', () => {
   it('tries a draft on the email without keeping it, and names what is wrong with an invalid draft', async () => {
     const message = await newFormEmail();
     const { template } = proposeFromForm(filled, 'PMS application.docx');
-    expect(tryTemplate(message, 'x', template).view.form).toMatchObject({ found: true, formId: template.id });
+    expect(tryTemplate(message, 'x', template).view.form).toMatchObject({ found: true, templateId: template.id });
     expect(checkForPane(message, 'x').view.form.found).toBe(false);
     expect(() => tryTemplate(message, 'x', { ...template, fields: [...template.fields, template.fields[0]] })).toThrow(/is used twice/);
   });

@@ -9,7 +9,7 @@ const sample = async (name: string) => checkForPane(await readEml(readFileSync(j
 describe('the pane view', () => {
   it('names the programme, calls a complete application complete, and pre-fills QTS from the form', async () => {
     const { view } = await sample('01-sms-complete.eml');
-    expect(view.form).toMatchObject({ found: true, formId: 'secondary-mastery-specialist-2018', programme: expect.stringMatching(/Secondary Mastery Specialist/) });
+    expect(view.form).toMatchObject({ found: true, templateId: 'secondary-mastery-specialist-2018', programme: expect.stringMatching(/Secondary Mastery Specialist/) });
     expect(view.complete).toBe(true);
     expect(view.errorCount).toBe(0);
     expect(view.criteria.find((c) => c.id === 'qts')?.settled).toBe('met');

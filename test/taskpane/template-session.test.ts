@@ -60,7 +60,7 @@ describe('the template editor’s session', () => {
 
     await session.tryIt();
     const trial = session.getState().trial;
-    expect(trial).toMatchObject({ kind: 'tried', view: { form: { found: true, formId: proposed.draft!.id } } });
+    expect(trial).toMatchObject({ kind: 'tried', view: { form: { found: true, templateId: proposed.draft!.id } } });
 
     session.edit((d) => ({ ...d, title: `${d.title} (checked)` }));
     expect(session.getState().trial).toBeNull(); // a trial of the previous draft no longer holds

@@ -35,7 +35,7 @@ export function TrySection({ trial, draftId, canTry, onTry }: { trial: Trial | n
 function TrialResult({ view, draftId }: { view: PaneView; draftId: string }) {
   const s = useSectionStyles();
   const styles = useEditorStyles();
-  if (!view.form.found || view.form.formId !== draftId) {
+  if (!view.form.found || view.form.templateId !== draftId) {
     return (
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>The template does not take this email’s form for its own: {view.form.found ? `it reads as ${view.form.title}.` : view.form.reason} Check the form title and the labels.</MessageBarBody>

@@ -56,7 +56,7 @@ export interface DeadlineView {
 export interface PaneView {
   readonly subject: string;
   readonly internetMessageId: string | null;
-  readonly form: { readonly found: true; readonly formId: string; readonly programme: string; readonly title: string; readonly attachment: string; readonly confidence: number } | { readonly found: false; readonly reason: string };
+  readonly form: { readonly found: true; readonly templateId: string; readonly programme: string; readonly title: string; readonly attachment: string; readonly confidence: number } | { readonly found: false; readonly reason: string };
   readonly complete: boolean;
   /** Why the verdict is what it is, in a sentence. */
   readonly verdictText: string;
@@ -219,7 +219,7 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
     internetMessageId: report.message?.internetMessageId ?? null,
     form:
       form && template
-        ? { found: true, formId: template.id, programme: template.programme, title: template.title, attachment: form.attachment, confidence: form.confidence }
+        ? { found: true, templateId: template.id, programme: template.programme, title: template.title, attachment: form.attachment, confidence: form.confidence }
         : { found: false, reason: whyNoForm(report, formLike.length) },
     complete: report.complete,
     verdictText: verdictText(report, catalogue, counts.errors, counts.warnings, attachmentList.length),
