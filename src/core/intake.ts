@@ -16,7 +16,7 @@ export interface IntakeOptions extends CheckOptions {
 }
 
 /** A file to upload beside the item: its name in the library, and the bytes. */
-export interface FormFile {
+export interface LibraryFile {
   readonly name: string;
   readonly bytes: Uint8Array;
 }
@@ -26,8 +26,11 @@ export interface Intake {
   /** What the item holds; null when the email cannot be filed (then `unfileable` says why). */
   readonly record: ApplicationRecord | null;
   readonly unfileable: string | null;
-  /** The filed form (the record's form), the very bytes that were checked; null when none. */
-  readonly formFile: FormFile | null;
+  /**
+   * The attachment the record's form was read from, as it goes to the library: the very bytes
+   * that were checked; null when none.
+   */
+  readonly formAttachment: LibraryFile | null;
   /** The email's fingerprint (emailFingerprint over the forms read). */
   readonly fingerprint: string;
   /** The receipt time the deadline was judged on (the email's, or a trusted forward's original's). */
@@ -47,16 +50,16 @@ export function intake(message: Message, options: IntakeOptions): Intake {
     if (!(error instanceof RecordError)) throw error;
     unfileable = error.message;
   }
-  let formFile: FormFile | null = null;
+  let formAttachment: LibraryFile | null = null;
   if (record?.form) {
     const attachment = checked.formAttachments[report.forms.indexOf(record.form)];
-    if (attachment) formFile = { name: formFileName(attachment.name), bytes: attachment.bytes };
+    if (attachment) formAttachment = { name: libraryFileName(attachment.name), bytes: attachment.bytes };
   }
-  return { report, record, unfileable, formFile, fingerprint, judgedReceivedAt: checked.judgedReceivedAt };
+  return { report, record, unfileable, formAttachment, fingerprint, judgedReceivedAt: checked.judgedReceivedAt };
 }
 
-/** The form's name in the library: one SharePoint accepts, and never the email's own. */
-export function formFileName(attachmentName: string): string {
+/** The attachment's name in the library: one SharePoint accepts, and never the email's own. */
+export function libraryFileName(attachmentName: string): string {
   const name = safeFileName(attachmentName);
   return name.toLowerCase() === EMAIL_FILE_NAME ? `form-${name}` : name;
 }

@@ -45,7 +45,7 @@ describe('an application forwarded as an attachment', () => {
     const original = await readEml(sampleBytes('01-sms-complete.eml'));
     expect(result.record).toMatchObject({ internetMessageId: '<outer-forward@mail.example>', fields: { InternetMessageId: '<outer-forward@mail.example>', OriginalMessageId: original.internetMessageId, Late: true, Complete: false } });
     // The form file is the one inside the attached email.
-    expect(result.formFile!.bytes).toEqual(original.attachments.find((a) => a.name.endsWith('.docx'))!.bytes);
+    expect(result.formAttachment!.bytes).toEqual(original.attachments.find((a) => a.name.endsWith('.docx'))!.bytes);
   });
 
   it("from one of the hub's own addresses or domains: the original's own headers count", async () => {
@@ -86,8 +86,8 @@ describe('the form filed is the very form checked', () => {
     const result = intake(await readEml(new Uint8Array(raw)), { catalogue, source: 'two.eml' });
     expect(result.report.forms.map((f) => f.formId)).toEqual([null, 'secondary-mastery-specialist-2018']);
     expect(result.record!.form).toBe(result.report.forms[1]);
-    expect(result.formFile!.bytes).toEqual(form.bytes);
-    expect(result.formFile!.bytes).not.toEqual(other);
+    expect(result.formAttachment!.bytes).toEqual(form.bytes);
+    expect(result.formAttachment!.bytes).not.toEqual(other);
   });
 
   it('names the file as SharePoint accepts it', () => {

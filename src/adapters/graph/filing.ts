@@ -185,7 +185,7 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
     const record = withListColumns(intake.record, columns);
     const files: LocalFile[] = [{ name: app.emailName ?? EMAIL_FILE_NAME, bytes: app.email, hash: quickXorHash(app.email), role: 'email' }];
     // The very bytes that were checked (the core kept the attachment the form was read from).
-    if (intake.formFile) files.push({ name: intake.formFile.name, bytes: intake.formFile.bytes, hash: quickXorHash(intake.formFile.bytes), role: 'form' });
+    if (intake.formAttachment) files.push({ name: intake.formAttachment.name, bytes: intake.formAttachment.bytes, hash: quickXorHash(intake.formAttachment.bytes), role: 'form' });
     const folder = filingFolder(record.internetMessageId, intake.report.message!.receivedAt, record.fingerprint);
     pending.push({ index, app, record, folder, files, attempt: randomId(), created: false, changed: false, uploaded: [], placed: [], failures: 0 });
   });

@@ -32,11 +32,11 @@ async function expectFiledOnce(h: Harness, target: FilingTarget, apps: readonly 
     }
     const folder = filingFolder(record.internetMessageId, app.intake.report.message!.receivedAt, record.fingerprint);
     const children = await graphGet(h, `/drives/${target.driveId}/root:/${folder.split('/').map(encodeURIComponent).join('/')}:/children`);
-    const expected = app.intake.formFile ? 2 : 1;
+    const expected = app.intake.formAttachment ? 2 : 1;
     expect(children.value).toHaveLength(expected);
     for (const child of children.value) expect(child.eTag).toMatch(/,1"$/); // written once, never replaced
     expect(fields.EmailLink).toBe(children.value.find((c: any) => c.name === 'email.eml').webUrl);
-    if (app.intake.formFile) expect(fields.FormLink).toBe(children.value.find((c: any) => c.name !== 'email.eml').webUrl);
+    if (app.intake.formAttachment) expect(fields.FormLink).toBe(children.value.find((c: any) => c.name !== 'email.eml').webUrl);
   }
 }
 
