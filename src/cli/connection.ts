@@ -40,9 +40,10 @@ export const HubIntakeConfig = z.strictObject({
 });
 export type HubIntakeConfig = z.infer<typeof HubIntakeConfig>;
 
-export type Purpose = 'list' | 'file' | 'provision' | 'mailbox';
+/** What a command's connection is for (the configuration's `scopes` keys): each asks for its own scopes. */
+export type ConnectionUse = 'list' | 'file' | 'provision' | 'mailbox';
 
-const DEFAULT_SCOPES: Record<Purpose, string[]> = {
+const DEFAULT_SCOPES: Record<ConnectionUse, string[]> = {
   list: ['https://graph.microsoft.com/Sites.Read.All'],
   file: ['https://graph.microsoft.com/Sites.ReadWrite.All'],
   provision: ['https://graph.microsoft.com/Sites.Manage.All'],
@@ -116,7 +117,7 @@ export function explainNoAnswer(error: unknown): string | null {
   return `no answer from ${graphUrl} for site "${site}" (${error.reason}). Check the network connection, and the tenant's Graph URL and site (${where}).`;
 }
 
-export function connect(flags: ConnectionFlags, purpose: Purpose, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void; pacer?: Pacer; scopes?: readonly string[] } = {}): Connection {
+export function connect(flags: ConnectionFlags, purpose: ConnectionUse, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void; pacer?: Pacer; scopes?: readonly string[] } = {}): Connection {
   const env = options.env ?? process.env;
   const { config, source: configSource } = loadConfig(flags.config, env);
   const graphUrl = flags.graph ?? env.HUB_INTAKE_GRAPH_URL ?? config.graphUrl ?? (config.tenant ? 'https://graph.microsoft.com/v1.0' : LOCAL_GRAPH_URL);

@@ -12,7 +12,7 @@
 // nested app authentication and a function that runs the Office dialog.
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import type { DialogToken } from './dialog-fallback';
-import { type PaneConfig, type Purpose, scopesFor } from './pane-config';
+import { type Access, type PaneConfig, scopesFor } from './pane-config';
 import type { TokenProvider } from './token-provider';
 
 export class SignInError extends Error {
@@ -44,8 +44,8 @@ export interface TokenOptions {
 
 export interface PaneSignIn {
   /** A token provider for one purpose's scopes, for the Graph client. */
-  provider(purpose: Purpose): TokenProvider;
-  token(purpose: Purpose, options?: TokenOptions): Promise<string>;
+  provider(purpose: Access): TokenProvider;
+  token(purpose: Access, options?: TokenOptions): Promise<string>;
   /** The person signed in (name, address), once a token has been had; null before or without sign-in. */
   person(): { name: string; address: string } | null;
 }
@@ -90,7 +90,7 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
     return result.accessToken;
   };
 
-  async function token(purpose: Purpose, options: TokenOptions = {}): Promise<string> {
+  async function token(purpose: Access, options: TokenOptions = {}): Promise<string> {
     if (!auth) throw new SignInError('No sign-in is configured for this task pane.', []);
     const scopes = [...scopesFor(config, purpose)];
     const key = scopes.join(' ');

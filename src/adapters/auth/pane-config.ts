@@ -39,14 +39,15 @@ export const PaneConfig = z.strictObject({
 });
 export type PaneConfig = z.infer<typeof PaneConfig>;
 
-export type Purpose = 'read' | 'write' | 'manage' | 'mail' | 'mailShared';
+/** The access a pane's token is asked for (the configuration's `auth.scopes` keys). */
+export type Access = 'read' | 'write' | 'manage' | 'mail' | 'mailShared';
 
 /**
  * The fewest scopes each kind of call needs: reading the list, writing to it, adding a new form's
  * columns to it (asked for only when a template is saved), reading an email's MIME (in one's own
  * mailbox, or in a shared one).
  */
-export const DEFAULT_SCOPES: Readonly<Record<Purpose, readonly string[]>> = {
+export const DEFAULT_SCOPES: Readonly<Record<Access, readonly string[]>> = {
   read: [`${GRAPH}/Sites.Read.All`],
   write: [`${GRAPH}/Sites.ReadWrite.All`],
   manage: [`${GRAPH}/Sites.Manage.All`],
@@ -55,7 +56,7 @@ export const DEFAULT_SCOPES: Readonly<Record<Purpose, readonly string[]>> = {
   mailShared: [`${GRAPH}/Mail.Read.Shared`],
 };
 
-export function scopesFor(config: PaneConfig, purpose: Purpose): readonly string[] {
+export function scopesFor(config: PaneConfig, purpose: Access): readonly string[] {
   return config.auth?.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose];
 }
 
