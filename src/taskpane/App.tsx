@@ -1,7 +1,7 @@
 // The task pane: shows what its session (session.ts) does with the email in the reading pane: the
 // verdict, the list item, filing, asking for what's missing, deciding, making a template.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Deadline } from './components/Deadline';
 import { Fields } from './components/Fields';
 import { Attachments, NewForm } from './components/NewForm';
@@ -9,14 +9,12 @@ import { FilingPanel } from './components/FilingPanel';
 import { Signatories } from './components/Signatories';
 import { PaneSkeleton } from './components/Skeleton';
 import { Summary } from './components/Summary';
-import { plainError } from './services/plain-error';
 import type { PaneServices } from './services/services';
+import { DecisionSection } from './sections/DecisionSection';
+import { TemplateSection } from './sections/TemplateSection';
 import { PaneSession } from './session';
 
 export { readAndCheck } from './session';
-
-const DecisionPanel = lazy(() => import(/* webpackChunkName: "decision" */ './components/DecisionPanel'));
-const TemplateEditor = lazy(() => import(/* webpackChunkName: "template-editor" */ './template-editor/TemplateEditor'));
 
 const useStyles = makeStyles({
   root: { paddingInline: tokens.spacingHorizontalM, paddingBlockEnd: tokens.spacingVerticalXXL, maxWidth: '720px', minWidth: 0 },
@@ -25,11 +23,11 @@ const useStyles = makeStyles({
 
 export function App({ services }: { services: PaneServices }) {
   const styles = useStyles();
-  const { mailbox, checker } = services;
+  const { mailbox } = services;
   const [session] = useState(() => new PaneSession(services));
   const { load, filing, replyMessage, templateFrom, notice } = useSyncExternalStore(session.subscribe, session.getState);
   useEffect(() => session.start(), [session]);
-  const { reread, templateSaved, askForMissing, saveDecision } = session;
+  const { reread, askForMissing, saveDecision } = session;
 
   if (load.kind === 'loading') return <div className={styles.root}><PaneSkeleton /></div>;
   if (load.kind === 'noItem') {
@@ -50,26 +48,7 @@ export function App({ services }: { services: PaneServices }) {
     );
   }
   const { view } = load;
-  if (templateFrom) {
-    return (
-      <main className={styles.root} aria-label="New form template">
-        <Suspense fallback={<Spinner size="tiny" label="Loading the template editor…" />}>
-          <TemplateEditor
-            form={templateFrom}
-            message={load.message}
-            source={session.source()}
-            checker={checker}
-            library={services.templateLibrary}
-            savedBy={mailbox.user().name || mailbox.user().address}
-            signOff={services.signOff}
-            onSaved={templateSaved}
-            onCancel={session.closeTemplate}
-            describeError={plainError}
-          />
-        </Suspense>
-      </main>
-    );
-  }
+  if (templateFrom) return <TemplateSection from={templateFrom} message={load.message} services={services} session={session} className={styles.root} />;
   return (
     <main className={styles.root} aria-label="Application check">
       <Text as="h1" size={200} weight="regular" className={styles.subject}>
@@ -107,16 +86,7 @@ export function App({ services }: { services: PaneServices }) {
       <Deadline deadline={view.deadline} />
       {view.form.found && <Attachments attachments={view.attachments} />}
       <Fields fields={view.fields} />
-      {view.criteria.length > 0 && filing.kind === 'filed' && (
-        <Suspense fallback={<Spinner size="tiny" label="Loading the decision panel…" />}>
-          <DecisionPanel key={`${load.key}:${filing.item.id}`} criteria={view.criteria} item={filing.item} decidedBy={mailbox.user().name || mailbox.user().address} onSave={saveDecision} describeError={(e) => plainError(e, 'saving the decision')} />
-        </Suspense>
-      )}
-      {view.criteria.length > 0 && filing.kind !== 'filed' && (
-        <Text as="p" size={200}>
-          File the application to record a decision on it.
-        </Text>
-      )}
+      <DecisionSection emailKey={load.key} criteria={view.criteria} filing={filing} decidedBy={mailbox.user().name || mailbox.user().address} onSave={saveDecision} />
     </main>
   );
 }
