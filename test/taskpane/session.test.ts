@@ -15,6 +15,7 @@ import { storagePending } from '../../src/taskpane/services/pending';
 import type { PaneServices } from '../../src/taskpane/services/services';
 import { templateSync } from '../../src/taskpane/services/templates';
 import { PaneSession, type PaneState } from '../../src/taskpane/session';
+import { proposeFromForm, setHubTemplates } from '../../src/taskpane/worker/check';
 import { inlineChecker } from '../../src/taskpane/worker/checker';
 import { catalogue, type Harness, provisioned, startHarness } from '../adapters/graph/helpers';
 import { unseenFormEmail } from '../support/unseen-email';
@@ -136,6 +137,7 @@ describe('the pane session', () => {
 
   afterEach(async () => {
     stop?.();
+    setHubTemplates([]); // the checker's hub templates are the worker's, kept between emails
     await h.dispose();
   });
 
@@ -240,6 +242,45 @@ describe('the pane session', () => {
     expect(state.filing).toMatchObject({ kind: 'filed', item: { decision: 'Waitlisted' } });
     const [item] = await items();
     expect(item!.fields).toMatchObject({ Decision: 'Waitlisted', Status: 'Waitlisted' });
+  });
+
+  it('shows the email Outlook shows now, not one whose check finished late', async () => {
+    const slow = await sample('06-sms-late.eml');
+    const fast = await sample('02-tfm-complete.eml');
+    // The first check is held until the second email has been read and shown.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const check = services.checker.check.bind(services.checker);
+    services = { ...services, checker: { ...services.checker, check: async (message, ...rest) => (message === slow.message ? held.then(() => check(message, ...rest)) : check(message, ...rest)) } };
+    session = new PaneSession(services);
+    pane.show(slow);
+    stop = session.start();
+    await until(session, (s) => s.load.kind === 'loading');
+    pane.show(fast);
+    await until(session, readyWith(fast));
+    const seen: PaneState[] = [];
+    session.subscribe(() => seen.push(session.getState()));
+    release();
+    await held;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen.filter((s) => s.load.kind === 'ready' && s.load.message === slow.message)).toEqual([]);
+    expect(session.getState().load).toMatchObject({ kind: 'ready', message: fast.message });
+  });
+
+  it('says a template was saved and reads the email again with it', async () => {
+    const bytes = new Uint8Array(await unseenFormEmail());
+    const email = { bytes, message: await readEml(bytes) };
+    pane.show(email);
+    stop = session.start();
+    await until(session, readyWith(email));
+    const { template } = proposeFromForm(email.message.attachments[0]!.bytes, 'PMS application.docx');
+    session.makeTemplate('PMS application.docx');
+    const seen: PaneState[] = [];
+    await session.templateSaved(template, null);
+    const state = await until(session, (s) => ready(s) && s.load.kind === 'ready' && s.load.view.form.found, seen);
+    expect(state.notice).toEqual({ title: 'Template saved', text: expect.stringContaining(template.title) });
+    expect(state.templateFrom).toBeNull();
+    expect(state.load.kind === 'ready' && state.load.view.form).toMatchObject({ found: true, templateId: template.id });
   });
 
   it("makes a template from the very bytes of the attachment that matched no form", async () => {
