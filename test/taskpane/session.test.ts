@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listApplications, noToken, resolveTarget } from '../../src/adapters/graph';
-import type { PaneConfig } from '../../src/adapters/auth/pane-config';
 import { readEml } from '../../src/adapters/mail-files/read-eml';
 import type { OutlookMailbox } from '../../src/adapters/office/outlook';
 import { intake } from '../../src/core/intake';
@@ -122,9 +121,9 @@ describe('the pane session', () => {
     pane = outlook();
     storage = new Map();
     const checker = inlineChecker();
-    const site = createGraphSite({ graphUrl: h.store.url, site: 'root', signOff: 'Central Maths Hub', trustedSenders: [] } as unknown as PaneConfig, signIn);
+    const site = createGraphSite({ graphUrl: h.store.url, site: 'root', signOff: 'Central Maths Hub', trustedSenders: [] }, signIn);
     services = {
-      mailbox: pane.mailbox as unknown as PaneServices['mailbox'],
+      mailbox: pane.mailbox,
       checker,
       filing: async () => site.filing,
       templateLibrary: async () => site.templates,
