@@ -14,11 +14,13 @@ const TARGETS = {
 const FACTS = {
   version: '1.0.0',
   provider: 'Maths Hubs',
-  description: 'Checks Maths Hub application emails (the form, its signatories and the deadline), files them to a SharePoint list and records reviewers\' decisions.',
+  description:
+    "Checks Maths Hub application emails (the form, its signatories and the deadline), files them to a SharePoint list and records reviewers' decisions.",
   shortDescription: 'Check, file and decide Maths Hub applications from Outlook.',
   groupLabel: 'Hub Intake',
   buttonLabel: 'Check application',
-  buttonTooltip: 'Check this Maths Hub application: the form, its signatories and the deadline; file it to SharePoint and record a decision.',
+  buttonTooltip:
+    'Check this Maths Hub application: the form, its signatories and the deadline; file it to SharePoint and record a decision.',
   // Attachment content and categories need Mailbox 1.8 (pinning 1.5, shared mailboxes 1.13).
   mailbox: '1.8',
   // Sign-in pages the pane may show (MSAL popup, the Office dialog's redirect).
@@ -40,7 +42,12 @@ function unifiedManifest(target = 'production', url = DEV_URL) {
     version: FACTS.version,
     id,
     localizationInfo: { defaultLanguageTag: 'en-GB' },
-    developer: { name: FACTS.provider, websiteUrl: `${at}support.html`, privacyUrl: `${at}privacy.html`, termsOfUseUrl: `${at}support.html` },
+    developer: {
+      name: FACTS.provider,
+      websiteUrl: `${at}support.html`,
+      privacyUrl: `${at}privacy.html`,
+      termsOfUseUrl: `${at}support.html`,
+    },
     name: { short: name, full: name },
     description: { short: FACTS.shortDescription, full: FACTS.description },
     // Paths inside the app package (appPackage): the icons sit beside manifest.json.
@@ -72,7 +79,16 @@ function unifiedManifest(target = 'production', url = DEV_URL) {
                     id: 'HubIntakeGroup',
                     label: FACTS.groupLabel,
                     icons,
-                    controls: [{ id: 'CheckApplicationButton', type: 'button', label: FACTS.buttonLabel, icons, supertip: { title: FACTS.buttonLabel, description: FACTS.buttonTooltip }, actionId: 'CheckApplication' }],
+                    controls: [
+                      {
+                        id: 'CheckApplicationButton',
+                        type: 'button',
+                        label: FACTS.buttonLabel,
+                        icons,
+                        supertip: { title: FACTS.buttonLabel, description: FACTS.buttonTooltip },
+                        actionId: 'CheckApplication',
+                      },
+                    ],
                   },
                 ],
               },
@@ -90,7 +106,16 @@ function unifiedManifest(target = 'production', url = DEV_URL) {
  */
 function appPackage(manifest, readAsset) {
   const { zipSync, strToU8 } = require('fflate');
-  return Buffer.from(zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest, null, 2)), 'color.png': readAsset('icon-color.png'), 'outline.png': readAsset('icon-outline.png') }, { mtime: new Date('2024-01-01T00:00:00Z') }));
+  return Buffer.from(
+    zipSync(
+      {
+        'manifest.json': strToU8(JSON.stringify(manifest, null, 2)),
+        'color.png': readAsset('icon-color.png'),
+        'outline.png': readAsset('icon-outline.png'),
+      },
+      { mtime: new Date('2024-01-01T00:00:00Z') },
+    ),
+  );
 }
 
 /** manifest.xml (development) made into the production one: its id, its name, its address. */

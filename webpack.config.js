@@ -13,9 +13,17 @@ const DEV_URL = 'https://localhost:3000/';
 function config(env, argv, httpsOptions) {
   const production = argv.mode !== 'development';
   const publicUrl = process.env.HUB_INTAKE_URL ? process.env.HUB_INTAKE_URL.replace(/\/?$/, '/') : DEV_URL;
-  const unified = () => (production && process.env.HUB_INTAKE_URL ? unifiedManifest('production', publicUrl) : unifiedManifest('development'));
+  const unified = () =>
+    production && process.env.HUB_INTAKE_URL ? unifiedManifest('production', publicUrl) : unifiedManifest('development');
   const page = (chunk, template, filename) =>
-    new HtmlWebpackPlugin({ filename, template, chunks: [chunk], scriptLoading: 'defer', inject: 'head', minify: production && { collapseWhitespace: true, removeComments: true } });
+    new HtmlWebpackPlugin({
+      filename,
+      template,
+      chunks: [chunk],
+      scriptLoading: 'defer',
+      inject: 'head',
+      minify: production && { collapseWhitespace: true, removeComments: true },
+    });
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',

@@ -19,7 +19,9 @@ const bin = join(ROOT, 'bin', 'hub-intake.cjs');
 
 async function makeData(): Promise<{ emails: string; forms: string; formCount: number }> {
   const samples = join(ROOT, 'samples', 'emails');
-  const sources = readdirSync(samples).filter((f) => f.endsWith('.eml')).sort();
+  const sources = readdirSync(samples)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   const emails = join(data, 'emails');
   const forms = join(data, 'forms');
   rmSync(data, { recursive: true, force: true });
@@ -61,7 +63,9 @@ async function main() {
 
   const bare = Array.from({ length: HELP_RUNS }, () => timed(['-e', '0']));
   const help = Array.from({ length: HELP_RUNS }, () => timed([bin, '--help']));
-  console.log(`hub-intake --help: median ${ms(median(help))}, fastest ${ms(min(help))} over ${HELP_RUNS} runs (node -e 0: median ${ms(median(bare))}, fastest ${ms(min(bare))})`);
+  console.log(
+    `hub-intake --help: median ${ms(median(help))}, fastest ${ms(min(help))} over ${HELP_RUNS} runs (node -e 0: median ${ms(median(bare))}, fastest ${ms(min(bare))})`,
+  );
 
   const check: number[] = [];
   const mammoth: number[] = [];

@@ -4,7 +4,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Application, createGraphClient, type Exchange, fileApplication, fileApplications, noToken, provisionApplications, resolveTarget } from '../src/adapters/graph';
+import {
+  type Application,
+  createGraphClient,
+  type Exchange,
+  fileApplication,
+  fileApplications,
+  noToken,
+  provisionApplications,
+  resolveTarget,
+} from '../src/adapters/graph';
 import { startLocalStore } from '../src/store';
 import { readApplication } from '../src/cli/applications';
 import { collectInputs } from '../src/cli/inputs';
@@ -57,19 +66,34 @@ async function main() {
     const per = (x: number) => (x / n).toFixed(2).padStart(6);
     console.log(
       label.padEnd(34),
-      per(last.batches), per(last.uploads), per(last.other), per(last.batches + last.uploads + last.other),
+      per(last.batches),
+      per(last.uploads),
+      per(last.other),
+      per(last.batches + last.uploads + last.other),
       `${(times[Math.floor(times.length / 2)]! / n).toFixed(1)} ms`.padStart(10),
     );
   };
 
-  console.log(`Filing ${applications.length} sample emails (${applications.filter((a) => a.intake.report.forms.some((f) => f.formId)).length} with a known form) to the local store, median of ${ROUNDS} runs.`);
-  console.log(`${'per application'.padEnd(34)} ${'batches'.padStart(6)} ${'upload'.padStart(6)} ${'other'.padStart(6)} ${'total'.padStart(6)} ${'time'.padStart(10)}`);
+  console.log(
+    `Filing ${applications.length} sample emails (${applications.filter((a) => a.intake.report.forms.some((f) => f.formId)).length} with a known form) to the local store, median of ${ROUNDS} runs.`,
+  );
+  console.log(
+    `${'per application'.padEnd(34)} ${'batches'.padStart(6)} ${'upload'.padStart(6)} ${'other'.padStart(6)} ${'total'.padStart(6)} ${'time'.padStart(10)}`,
+  );
   let target = await fresh();
-  await measure('all at once, new', async () => void (await fileApplications(client, target, applications)), async () => void (target = await fresh()));
+  await measure(
+    'all at once, new',
+    async () => void (await fileApplications(client, target, applications)),
+    async () => void (target = await fresh()),
+  );
   await measure('all at once, filed again', async () => void (await fileApplications(client, target, applications)));
-  await measure('one at a time, new', async () => {
-    for (const application of applications) await fileApplication(client, target, application);
-  }, async () => void (target = await fresh()));
+  await measure(
+    'one at a time, new',
+    async () => {
+      for (const application of applications) await fileApplication(client, target, application);
+    },
+    async () => void (target = await fresh()),
+  );
   await measure('one at a time, filed again', async () => {
     for (const application of applications) await fileApplication(client, target, application);
   });

@@ -17,7 +17,13 @@ for (const file of HOSTILE_FILES) {
   const grown = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1048576;
   worst = Math.max(worst, ms);
   const code = result.ok ? 'READ (unexpected)' : result.error.code;
-  console.log(file.name.padEnd(58), String(bytes.length).padStart(10), code.padStart(22), `${ms.toFixed(1)} ms`.padStart(10), `${Math.max(0, grown).toFixed(1)} MB`.padStart(10));
+  console.log(
+    file.name.padEnd(58),
+    String(bytes.length).padStart(10),
+    code.padStart(22),
+    `${ms.toFixed(1)} ms`.padStart(10),
+    `${Math.max(0, grown).toFixed(1)} MB`.padStart(10),
+  );
 }
 console.log(`\nSlowest hostile input: ${worst.toFixed(1)} ms.`);
 
@@ -31,6 +37,14 @@ for (const input of ADVERSARIAL_INPUTS) {
   const { ratio, small, large } = growth(input);
   if (large > slowest.ms) slowest = { name: input.name, ms: large };
   if (ratio > steepest.ratio) steepest = { name: input.name, ratio };
-  console.log(input.name.padEnd(45), String(input.n).padStart(10), `${small.toFixed(1)} ms`.padStart(10), `${large.toFixed(1)} ms`.padStart(10), ratio.toFixed(2).padStart(7));
+  console.log(
+    input.name.padEnd(45),
+    String(input.n).padStart(10),
+    `${small.toFixed(1)} ms`.padStart(10),
+    `${large.toFixed(1)} ms`.padStart(10),
+    ratio.toFixed(2).padStart(7),
+  );
 }
-console.log(`\nSlowest adversarial input: ${slowest.name}, ${slowest.ms.toFixed(1)} ms at 2n. Steepest growth: ${steepest.name}, ×${steepest.ratio.toFixed(2)} for ×2.`);
+console.log(
+  `\nSlowest adversarial input: ${slowest.name}, ${slowest.ms.toFixed(1)} ms at 2n. Steepest growth: ${steepest.name}, ×${steepest.ratio.toFixed(2)} for ×2.`,
+);

@@ -43,7 +43,11 @@ interface RunResult {
 
 function runCli(args: string[], killAfter: number | null): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' } });
+    const child = spawn(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' },
+    });
     let filed = 0;
     let buffer = '';
     let peakKb = 0;
@@ -81,8 +85,16 @@ async function main() {
     let t = Date.now();
     await store.seedMailbox(HUB, join(dir, 'mail'));
     console.log(`Seeded ${EMAILS} emails (the ${15} samples with fresh Message-IDs) in ${((Date.now() - t) / 1000).toFixed(0)} s.`);
-    console.log(`Budget modelled: ${RU_PER_MINUTE} RU a minute per app (${(RU_PER_MINUTE / SMALL_TENANT_RU).toFixed(1)}× a small tenant's ${SMALL_TENANT_RU}); 10,000 requests per 10 minutes and 4 at once per mailbox.`);
-    store.setThrottle({ ruPerWindow: RU_PER_MINUTE, ruWindowSeconds: 60, mailboxRequestsPerWindow: 10_000, mailboxWindowSeconds: 600, mailboxConcurrency: 4 });
+    console.log(
+      `Budget modelled: ${RU_PER_MINUTE} RU a minute per app (${(RU_PER_MINUTE / SMALL_TENANT_RU).toFixed(1)}× a small tenant's ${SMALL_TENANT_RU}); 10,000 requests per 10 minutes and 4 at once per mailbox.`,
+    );
+    store.setThrottle({
+      ruPerWindow: RU_PER_MINUTE,
+      ruWindowSeconds: 60,
+      mailboxRequestsPerWindow: 10_000,
+      mailboxWindowSeconds: 600,
+      mailboxConcurrency: 4,
+    });
     const before = store.stats();
 
     const args = ['file', '--mailbox', HUB, '--graph', store.url, '--state', join(dir, 'state'), '--mark-category', 'Hub Intake: filed'];
@@ -107,18 +119,33 @@ async function main() {
     const mbThrottled = th.mailboxThrottled - b.mailboxThrottled;
     const minutes = seconds / 60;
     const perMinute = EMAILS / minutes;
-    console.log(`Killed (SIGKILL) after ${first.filed} filed lines, started again: the second run printed ${second.filed} lines and exited ${second.exit}.`);
-    console.log(`Items: ${items.length} for ${EMAILS} emails; ${distinct.size} distinct Message-IDs; ${missing} missing; ${items.length - distinct.size} duplicates.`);
+    console.log(
+      `Killed (SIGKILL) after ${first.filed} filed lines, started again: the second run printed ${second.filed} lines and exited ${second.exit}.`,
+    );
+    console.log(
+      `Items: ${items.length} for ${EMAILS} emails; ${distinct.size} distinct Message-IDs; ${missing} missing; ${items.length - distinct.size} duplicates.`,
+    );
     console.log(`Time: ${seconds.toFixed(0)} s, ${perMinute.toFixed(0)} applications filed a minute.`);
-    console.log(`Resource units: ${ru} (${(ru / EMAILS).toFixed(1)} per application), ${(ru / minutes).toFixed(0)} a minute = ${((100 * ru) / minutes / RU_PER_MINUTE).toFixed(1)} % of the modelled budget.`);
+    console.log(
+      `Resource units: ${ru} (${(ru / EMAILS).toFixed(1)} per application), ${(ru / minutes).toFixed(0)} a minute = ${((100 * ru) / minutes / RU_PER_MINUTE).toFixed(1)} % of the modelled budget.`,
+    );
     // Fixed one-minute windows: a run that ends early in a window has that window's budget to itself,
     // so also the share of the budget of every window the run touched (a lower bound).
     const windows = Math.ceil(seconds / 60);
-    console.log(`Of the budget of the ${windows} one-minute windows the run touched: ${((100 * ru) / (windows * RU_PER_MINUTE)).toFixed(1)} %.`);
-    console.log(`Throttled: SharePoint ${spThrottled} of ${spRequests} requests (${((100 * spThrottled) / Math.max(1, spRequests)).toFixed(2)} %); mailbox ${mbThrottled} of ${mbRequests} (${((100 * mbThrottled) / Math.max(1, mbRequests)).toFixed(2)} %).`);
-    console.log(`At a small tenant's ${SMALL_TENANT_RU} RU a minute the same cost per application gives ${((SMALL_TENANT_RU / ru) * EMAILS).toFixed(0)} applications a minute.`);
-    const quarter = (s: number[]) => [0.25, 0.5, 0.75, 1].map((q) => mb(s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? 0)).join(' / ');
-    console.log(`Peak RSS of the CLI: ${mb(first.peakKb)} (first run), ${mb(second.peakKb)} (second run); RSS at 1/4, 1/2, 3/4 and the end of the second run: ${quarter(second.samples)}.`);
+    console.log(
+      `Of the budget of the ${windows} one-minute windows the run touched: ${((100 * ru) / (windows * RU_PER_MINUTE)).toFixed(1)} %.`,
+    );
+    console.log(
+      `Throttled: SharePoint ${spThrottled} of ${spRequests} requests (${((100 * spThrottled) / Math.max(1, spRequests)).toFixed(2)} %); mailbox ${mbThrottled} of ${mbRequests} (${((100 * mbThrottled) / Math.max(1, mbRequests)).toFixed(2)} %).`,
+    );
+    console.log(
+      `At a small tenant's ${SMALL_TENANT_RU} RU a minute the same cost per application gives ${((SMALL_TENANT_RU / ru) * EMAILS).toFixed(0)} applications a minute.`,
+    );
+    const quarter = (s: number[]) =>
+      [0.25, 0.5, 0.75, 1].map((q) => mb(s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? 0)).join(' / ');
+    console.log(
+      `Peak RSS of the CLI: ${mb(first.peakKb)} (first run), ${mb(second.peakKb)} (second run); RSS at 1/4, 1/2, 3/4 and the end of the second run: ${quarter(second.samples)}.`,
+    );
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const MiB = 1024 * 1024;
-const storeDir = path.resolve(process.argv.includes('--store') ? process.argv[process.argv.indexOf('--store') + 1]! : path.join(__dirname, '..', 'src', 'store'));
+const storeDir = path.resolve(
+  process.argv.includes('--store') ? process.argv[process.argv.indexOf('--store') + 1]! : path.join(__dirname, '..', 'src', 'store'),
+);
 const AT_ONCE = 4;
 const FILE_BYTES = 240 * MiB;
 const FRAGMENT = 60 * MiB;
@@ -49,14 +51,30 @@ function memory(pid: number): { rss: number; peak: number } {
 }
 
 /** Sends `size` bytes (one reused buffer, so the sender's memory stays small) and returns the status. */
-function send(port: number, method: string, urlPath: string, size: number, headers: Record<string, string>, chunked = false): Promise<{ status: number; body: string }> {
+function send(
+  port: number,
+  method: string,
+  urlPath: string,
+  size: number,
+  headers: Record<string, string>,
+  chunked = false,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
     const block = Buffer.alloc(MiB, 0x61);
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(size) }) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(size) }) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', () => resolve({ status: 0, body: '' }));
     let sent = 0;
     const pump = () => {
@@ -71,7 +89,11 @@ function send(port: number, method: string, urlPath: string, size: number, heade
   });
 }
 
-function get(port: number, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: number; body: string; location?: string }> {
+function get(
+  port: number,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; bytes: number; body: string; location?: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
@@ -81,7 +103,9 @@ function get(port: number, urlPath: string, headers: Record<string, string> = {}
           bytes += c.length;
           if (body.length < 4096) body += c.toString('utf8');
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, body, ...(res.headers.location ? { location: res.headers.location } : {}) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, bytes, body, ...(res.headers.location ? { location: res.headers.location } : {}) }),
+        );
       })
       .on('error', reject);
   });
@@ -89,18 +113,30 @@ function get(port: number, urlPath: string, headers: Record<string, string> = {}
 
 async function uploadSession(port: number, name: string): Promise<string> {
   const session = await new Promise<string>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/v1.0/sites/root/drive/root:/${name}:/createUploadSession`, headers: { 'content-type': 'application/json' } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(new URL((JSON.parse(body) as { uploadUrl: string }).uploadUrl).pathname));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/v1.0/sites/root/drive/root:/${name}:/createUploadSession`,
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(new URL((JSON.parse(body) as { uploadUrl: string }).uploadUrl).pathname));
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
   let last = { status: 0, body: '' };
   for (let start = 0; start < FILE_BYTES; start += FRAGMENT) {
     const end = Math.min(start + FRAGMENT, FILE_BYTES) - 1;
-    last = await send(port, 'PUT', session, end - start + 1, { 'content-range': `bytes ${start}-${end}/${FILE_BYTES}`, 'content-type': 'application/octet-stream' });
+    last = await send(port, 'PUT', session, end - start + 1, {
+      'content-range': `bytes ${start}-${end}/${FILE_BYTES}`,
+      'content-type': 'application/octet-stream',
+    });
   }
   if (last.status !== 201) throw new Error(`upload of ${name} ended with ${last.status}: ${last.body.slice(0, 200)}`);
   return (JSON.parse(last.body) as { id: string }).id;
@@ -116,18 +152,36 @@ async function phase(label: string, dataDir: string, run: (child: Child) => Prom
   const after = memory(child.process.pid!);
   child.process.kill('SIGTERM');
   await new Promise((r) => child.process.once('exit', r));
-  console.log(`${label.padEnd(62)} ${outcome.padEnd(22)} start ${mb(before.rss).padStart(6)}  peak ${mb(after.peak).padStart(7)}  after ${mb(after.rss).padStart(7)}  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${label.padEnd(62)} ${outcome.padEnd(22)} start ${mb(before.rss).padStart(6)}  peak ${mb(after.peak).padStart(7)}  after ${mb(after.rss).padStart(7)}  ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-intake-store-memory-'));
-  console.log(`\nLocal store (${path.relative(process.cwd(), storeDir) || storeDir}): peak resident memory with ${AT_ONCE} large requests at once.\n`);
+  console.log(
+    `\nLocal store (${path.relative(process.cwd(), storeDir) || storeDir}): peak resident memory with ${AT_ONCE} large requests at once.\n`,
+  );
   try {
     const statuses = (rs: { status: number }[]) => [...new Set(rs.map((r) => r.status))].join(',');
     const json = { 'content-type': 'application/json' };
-    await phase(`${AT_ONCE} × ${mb(BODY)} JSON bodies (Content-Length)`, dataDir, async (c) => statuses(await Promise.all(Array.from({ length: AT_ONCE }, () => send(c.port, 'POST', '/v1.0/sites/root/lists', BODY, json)))));
-    await phase(`${AT_ONCE} × ${mb(BODY)} JSON bodies (chunked, no length)`, dataDir, async (c) => statuses(await Promise.all(Array.from({ length: AT_ONCE }, () => send(c.port, 'POST', '/v1.0/sites/root/lists', BODY, json, true)))));
-    await phase(`${AT_ONCE} × ${mb(BODY)} simple uploads (PUT …/content)`, dataDir, async (c) => statuses(await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => send(c.port, 'PUT', `/v1.0/sites/root/drive/root:/simple-${i}.bin:/content`, BODY, { 'content-type': 'application/octet-stream' })))));
+    await phase(`${AT_ONCE} × ${mb(BODY)} JSON bodies (Content-Length)`, dataDir, async (c) =>
+      statuses(await Promise.all(Array.from({ length: AT_ONCE }, () => send(c.port, 'POST', '/v1.0/sites/root/lists', BODY, json)))),
+    );
+    await phase(`${AT_ONCE} × ${mb(BODY)} JSON bodies (chunked, no length)`, dataDir, async (c) =>
+      statuses(await Promise.all(Array.from({ length: AT_ONCE }, () => send(c.port, 'POST', '/v1.0/sites/root/lists', BODY, json, true)))),
+    );
+    await phase(`${AT_ONCE} × ${mb(BODY)} simple uploads (PUT …/content)`, dataDir, async (c) =>
+      statuses(
+        await Promise.all(
+          Array.from({ length: AT_ONCE }, (_, i) =>
+            send(c.port, 'PUT', `/v1.0/sites/root/drive/root:/simple-${i}.bin:/content`, BODY, {
+              'content-type': 'application/octet-stream',
+            }),
+          ),
+        ),
+      ),
+    );
     let ids: string[] = [];
     await phase(`${AT_ONCE} × ${mb(FILE_BYTES)} upload sessions (${mb(FRAGMENT)} fragments)`, dataDir, async (c) => {
       ids = await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => uploadSession(c.port, `big-${i}.bin`)));
@@ -135,7 +189,9 @@ async function main(): Promise<void> {
     });
     await phase(`${AT_ONCE} × ${mb(FILE_BYTES)} downloads`, dataDir, async (c) => {
       const got = await Promise.all(ids.map((id) => get(c.port, `/_download/${id}`)));
-      return got.every((g) => g.status === 200 && g.bytes === FILE_BYTES) ? `${got.length} × ${mb(FILE_BYTES)} read` : `FAILED ${got.map((g) => `${g.status}/${g.bytes}`).join(' ')}`;
+      return got.every((g) => g.status === 200 && g.bytes === FILE_BYTES)
+        ? `${got.length} × ${mb(FILE_BYTES)} read`
+        : `FAILED ${got.map((g) => `${g.status}/${g.bytes}`).join(' ')}`;
     });
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

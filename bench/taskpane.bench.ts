@@ -30,8 +30,12 @@ async function main() {
   const chunks = readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js'));
   const lazy = (name: string) => chunks.filter((f) => f.startsWith(`${name}.`)).reduce((s, f) => s + gz(join(DIST, 'chunks', f)), 0);
   process.stdout.write(`\nTask pane (production build)\n`);
-  process.stdout.write(`  initial JavaScript (${scripts.join(', ')}): ${kb(initial)} gzipped  (goal < 250 KB) ${initial < 250 * 1024 ? 'ok' : 'OVER'}\n`);
-  process.stdout.write(`  loaded later: checker worker ${kb(worker)}, decision panel ${kb(lazy('decision'))}, template editor ${kb(lazy('template-editor'))}, filing ${kb(lazy('filing'))}, msal (real tenants only) ${kb(lazy('msal'))}\n`);
+  process.stdout.write(
+    `  initial JavaScript (${scripts.join(', ')}): ${kb(initial)} gzipped  (goal < 250 KB) ${initial < 250 * 1024 ? 'ok' : 'OVER'}\n`,
+  );
+  process.stdout.write(
+    `  loaded later: checker worker ${kb(worker)}, decision panel ${kb(lazy('decision'))}, template editor ${kb(lazy('template-editor'))}, filing ${kb(lazy('filing'))}, msal (real tenants only) ${kb(lazy('msal'))}\n`,
+  );
 
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-intake-bench-'));
   const harness = await startHarness({ port: 0, dataDir });
@@ -49,7 +53,9 @@ async function main() {
         }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(`${harness.url}taskpane.html?eml=${encodeURIComponent(`/samples/emails/${sample}`)}`);
-      await page.waitForFunction(() => (window as unknown as { __verdictAt?: number }).__verdictAt !== undefined, undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { __verdictAt?: number }).__verdictAt !== undefined, undefined, {
+        timeout: 15_000,
+      });
       const at = await page.evaluate(() => (window as unknown as { __verdictAt: number }).__verdictAt);
       await page.close();
       return at;
@@ -65,7 +71,9 @@ async function main() {
       const sorted = [...times].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       const worst = sorted[sorted.length - 1]!;
-      process.stdout.write(`  page load → verdict, ${sample}: median ${median.toFixed(0)} ms, best ${sorted[0]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms over ${RUNS} loads  (goal < 1000 ms) ${worst < 1000 ? 'ok' : 'OVER'}\n`);
+      process.stdout.write(
+        `  page load → verdict, ${sample}: median ${median.toFixed(0)} ms, best ${sorted[0]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms over ${RUNS} loads  (goal < 1000 ms) ${worst < 1000 ? 'ok' : 'OVER'}\n`,
+      );
     }
   } finally {
     await browser.close();

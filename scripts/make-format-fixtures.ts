@@ -28,19 +28,34 @@ async function main() {
   mkdirSync(mail, { recursive: true });
 
   // The originals: the bare sample forms and the forms attached to one email per programme.
-  for (const name of readdirSync(join(SAMPLES, 'forms')).filter((n) => n.endsWith('.docx'))) copyFileSync(join(SAMPLES, 'forms', name), join(forms, name));
+  for (const name of readdirSync(join(SAMPLES, 'forms')).filter((n) => n.endsWith('.docx')))
+    copyFileSync(join(SAMPLES, 'forms', name), join(forms, name));
   for (const email of FORM_EMAILS) {
     const message = await readEml(new Uint8Array(readFileSync(join(SAMPLES, 'emails', email))));
     const form = message.attachments.find((a) => a.name.endsWith('.docx'))!;
     writeFileSync(join(forms, `${email.replace(/\.eml$/, '')}.docx`), form.bytes);
   }
-  const originals = readdirSync(forms).filter((n) => n.endsWith('.docx')).sort();
+  const originals = readdirSync(forms)
+    .filter((n) => n.endsWith('.docx'))
+    .sort();
 
   const work = mkdtempSync(join(tmpdir(), 'hub-intake-lo-'));
   try {
     for (const format of FORMATS) {
       // One LibreOffice run per format; its own profile so that a running instance is not disturbed.
-      execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', format, '--outdir', forms, ...originals.map((n) => join(forms, n))], { stdio: 'ignore' });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${work}/profile`,
+          '--headless',
+          '--convert-to',
+          format,
+          '--outdir',
+          forms,
+          ...originals.map((n) => join(forms, n)),
+        ],
+        { stdio: 'ignore' },
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -48,18 +63,31 @@ async function main() {
 
   // A zip of two forms, and an email wrapped by Apple Mail (AppleDouble: metadata part + the file).
   const first = originals[0]!;
-  writeFileSync(join(forms, 'forms.zip'), zipSync({ [first]: readFileSync(join(forms, first)), 'notes.txt': new TextEncoder().encode('Our application.\n') }, { mtime: new Date('2024-01-01T00:00:00Z') }));
-  writeFileSync(join(mail, '01-sms-complete-appledouble.eml'), appleDouble(readFileSync(join(SAMPLES, 'emails', '01-sms-complete.eml'), 'latin1')));
+  writeFileSync(
+    join(forms, 'forms.zip'),
+    zipSync(
+      { [first]: readFileSync(join(forms, first)), 'notes.txt': new TextEncoder().encode('Our application.\n') },
+      { mtime: new Date('2024-01-01T00:00:00Z') },
+    ),
+  );
+  writeFileSync(
+    join(mail, '01-sms-complete-appledouble.eml'),
+    appleDouble(readFileSync(join(SAMPLES, 'emails', '01-sms-complete.eml'), 'latin1')),
+  );
 
   // .msg twins of every sample email.
-  for (const email of readdirSync(join(SAMPLES, 'emails')).filter((n) => n.endsWith('.eml')).sort()) {
+  for (const email of readdirSync(join(SAMPLES, 'emails'))
+    .filter((n) => n.endsWith('.eml'))
+    .sort()) {
     const raw = new Uint8Array(readFileSync(join(SAMPLES, 'emails', email)));
     writeFileSync(join(mail, email.replace(/\.eml$/, '.msg')), await msgTwin(raw));
   }
   // Outlook's shapes the twins lack: an Exchange sender (X.500 address, SMTP in the headers), and
   // an application forwarded as an attached .msg.
   const exchange = new Email();
-  exchange.subject('Application').sender('/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=ABC-JSMITH', 'Smith, Jane');
+  exchange
+    .subject('Application')
+    .sender('/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=ABC-JSMITH', 'Smith, Jane');
   exchange.to('hub@example.org.uk', 'Maths Hub').sentOn(new Date('2021-05-20T09:14:02Z'));
   exchange.headers('From: "Smith, Jane" <Jane.Smith@School.org.uk>\r\nMessage-ID: <x1@school.org.uk>\r\n');
   writeFileSync(join(mail, 'exchange-sender.msg'), exchange.msg());
@@ -82,7 +110,8 @@ async function msgTwin(raw: Uint8Array): Promise<Uint8Array> {
   msg.bodyText('Please find our application attached.');
   for (const attachment of message.attachments) {
     // An attached email stays an .eml file inside the .msg, as Outlook keeps a dragged-in .eml.
-    const name = attachment.contentType === 'message/rfc822' && !/\.eml$/i.test(attachment.name) ? `${attachment.name}.eml` : attachment.name;
+    const name =
+      attachment.contentType === 'message/rfc822' && !/\.eml$/i.test(attachment.name) ? `${attachment.name}.eml` : attachment.name;
     msg.attach(new MsgAttachment(attachment.bytes, name));
   }
   return msg.msg();
@@ -105,9 +134,19 @@ function appleDouble(eml: string): string {
   const applefile = Buffer.from(header).toString('base64');
   const boundary = 'Apple-Mail=_readers-appledouble';
   const wrapped = [
-    `Content-Type: multipart/appledouble; boundary="${boundary}"`, '', `--${boundary}`,
-    `Content-Type: application/applefile; name="${name}"`, 'Content-Transfer-Encoding: base64', `Content-Disposition: attachment; filename="${name}"`, '', applefile, '',
-    `--${boundary}`, part!.trimEnd(), '', `--${boundary}--`,
+    `Content-Type: multipart/appledouble; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    `Content-Type: application/applefile; name="${name}"`,
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="${name}"`,
+    '',
+    applefile,
+    '',
+    `--${boundary}`,
+    part!.trimEnd(),
+    '',
+    `--${boundary}--`,
   ].join('\r\n');
   return eml.replace(part!, wrapped);
 }

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { Prng } from './word/docx-writer';
 import { BLANK_FORMS, HUBS, NORTHERN_POWERHOUSE_HUBS, blankPrimaryMasterySpecialist2024, type FormId } from './samples/forms';
-import { BARE_FORMS, EMAILS, err, warn, type Address, type EmailSample, type FormSample, type Issue, type SignatoryStatus } from './samples/catalogue';
+import {
+  BARE_FORMS,
+  EMAILS,
+  err,
+  warn,
+  type Address,
+  type EmailSample,
+  type FormSample,
+  type Issue,
+  type SignatoryStatus,
+} from './samples/catalogue';
 import { FORM_INFO, clean, countWords } from './samples/values';
 import { PRIMARY_SPECIALIST_ID, UNSEEN_SAMPLES, primarySpecialistValues, verifyUnseen } from './samples/unseen';
 
@@ -38,7 +48,13 @@ interface Expected {
 
 /** A display name reduced for comparison: no titles, "Last, First" turned round, lower case. */
 function nameKey(name: string): string {
-  const turned = name.includes(',') ? name.split(',').map((s) => s.trim()).reverse().join(' ') : name;
+  const turned = name.includes(',')
+    ? name
+        .split(',')
+        .map((s) => s.trim())
+        .reverse()
+        .join(' ')
+    : name;
   return clean(turned)
     .toLowerCase()
     .split(' ')
@@ -59,7 +75,8 @@ function signatories(form: FormSample, email: EmailSample | null): ExpectedSigna
     else status = email.statusOverrides?.[sig.role] ?? 'notCopied';
     if (status === 'copiedUnderOtherAddress') {
       const name = nameKey(String(form.fields[sig.nameKey]));
-      if (!people.some((p) => p.name && nameKey(p.name) === name)) throw new Error(`${email.name}: no recipient's display name matches ${sig.role}`);
+      if (!people.some((p) => p.name && nameKey(p.name) === name))
+        throw new Error(`${email.name}: no recipient's display name matches ${sig.role}`);
     }
     return { role: sig.role, email: address, status };
   });
@@ -71,10 +88,13 @@ function signatoryIssues(form: FormSample, list: readonly ExpectedSignatory[]): 
   for (const sig of list) {
     const field = info.signatories.find((s) => s.role === sig.role)?.emailKey;
     const issue =
-      sig.status === 'notCopied' ? err('signatory-not-copied', field)
-      : sig.status === 'noAddressOnForm' ? err('signatory-no-address', field)
-      : sig.status === 'copiedUnderOtherAddress' ? warn('signatory-other-address', field)
-      : null;
+      sig.status === 'notCopied'
+        ? err('signatory-not-copied', field)
+        : sig.status === 'noAddressOnForm'
+          ? err('signatory-no-address', field)
+          : sig.status === 'copiedUnderOtherAddress'
+            ? warn('signatory-other-address', field)
+            : null;
     if (issue) out.push({ ...issue, role: sig.role });
   }
   return out;
@@ -98,7 +118,8 @@ function verifyForm(label: string, form: FormSample): void {
     const text = typeof value === 'string' ? value : String(JSON.stringify(value));
     switch (spec.type) {
       case 'email':
-        if (!/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(text) || value !== text.toLowerCase()) fail(`${spec.key} "${text}" is not a lower-case address`);
+        if (!/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(text) || value !== text.toLowerCase())
+          fail(`${spec.key} "${text}" is not a lower-case address`);
         break;
       case 'urn':
         if (!/^\d{6}$/.test(text) || Number(value) < 100000) fail(`${spec.key} "${text}" is not a URN`);
@@ -137,16 +158,21 @@ function verifyForm(label: string, form: FormSample): void {
     fail('not-eligible disagrees with qtsStatus');
   }
   const oldStyle = info.fields.filter((s) => s.type === 'trn').some((s) => has('old-style-trn', s.key));
-  if (oldStyle && !form.issues.every((i) => i.code !== 'old-style-trn' || i.severity === 'warning')) fail('old-style-trn must be a warning');
+  if (oldStyle && !form.issues.every((i) => i.code !== 'old-style-trn' || i.severity === 'warning'))
+    fail('old-style-trn must be a warning');
 }
 
 function verifyEmail(email: EmailSample): void {
   const deadline = Date.parse(FORM_INFO[email.formId].deadline);
   const late = Date.parse(email.received) > deadline;
   const declared = (email.messageIssues ?? []).some((i) => i.code === 'late');
-  if (late !== declared) throw new Error(`${email.name}: received ${email.received}, deadline ${FORM_INFO[email.formId].deadline}, late issue ${declared ? 'listed' : 'missing'}`);
+  if (late !== declared)
+    throw new Error(
+      `${email.name}: received ${email.received}, deadline ${FORM_INFO[email.formId].deadline}, late issue ${declared ? 'listed' : 'missing'}`,
+    );
   const forms = email.attachments.filter((a) => a.kind === 'form');
-  if (!forms.length !== (email.messageIssues ?? []).some((i) => i.code === 'no-form-attached')) throw new Error(`${email.name}: no-form-attached disagrees`);
+  if (!forms.length !== (email.messageIssues ?? []).some((i) => i.code === 'no-form-attached'))
+    throw new Error(`${email.name}: no-form-attached disagrees`);
   for (const a of forms) if (a.form.formId !== email.formId) throw new Error(`${email.name}: attachment is another form`);
 }
 
@@ -270,16 +296,32 @@ async function main(): Promise<void> {
     }
     const messageIssues = email.messageIssues ?? [];
     writeFileSync(join(dirs.emails, `${email.name}.eml`), await buildEmail(email, built));
-    const expected: Expected = { source: `samples/emails/${email.name}.eml`, forms, messageIssues, complete: isComplete(forms, messageIssues, false) };
+    const expected: Expected = {
+      source: `samples/emails/${email.name}.eml`,
+      forms,
+      messageIssues,
+      complete: isComplete(forms, messageIssues, false),
+    };
     writeJson(join(dirs.expected, `${email.name}.json`), expected);
   }
-  process.stdout.write(`wrote ${EMAILS.length} e-mails, ${BARE_FORMS.length} bare forms and ${Object.keys(BLANK_FORMS).length} blank forms to ${out}/\n`);
+  process.stdout.write(
+    `wrote ${EMAILS.length} e-mails, ${BARE_FORMS.length} bare forms and ${Object.keys(BLANK_FORMS).length} blank forms to ${out}/\n`,
+  );
 
   // A form the project has never seen (no catalogue entry): expected values keyed by label.
   const unseen = { blank: join(out, 'unseen', 'blank'), forms: join(out, 'unseen', 'forms'), expected: join(out, 'unseen', 'expected') };
   for (const dir of Object.values(unseen)) mkdirSync(dir, { recursive: true });
   const blank = blankPrimaryMasterySpecialist2024();
-  verifyUnseen({ name: `blank ${PRIMARY_SPECIALIST_ID}`, description: '', build: () => blank, values: primarySpecialistValues({}).expected, overLimit: [] }, blank);
+  verifyUnseen(
+    {
+      name: `blank ${PRIMARY_SPECIALIST_ID}`,
+      description: '',
+      build: () => blank,
+      values: primarySpecialistValues({}).expected,
+      overLimit: [],
+    },
+    blank,
+  );
   writeFileSync(join(unseen.blank, `${PRIMARY_SPECIALIST_ID}.docx`), blank);
   for (const sample of UNSEEN_SAMPLES) {
     const bytes = sample.build();
@@ -287,7 +329,9 @@ async function main(): Promise<void> {
     writeFileSync(join(unseen.forms, `${sample.name}.docx`), bytes);
     writeJson(join(unseen.expected, `${sample.name}.json`), { source: `samples/unseen/forms/${sample.name}.docx`, values: sample.values });
   }
-  process.stdout.write(`wrote ${UNSEEN_SAMPLES.length} filled copies and the blank of the unseen form ${PRIMARY_SPECIALIST_ID} to ${join(out, 'unseen')}/\n`);
+  process.stdout.write(
+    `wrote ${UNSEEN_SAMPLES.length} filled copies and the blank of the unseen form ${PRIMARY_SPECIALIST_ID} to ${join(out, 'unseen')}/\n`,
+  );
 }
 
 main().catch((error: unknown) => {

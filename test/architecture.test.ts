@@ -26,17 +26,25 @@ describe('adapter boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('lets the pane reach Graph only through the adapter\'s pane module (its ports are built on it)', () => {
+  it("lets the pane reach Graph only through the adapter's pane module (its ports are built on it)", () => {
     const offenders = sources
       .filter((s) => s.file.startsWith('taskpane/'))
-      .flatMap((s) => importsOf(s.text).filter((i) => /adapters\/(graph|wire)\//.test(i) && !/adapters\/graph\/pane$/.test(i)).map((i) => `${s.file} → ${i}`));
+      .flatMap((s) =>
+        importsOf(s.text)
+          .filter((i) => /adapters\/(graph|wire)\//.test(i) && !/adapters\/graph\/pane$/.test(i))
+          .map((i) => `${s.file} → ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('keeps the Office and auth adapters from importing any other adapter', () => {
     const offenders = sources
       .filter((s) => s.file.startsWith('adapters/office/') || s.file.startsWith('adapters/auth/'))
-      .flatMap((s) => importsOf(s.text).filter((i) => /^\.\.\/(?!\.\.)/.test(i)).map((i) => `${s.file} → ${i}`));
+      .flatMap((s) =>
+        importsOf(s.text)
+          .filter((i) => /^\.\.\/(?!\.\.)/.test(i))
+          .map((i) => `${s.file} → ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

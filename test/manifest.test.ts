@@ -9,7 +9,12 @@ import { SaxesParser } from 'saxes';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const facts = require('../manifest.facts.cjs') as { TARGETS: Record<'development' | 'production', { id: string; name: string }>; FACTS: Record<string, string>; unifiedManifest(target: string, url?: string): Record<string, unknown>; productionXml(xml: string, url: string): string };
+const facts = require('../manifest.facts.cjs') as {
+  TARGETS: Record<'development' | 'production', { id: string; name: string }>;
+  FACTS: Record<string, string>;
+  unifiedManifest(target: string, url?: string): Record<string, unknown>;
+  productionXml(xml: string, url: string): string;
+};
 
 interface El {
   name: string;
@@ -55,7 +60,27 @@ const NS = {
 
 /** What the schema requires of OfficeApp's own children that a reader can check: order, presence, forms. */
 function structureProblems(app: El): string[] {
-  const order = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'Dictionary', 'VersionOverrides'];
+  const order = [
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'FormSettings',
+    'Permissions',
+    'Rule',
+    'DisableEntityHighlighting',
+    'Dictionary',
+    'VersionOverrides',
+  ];
   const names = app.children.map((c) => c.name);
   const problems: string[] = [];
   const unknown = names.filter((n) => !order.includes(n));
@@ -63,7 +88,18 @@ function structureProblems(app: El): string[] {
   names.forEach((n, i) => {
     if (i > 0 && order.indexOf(n) < order.indexOf(names[i - 1]!)) problems.push(`out of order: ${names[i - 1]}, ${n}`);
   });
-  for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'FormSettings', 'Permissions', 'Rule']) if (!names.includes(required)) problems.push(`missing ${required}`);
+  for (const required of [
+    'Id',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'FormSettings',
+    'Permissions',
+    'Rule',
+  ])
+    if (!names.includes(required)) problems.push(`missing ${required}`);
   const id = child(app, 'Id')?.text ?? '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) problems.push(`Id is not a GUID: ${id}`);
   if (!/^\d+(\.\d+){0,3}$/.test(child(app, 'Version')?.text ?? '')) problems.push('Version is not a version number');
@@ -80,7 +116,9 @@ describe('manifest.xml', () => {
   });
 
   it('fails a broken copy: elements out of order, a required one missing, a malformed id', () => {
-    const broken = source.replace(/<Id>[^<]*<\/Id>\s*(<Version>[^<]*<\/Version>)/, '$1<Id>not-a-guid</Id>').replace(/<ProviderName>[^<]*<\/ProviderName>/, '');
+    const broken = source
+      .replace(/<Id>[^<]*<\/Id>\s*(<Version>[^<]*<\/Version>)/, '$1<Id>not-a-guid</Id>')
+      .replace(/<ProviderName>[^<]*<\/ProviderName>/, '');
     expect(structureProblems(parse(broken))).toEqual(['out of order: Version, Id', 'missing ProviderName', 'Id is not a GUID: not-a-guid']);
   });
 
@@ -121,15 +159,26 @@ describe('manifest.xml', () => {
     expect(child(manifest, 'ProviderName')!.text).toBe(facts.FACTS.provider);
     expect(all(child(manifest, 'Requirements')!, 'Set')[0]!.attrs.MinVersion).toBe(facts.FACTS.mailbox);
     expect(child(manifest, 'SupportUrl')!.attrs.DefaultValue).toBe('https://localhost:3000/support.html');
-    expect(all(child(manifest, 'AppDomains')!, 'AppDomain').map((d) => d.text)).toEqual(['https://login.microsoftonline.com', 'https://localhost:3000']);
+    expect(all(child(manifest, 'AppDomains')!, 'AppDomain').map((d) => d.text)).toEqual([
+      'https://login.microsoftonline.com',
+      'https://localhost:3000',
+    ]);
     const strings = Object.fromEntries(all(v11, 'String').map((s) => [s.attrs.id, s.attrs.DefaultValue]));
-    expect(strings).toMatchObject({ GroupLabel: facts.FACTS.groupLabel, 'CheckButton.Label': facts.FACTS.buttonLabel, 'CheckButton.Tooltip': facts.FACTS.buttonTooltip });
+    expect(strings).toMatchObject({
+      GroupLabel: facts.FACTS.groupLabel,
+      'CheckButton.Label': facts.FACTS.buttonLabel,
+      'CheckButton.Tooltip': facts.FACTS.buttonTooltip,
+    });
   });
 
   it('resolves every resid in its own overrides, within Outlook’s lengths', () => {
     for (const overrides of [v11]) {
       const resources = child(overrides, 'Resources')!;
-      const ids = new Map(resources.children.flatMap((group) => group.children.map((r) => [r.attrs.id!, { group: group.name, value: r.attrs.DefaultValue! }] as const)));
+      const ids = new Map(
+        resources.children.flatMap((group) =>
+          group.children.map((r) => [r.attrs.id!, { group: group.name, value: r.attrs.DefaultValue! }] as const),
+        ),
+      );
       const own = (el: El): El[] => [el, ...el.children.filter((c) => c.name !== 'VersionOverrides').flatMap(own)];
       for (const el of own(overrides)) {
         const resid = el.attrs.resid;
@@ -146,7 +195,11 @@ describe('manifest.xml', () => {
 
   it('points at icons that exist at the sizes it names', () => {
     const images = all(manifest, 'Image').filter((i) => i.attrs.DefaultValue);
-    const urls = [...images.map((i) => i.attrs.DefaultValue!), child(manifest, 'IconUrl')!.attrs.DefaultValue!, child(manifest, 'HighResolutionIconUrl')!.attrs.DefaultValue!];
+    const urls = [
+      ...images.map((i) => i.attrs.DefaultValue!),
+      child(manifest, 'IconUrl')!.attrs.DefaultValue!,
+      child(manifest, 'HighResolutionIconUrl')!.attrs.DefaultValue!,
+    ];
     for (const url of urls) {
       const file = join(ROOT, new URL(url).pathname);
       const png = readFileSync(file);
@@ -179,7 +232,9 @@ describe('manifest.xml', () => {
 
 describe('manifest.json (the unified manifest), against its published JSON schema', () => {
   // The schema as @microsoft/app-manifest ships it (draft-04), version 1.24.
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json'), 'utf8'),
+  );
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
@@ -189,7 +244,11 @@ describe('manifest.json (the unified manifest), against its published JSON schem
     expect(errors(facts.unifiedManifest('development'))).toEqual([]);
     const production = facts.unifiedManifest('production', 'https://hub-intake.example.org/addin');
     expect(errors(production)).toEqual([]);
-    expect(production).toMatchObject({ manifestVersion: '1.24', validDomains: ['hub-intake.example.org', 'login.microsoftonline.com'], developer: { privacyUrl: 'https://hub-intake.example.org/addin/privacy.html' } });
+    expect(production).toMatchObject({
+      manifestVersion: '1.24',
+      validDomains: ['hub-intake.example.org', 'login.microsoftonline.com'],
+      developer: { privacyUrl: 'https://hub-intake.example.org/addin/privacy.html' },
+    });
   });
 
   it('fails a broken copy: a missing id, an unknown property, a bad accent colour', () => {
@@ -210,7 +269,13 @@ describe('manifest.json (the unified manifest), against its published JSON schem
     // The app package holds the manifest and those icons, at their sizes.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by this test
     const { unzipSync } = require('fflate') as typeof import('fflate');
-    const zip = unzipSync(new Uint8Array((facts as unknown as { appPackage(m: unknown, read: (n: string) => Buffer): Buffer }).appPackage(unified, (name) => readFileSync(join(ROOT, 'assets', name)))));
+    const zip = unzipSync(
+      new Uint8Array(
+        (facts as unknown as { appPackage(m: unknown, read: (n: string) => Buffer): Buffer }).appPackage(unified, (name) =>
+          readFileSync(join(ROOT, 'assets', name)),
+        ),
+      ),
+    );
     expect(Object.keys(zip).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']))).toEqual(unified);
     const size = (png: Uint8Array) => Buffer.from(png).readUInt32BE(16);

@@ -20,8 +20,19 @@ interface Expected {
 
 /** Issues as the expected files give them (no message wording), in a fixed order. */
 function comparable(issues: readonly object[]): string[] {
-  const pick = ({ severity, code, field, role, attachment }: { severity?: string; code?: string; field?: string; role?: string; attachment?: string }) =>
-    JSON.stringify({ severity, code, field, role, attachment });
+  const pick = ({
+    severity,
+    code,
+    field,
+    role,
+    attachment,
+  }: {
+    severity?: string;
+    code?: string;
+    field?: string;
+    role?: string;
+    attachment?: string;
+  }) => JSON.stringify({ severity, code, field, role, attachment });
   return issues.map(pick).sort();
 }
 

@@ -7,7 +7,9 @@ const mammoth = require('mammoth');
 async function main(dir) {
   let forms = 0;
   let chars = 0;
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.docx')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.docx'))
+    .sort()) {
     const { value } = await mammoth.extractRawText({ buffer: readFileSync(join(dir, name)) });
     forms += 1;
     chars += value.length;

@@ -293,9 +293,11 @@ export class DocWriter {
     const font = props.font ?? (noise ? 'Arial' : undefined);
     if (font) {
       const f = escapeAttr(font);
-      parts.push(font === 'MS Gothic'
-        ? `<w:rFonts w:ascii="${f}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/>`
-        : `<w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:cs="${f}"/>`);
+      parts.push(
+        font === 'MS Gothic'
+          ? `<w:rFonts w:ascii="${f}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/>`
+          : `<w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:cs="${f}"/>`,
+      );
     }
     if (props.bold) parts.push('<w:b/><w:bCs/>');
     if (props.italic) parts.push('<w:i/><w:iCs/>');
@@ -408,7 +410,9 @@ export class DocWriter {
     const rsidR = this.rsid();
     const rsidP = this.rng.chance(0.4) ? ` w:rsidP="${this.rsid()}"` : '';
     const rpr = this.rng.chance(0.3) ? ` w:rsidRPr="${this.rsid()}"` : '';
-    return asXml(`<w:p ${this.paraIds()} w:rsidR="${rsidR}"${rpr} w:rsidRDefault="${this.rsid()}"${rsidP}>${this.pPr(props)}${join(content)}</w:p>`);
+    return asXml(
+      `<w:p ${this.paraIds()} w:rsidR="${rsidR}"${rpr} w:rsidRDefault="${this.rsid()}"${rsidP}>${this.pPr(props)}${join(content)}</w:p>`,
+    );
   };
 
   /** A paragraph holding one piece of text. */
@@ -486,8 +490,7 @@ export class DocWriter {
   };
 
   /** The HYPERLINK field form of a link, as Word writes links pasted from some programs. */
-  fieldHyperlink = (target: string, text: string): Xml =>
-    this.field(` HYPERLINK "${target}" `, this.r(text, { style: 'Hyperlink' }));
+  fieldHyperlink = (target: string, text: string): Xml => this.field(` HYPERLINK "${target}" `, this.r(text, { style: 'Hyperlink' }));
 
   // --- content controls ----------------------------------------------------------------------
 
@@ -506,7 +509,9 @@ export class DocWriter {
 
   /** Word's placeholder run of an empty content control. */
   placeholderRun = (): Xml =>
-    asXml(`<w:r w:rsidRPr="${this.rsid()}">${this.rPr({ style: 'PlaceholderText' }, false)}<w:t>Click or tap here to enter text.</w:t></w:r>`);
+    asXml(
+      `<w:r w:rsidRPr="${this.rsid()}">${this.rPr({ style: 'PlaceholderText' }, false)}<w:t>Click or tap here to enter text.</w:t></w:r>`,
+    );
 
   /** A run-level content control holding runs, or its placeholder when content is null. */
   sdt = (content: Xml | null, options: SdtOptions = {}): Xml => {
@@ -575,7 +580,10 @@ export class DocWriter {
     this.usedFormFields = true;
     const fieldName = name ?? `Text${this.nextFormField++}`;
     const ffData = `<w:ffData><w:name w:val="${escapeAttr(fieldName)}"/><w:enabled/><w:calcOnExit w:val="0"/><w:textInput/></w:ffData>`;
-    const result = value === '' ? asXml(`<w:r>${this.rPr({ ...props, noProof: true })}<w:t>     </w:t></w:r>`) : this.r(value, { ...props, noProof: true });
+    const result =
+      value === ''
+        ? asXml(`<w:r>${this.rPr({ ...props, noProof: true })}<w:t>     </w:t></w:r>`)
+        : this.r(value, { ...props, noProof: true });
     return this.formFieldBookmark(fieldName, this.field(' FORMTEXT ', result, ffData, props));
   };
 
@@ -642,7 +650,13 @@ export class DocWriter {
   comment = (runs: Xml, text: string, meta: ChangeMeta & { initials?: string } = {}): Xml => {
     const id = this.comments.length;
     const author = meta.author ?? this.author;
-    const initials = meta.initials ?? author.split(/\s+/).map((s) => s.charAt(0)).join('').toUpperCase();
+    const initials =
+      meta.initials ??
+      author
+        .split(/\s+/)
+        .map((s) => s.charAt(0))
+        .join('')
+        .toUpperCase();
     this.comments.push({ id, author, initials, date: meta.date ?? '2018-06-01T09:00:00Z', text });
     return asXml(
       `<w:commentRangeStart w:id="${id}"/>${runs}<w:commentRangeEnd w:id="${id}"/>` +
@@ -722,7 +736,10 @@ function documentRels(extra: readonly Relationship[]): string {
     XML_DECL +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     all
-      .map((rel) => `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${escapeAttr(rel.target)}"${rel.external ? ' TargetMode="External"' : ''}/>`)
+      .map(
+        (rel) =>
+          `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${escapeAttr(rel.target)}"${rel.external ? ' TargetMode="External"' : ''}/>`,
+      )
       .join('') +
     '</Relationships>'
   );
@@ -745,21 +762,96 @@ const STYLES =
   '<w:lsdException w:name="Placeholder Text" w:semiHidden="1"/><w:lsdException w:name="List Paragraph" w:uiPriority="34" w:qFormat="1"/>' +
   '</w:latentStyles>' +
   style('paragraph', 'Normal', 'Normal', '<w:qFormat/>', ' w:default="1"') +
-  style('paragraph', 'Heading1', 'heading 1', '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:link w:val="Heading1Char"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>') +
-  style('paragraph', 'Heading2', 'heading 2', '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:link w:val="Heading2Char"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>') +
-  style('paragraph', 'Title', 'Title', '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:spacing w:after="0"/><w:contextualSpacing/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:color w:val="7030A0"/><w:kern w:val="28"/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr>') +
-  style('paragraph', 'ListParagraph', 'List Paragraph', '<w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr>') +
-  style('paragraph', 'CommentText', 'annotation text', '<w:basedOn w:val="Normal"/><w:link w:val="CommentTextChar"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>') +
-  style('character', 'DefaultParagraphFont', 'Default Paragraph Font', '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>', ' w:default="1"') +
-  style('table', 'TableNormal', 'Normal Table', '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>', ' w:default="1"') +
+  style(
+    'paragraph',
+    'Heading1',
+    'heading 1',
+    '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:link w:val="Heading1Char"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>',
+  ) +
+  style(
+    'paragraph',
+    'Heading2',
+    'heading 2',
+    '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:link w:val="Heading2Char"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>',
+  ) +
+  style(
+    'paragraph',
+    'Title',
+    'Title',
+    '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:spacing w:after="0"/><w:contextualSpacing/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:color w:val="7030A0"/><w:kern w:val="28"/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr>',
+  ) +
+  style(
+    'paragraph',
+    'ListParagraph',
+    'List Paragraph',
+    '<w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr>',
+  ) +
+  style(
+    'paragraph',
+    'CommentText',
+    'annotation text',
+    '<w:basedOn w:val="Normal"/><w:link w:val="CommentTextChar"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+  ) +
+  style(
+    'character',
+    'DefaultParagraphFont',
+    'Default Paragraph Font',
+    '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>',
+    ' w:default="1"',
+  ) +
+  style(
+    'table',
+    'TableNormal',
+    'Normal Table',
+    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>',
+    ' w:default="1"',
+  ) +
   style('numbering', 'NoList', 'No List', '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>', ' w:default="1"') +
-  style('character', 'Heading1Char', 'Heading 1 Char', '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="Heading1"/><w:uiPriority w:val="9"/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>', ' w:customStyle="1"') +
-  style('character', 'Heading2Char', 'Heading 2 Char', '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="Heading2"/><w:uiPriority w:val="9"/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>', ' w:customStyle="1"') +
-  style('table', 'TableGrid', 'Table Grid', '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr>') +
-  style('character', 'Hyperlink', 'Hyperlink', '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="0563C1" w:themeColor="hyperlink"/><w:u w:val="single"/></w:rPr>') +
-  style('character', 'PlaceholderText', 'Placeholder Text', '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:color w:val="808080"/></w:rPr>') +
-  style('character', 'CommentReference', 'annotation reference', '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>') +
-  style('character', 'CommentTextChar', 'Comment Text Char', '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="CommentText"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>', ' w:customStyle="1"') +
+  style(
+    'character',
+    'Heading1Char',
+    'Heading 1 Char',
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="Heading1"/><w:uiPriority w:val="9"/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>',
+    ' w:customStyle="1"',
+  ) +
+  style(
+    'character',
+    'Heading2Char',
+    'Heading 2 Char',
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="Heading2"/><w:uiPriority w:val="9"/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>',
+    ' w:customStyle="1"',
+  ) +
+  style(
+    'table',
+    'TableGrid',
+    'Table Grid',
+    '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr>',
+  ) +
+  style(
+    'character',
+    'Hyperlink',
+    'Hyperlink',
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="0563C1" w:themeColor="hyperlink"/><w:u w:val="single"/></w:rPr>',
+  ) +
+  style(
+    'character',
+    'PlaceholderText',
+    'Placeholder Text',
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:color w:val="808080"/></w:rPr>',
+  ) +
+  style(
+    'character',
+    'CommentReference',
+    'annotation reference',
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>',
+  ) +
+  style(
+    'character',
+    'CommentTextChar',
+    'Comment Text Char',
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="CommentText"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+    ' w:customStyle="1"',
+  ) +
   '</w:styles>';
 
 const NUMBERING =
@@ -786,7 +878,10 @@ function settings(rsids: readonly string[], options: BuildOptions, rng: Prng): s
     '<w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>' +
     '<w:compatSetting w:name="doNotFlipMirrorIndents" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>' +
     '<w:compatSetting w:name="differentiateMultirowTableHeaders" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/></w:compat>' +
-    `<w:rsids><w:rsidRoot w:val="${list[0]}"/>${[...list].sort().map((r) => `<w:rsid w:val="${r}"/>`).join('')}</w:rsids>` +
+    `<w:rsids><w:rsidRoot w:val="${list[0]}"/>${[...list]
+      .sort()
+      .map((r) => `<w:rsid w:val="${r}"/>`)
+      .join('')}</w:rsids>` +
     '<m:mathPr><m:mathFont m:val="Cambria Math"/><m:brkBin m:val="before"/><m:brkBinSub m:val="--"/><m:smallFrac m:val="0"/><m:dispDef/>' +
     '<m:lMargin m:val="0"/><m:rMargin m:val="0"/><m:defJc m:val="centerGroup"/><m:wrapIndent m:val="1440"/><m:intLim m:val="subSup"/><m:naryLim m:val="undOvr"/></m:mathPr>' +
     '<w:themeFontLang w:val="en-GB"/>' +

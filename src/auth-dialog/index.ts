@@ -27,14 +27,23 @@ async function run() {
   const claims = claimsQuery ?? sessionStorage.getItem(CLAIMS_KEY);
   const msal = await import(/* webpackChunkName: "msal" */ '@azure/msal-browser');
   const pca = await msal.createStandardPublicClientApplication({
-    auth: { clientId: config.auth.clientId, authority: `https://login.microsoftonline.com/${config.auth.tenant}`, redirectUri: `${location.origin}${location.pathname}`, clientCapabilities: [...CLIENT_CAPABILITIES] },
+    auth: {
+      clientId: config.auth.clientId,
+      authority: `https://login.microsoftonline.com/${config.auth.tenant}`,
+      redirectUri: `${location.origin}${location.pathname}`,
+      clientCapabilities: [...CLIENT_CAPABILITIES],
+    },
     cache: { cacheLocation: 'memoryStorage' },
   });
   const response = await pca.handleRedirectPromise();
   if (response) {
     sessionStorage.removeItem(SCOPES_KEY);
     sessionStorage.removeItem(CLAIMS_KEY);
-    send({ status: 'success', accessToken: response.accessToken, expiresOn: response.expiresOn ? response.expiresOn.getTime() : Date.now() + 50 * 60_000 });
+    send({
+      status: 'success',
+      accessToken: response.accessToken,
+      expiresOn: response.expiresOn ? response.expiresOn.getTime() : Date.now() + 50 * 60_000,
+    });
     return;
   }
   await pca.acquireTokenRedirect({ scopes, ...(claims ? { claims } : {}) });

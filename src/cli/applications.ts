@@ -9,8 +9,17 @@ import { intake } from '../core/intake';
 
 export type ReadApplication = { ok: true; application: Application } | { ok: false; source: string; error: string };
 
-export async function readApplication(path: string, catalogue: Catalogue, trustedSenders: readonly string[] = []): Promise<ReadApplication> {
-  if (!/\.(eml|msg)$/i.test(path)) return { ok: false, source: path, error: 'Only emails (.eml, .msg) are filed: a form on its own has no Message-ID, sender or recipients.' };
+export async function readApplication(
+  path: string,
+  catalogue: Catalogue,
+  trustedSenders: readonly string[] = [],
+): Promise<ReadApplication> {
+  if (!/\.(eml|msg)$/i.test(path))
+    return {
+      ok: false,
+      source: path,
+      error: 'Only emails (.eml, .msg) are filed: a form on its own has no Message-ID, sender or recipients.',
+    };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -21,7 +30,12 @@ export async function readApplication(path: string, catalogue: Catalogue, truste
 }
 
 /** An email's bytes (an .eml or .msg on disk, or a message's MIME from a mailbox) as an application to file: the one path for all. */
-export async function applicationFromEmail(bytes: Uint8Array, path: string, catalogue: Catalogue, trustedSenders: readonly string[] = []): Promise<ReadApplication> {
+export async function applicationFromEmail(
+  bytes: Uint8Array,
+  path: string,
+  catalogue: Catalogue,
+  trustedSenders: readonly string[] = [],
+): Promise<ReadApplication> {
   try {
     // Forms in any format, zips opened, before the (synchronous) intake.
     const message = await readAttachments(await readMail(bytes));

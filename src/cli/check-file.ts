@@ -30,7 +30,12 @@ export async function checkFile(path: string, catalogue: Catalogue, trustedSende
     }
   }
   const name = basename(path);
-  if (name.startsWith('~$')) return failed(path, 'not-an-application', `${name} is the owner file Word leaves beside a document while it is open: it holds no application.`);
+  if (name.startsWith('~$'))
+    return failed(
+      path,
+      'not-an-application',
+      `${name} is the owner file Word leaves beside a document while it is open: it holds no application.`,
+    );
   // A winmail.dat saved on its own (Outlook's rich-text attachments): its files, as a zip's.
   const tnef = kind === 'unknown' && isTnef(bytes) ? tnefFiles(bytes, name) : null;
   const attachments = await readAttachmentList(tnef ?? [{ name, contentType: '', bytes }]);
@@ -43,8 +48,19 @@ export async function checkFile(path: string, catalogue: Catalogue, trustedSende
     const reports = forms.map((form) => checkDocument(form, form.name, catalogue, path));
     const inside = tnef ? attachments.length : attachments.length - 1;
     const what = tnef ? "Outlook's winmail.dat" : 'a zip archive';
-    if (!reports.length) return failed(path, 'no-form-in-zip', `${name} is ${what} with ${inside} file${inside === 1 ? '' : 's'} and no application form in it.`);
-    return { source: path, message: null, forms: reports.flatMap((r) => r.forms), issues: reports.flatMap((r) => r.issues), complete: reports.every((r) => r.complete) };
+    if (!reports.length)
+      return failed(
+        path,
+        'no-form-in-zip',
+        `${name} is ${what} with ${inside} file${inside === 1 ? '' : 's'} and no application form in it.`,
+      );
+    return {
+      source: path,
+      message: null,
+      forms: reports.flatMap((r) => r.forms),
+      issues: reports.flatMap((r) => r.issues),
+      complete: reports.every((r) => r.complete),
+    };
   }
   return failed(path, 'not-an-application', `${name} is ${describeKind(kind)}: it cannot hold an application (emails and forms can).`);
 }

@@ -29,14 +29,26 @@ export const HubIntakeConfig = z.strictObject({
   library: z.string().min(1).optional(),
   graphUrl: z.url().optional().describe('Default https://graph.microsoft.com/v1.0 when a tenant is set'),
   scopes: z
-    .strictObject({ list: Scopes.optional(), file: Scopes.optional(), provision: Scopes.optional(), mailbox: Scopes.optional(), sharePoint: Scopes.optional() })
+    .strictObject({
+      list: Scopes.optional(),
+      file: Scopes.optional(),
+      provision: Scopes.optional(),
+      mailbox: Scopes.optional(),
+      sharePoint: Scopes.optional(),
+    })
     .optional()
     .describe('Delegated scopes per command, to use Sites.Selected instead of the defaults'),
-  templates: z.string().min(1).optional().describe("A folder of the hub's own form templates (JSON), relative to this file; --templates wins"),
+  templates: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A folder of the hub's own form templates (JSON), relative to this file; --templates wins"),
   trustedSenders: z
     .array(z.string().min(1))
     .optional()
-    .describe("The hub's own addresses and domains (\"office@hub.org.uk\", \"hub.org.uk\"): only an application they forward as an attachment is judged on the attached original's headers"),
+    .describe(
+      'The hub\'s own addresses and domains ("office@hub.org.uk", "hub.org.uk"): only an application they forward as an attachment is judged on the attached original\'s headers',
+    ),
 });
 export type HubIntakeConfig = z.infer<typeof HubIntakeConfig>;
 
@@ -54,7 +66,10 @@ const DEFAULT_SCOPES: Record<ConnectionUse, string[]> = {
 
 export { ConfigError };
 
-export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): { config: HubIntakeConfig; source: string | null } {
+export function loadConfig(
+  path: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { config: HubIntakeConfig; source: string | null } {
   const explicit = path ?? env.HUB_INTAKE_CONFIG;
   const file = explicit ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   if (!file) return { config: {}, source: null };
@@ -113,14 +128,27 @@ export function explainNoAnswer(error: unknown): string | null {
     const start = `npm run --silent hub-intake -- graph-emulator${port && port !== String(DEFAULT_PORT) ? ` --port ${port}` : ''}`;
     return `no answer from the local store at ${graphUrl} (${error.reason}). Start it in another terminal with \`${start}\`, or give --graph <url> for the store you meant.`;
   }
-  const where = configSource ? `--graph, HUB_INTAKE_GRAPH_URL, or "graphUrl" and "site" in ${configSource}` : '--graph and --site, or HUB_INTAKE_GRAPH_URL and HUB_INTAKE_SITE';
+  const where = configSource
+    ? `--graph, HUB_INTAKE_GRAPH_URL, or "graphUrl" and "site" in ${configSource}`
+    : '--graph and --site, or HUB_INTAKE_GRAPH_URL and HUB_INTAKE_SITE';
   return `no answer from ${graphUrl} for site "${site}" (${error.reason}). Check the network connection, and the tenant's Graph URL and site (${where}).`;
 }
 
-export function connect(flags: ConnectionFlags, purpose: ConnectionUse, options: { env?: NodeJS.ProcessEnv; prompt?: (message: string) => void; observe?: (e: Exchange) => void; pacer?: Pacer; scopes?: readonly string[] } = {}): Connection {
+export function connect(
+  flags: ConnectionFlags,
+  purpose: ConnectionUse,
+  options: {
+    env?: NodeJS.ProcessEnv;
+    prompt?: (message: string) => void;
+    observe?: (e: Exchange) => void;
+    pacer?: Pacer;
+    scopes?: readonly string[];
+  } = {},
+): Connection {
   const env = options.env ?? process.env;
   const { config, source: configSource } = loadConfig(flags.config, env);
-  const graphUrl = flags.graph ?? env.HUB_INTAKE_GRAPH_URL ?? config.graphUrl ?? (config.tenant ? 'https://graph.microsoft.com/v1.0' : LOCAL_GRAPH_URL);
+  const graphUrl =
+    flags.graph ?? env.HUB_INTAKE_GRAPH_URL ?? config.graphUrl ?? (config.tenant ? 'https://graph.microsoft.com/v1.0' : LOCAL_GRAPH_URL);
   try {
     new URL(graphUrl);
   } catch {
@@ -135,7 +163,9 @@ export function connect(flags: ConnectionFlags, purpose: ConnectionUse, options:
   let signIn: ReturnType<typeof deviceCodeSignIn> | null = null;
   const signedIn = () => {
     if (!config.tenant || !config.clientId) {
-      throw new ConfigError(`${graphUrl} needs a token: set HUB_INTAKE_TOKEN, or put "tenant" and "clientId" in ${CONFIG_FILE} to sign in with a device code.`);
+      throw new ConfigError(
+        `${graphUrl} needs a token: set HUB_INTAKE_TOKEN, or put "tenant" and "clientId" in ${CONFIG_FILE} to sign in with a device code.`,
+      );
     }
     return (signIn ??= deviceCodeSignIn({ tenant: config.tenant, clientId: config.clientId, prompt }));
   };
@@ -146,7 +176,12 @@ export function connect(flags: ConnectionFlags, purpose: ConnectionUse, options:
   };
   lastTarget = { graphUrl, site, local, configSource };
   const graphScopes = [...(config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose]), ...(options.scopes ?? [])];
-  const client = createGraphClient({ graphUrl, auth: provider(env.HUB_INTAKE_TOKEN, graphScopes), observe: options.observe, pacer: options.pacer });
+  const client = createGraphClient({
+    graphUrl,
+    auth: provider(env.HUB_INTAKE_TOKEN, graphScopes),
+    observe: options.observe,
+    pacer: options.pacer,
+  });
   return {
     graphUrl,
     site,
@@ -157,7 +192,11 @@ export function connect(flags: ConnectionFlags, purpose: ConnectionUse, options:
     sharePoint: (siteUrl) => {
       const origin = new URL(siteUrl).origin;
       const scopes = config.scopes?.sharePoint ?? [`${origin}/AllSites.Manage`];
-      return createSharePointRest({ siteUrl, auth: provider(env.HUB_INTAKE_SHAREPOINT_TOKEN ?? (local ? env.HUB_INTAKE_TOKEN : undefined), scopes), observe: options.observe });
+      return createSharePointRest({
+        siteUrl,
+        auth: provider(env.HUB_INTAKE_SHAREPOINT_TOKEN ?? (local ? env.HUB_INTAKE_TOKEN : undefined), scopes),
+        observe: options.observe,
+      });
     },
   };
 }

@@ -37,8 +37,13 @@ export async function demo(args: string[]): Promise<number> {
     out(`The demo's own local store, for this run: ${store.url} (data in ${dataDir})\n\n`);
 
     const siteUrl = await siteWebUrl(connection.client, 'root');
-    const provisioned = await provisionApplications(connection.client, 'root', { templates: catalogue.templates, presentation: (title) => ensurePresentation(connection.sharePoint(siteUrl), title) });
-    out(`Provision: list ${provisioned.list}, library ${provisioned.library}, ${provisioned.presentation?.viewsCreated.length ?? 0} views created\n\n`);
+    const provisioned = await provisionApplications(connection.client, 'root', {
+      templates: catalogue.templates,
+      presentation: (title) => ensurePresentation(connection.sharePoint(siteUrl), title),
+    });
+    out(
+      `Provision: list ${provisioned.list}, library ${provisioned.library}, ${provisioned.presentation?.viewsCreated.length ?? 0} views created\n\n`,
+    );
 
     const { files } = collectInputs([emails]);
     const applications: Application[] = [];

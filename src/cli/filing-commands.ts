@@ -2,7 +2,18 @@
 // the Graph adapter called, results printed.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { type Application, fileApplications, type FilingOutcome, type FilingTarget, listApplications, type ListChanges, provisionApplications, resolveTarget, siteWebUrl, TEMPLATES_LIST } from '../adapters/graph';
+import {
+  type Application,
+  fileApplications,
+  type FilingOutcome,
+  type FilingTarget,
+  listApplications,
+  type ListChanges,
+  provisionApplications,
+  resolveTarget,
+  siteWebUrl,
+  TEMPLATES_LIST,
+} from '../adapters/graph';
 import { ensureMasterCategories } from '../adapters/graph/mail';
 import { SMALL_TENANT, startLocalStore } from '../store';
 import { ensurePresentation } from '../adapters/sharepoint/rest';
@@ -32,7 +43,10 @@ export const DECISION_CATEGORIES = [
 ] as const;
 
 export async function provision(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, mailbox: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { ...TARGET_OPTIONS, templates: { type: 'string' }, mailbox: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   if (values.mailbox !== undefined) return provisionMailbox(values.mailbox, values, values.json ?? false);
   const connection = connect(values, 'provision');
   // The site's saved templates need their columns too; a first provision creates their list.
@@ -53,7 +67,9 @@ export async function provision(args: string[]): Promise<number> {
   out(`${listLine(TEMPLATES_LIST, result.templatesList)}\n`);
   if (result.presentation) {
     const { viewsCreated, formattersSet } = result.presentation;
-    out(`Views: ${viewsCreated.length ? `created ${viewsCreated.join(', ')}` : 'all there'}; column formatting: ${formattersSet.length ? `set on ${formattersSet.join(', ')}` : 'up to date'}\n`);
+    out(
+      `Views: ${viewsCreated.length ? `created ${viewsCreated.join(', ')}` : 'all there'}; column formatting: ${formattersSet.length ? `set on ${formattersSet.join(', ')}` : 'up to date'}\n`,
+    );
   }
   for (const warning of result.warnings) out(`! ${warning}\n`);
   out(`Site: ${siteUrl}\n`);
@@ -66,17 +82,23 @@ export async function provision(args: string[]): Promise<number> {
  * who may not add them, find them there. Running it again creates nothing.
  */
 async function provisionMailbox(address: string, flags: ConnectionFlags, json: boolean): Promise<number> {
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new UsageError(`--mailbox needs the mailbox's address, e.g. --mailbox mathshubs@contoso.org (got "${address}").`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(address))
+    throw new UsageError(`--mailbox needs the mailbox's address, e.g. --mailbox mathshubs@contoso.org (got "${address}").`);
   const connection = connect(flags, 'mailbox');
   const result = await ensureMasterCategories(connection.client, address.toLowerCase(), DECISION_CATEGORIES);
   if (json) out(`${JSON.stringify({ mailbox: address.toLowerCase(), ...result }, null, 2)}\n`);
-  else out(`Mailbox ${address.toLowerCase()}: ${result.created.length ? `created ${result.created.join(', ')}` : 'all four categories there'}\n`);
+  else
+    out(
+      `Mailbox ${address.toLowerCase()}: ${result.created.length ? `created ${result.created.join(', ')}` : 'all four categories there'}\n`,
+    );
   return 0;
 }
 
 function listLine(title: string, changes: ListChanges): string {
   const added = changes.columnsAdded.length ? `, ${changes.columnsAdded.length} columns added` : '';
-  const updated = changes.columnsUpdated.length ? `, ${changes.columnsUpdated.length} columns updated (${changes.columnsUpdated.join(', ')})` : '';
+  const updated = changes.columnsUpdated.length
+    ? `, ${changes.columnsUpdated.length} columns updated (${changes.columnsUpdated.join(', ')})`
+    : '';
   return `List "${title}": ${changes.status}${added}${updated}`;
 }
 
@@ -94,7 +116,11 @@ export function fileTotals(outcomes: readonly FilingOutcome[], tally: CheckTally
 
 /** Checks and files emails; exit 0 when each was filed (created, updated or unchanged), 1 when one failed, 2 for a missing path. */
 export async function file(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...TARGET_OPTIONS, templates: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   if (!positionals.length) throw new UsageError('file needs at least one path.');
   const { files, missing } = collectInputs(positionals);
   for (const path of missing) process.stderr.write(`hub-intake: no such file or folder: ${path}\n`);
@@ -171,15 +197,40 @@ export async function fileEmails(
   return outcomes;
 }
 
-const failed = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });
+const failed = (source: string, error: string): FilingOutcome => ({
+  source,
+  status: 'failed',
+  itemId: null,
+  itemUrl: null,
+  resubmissionOf: null,
+  uploaded: [],
+  error,
+});
 
 export async function list(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false } },
+  });
   if (values.json && values.csv) throw new UsageError('--json and --csv: choose one.');
   const connection = connect(values, 'list');
   const target = await resolveTarget(connection.client, { site: connection.site, list: connection.list, library: connection.library });
   const items = await listApplications(connection.client, target);
-  if (values.json) out(`${JSON.stringify(items.map((i) => ({ id: i.id, eTag: i.eTag, webUrl: i.webUrl, createdDateTime: i.createdDateTime, lastModifiedDateTime: i.lastModifiedDateTime, fields: i.fields })), null, 2)}\n`);
+  if (values.json)
+    out(
+      `${JSON.stringify(
+        items.map((i) => ({
+          id: i.id,
+          eTag: i.eTag,
+          webUrl: i.webUrl,
+          createdDateTime: i.createdDateTime,
+          lastModifiedDateTime: i.lastModifiedDateTime,
+          fields: i.fields,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
   else if (values.csv) out(formatCsv(items));
   else out(`${formatTable(items)}\n\n${plural(items.length, 'application')} in ${target.listUrl}\n`);
   return 0;
@@ -188,14 +239,27 @@ export async function list(args: string[]): Promise<number> {
 export async function serveStore(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string', default: String(DEFAULT_PORT) }, data: { type: 'string' }, token: { type: 'string' }, mailbox: { type: 'string' }, seed: { type: 'string' }, throttle: { type: 'boolean', default: false } },
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      data: { type: 'string' },
+      token: { type: 'string' },
+      mailbox: { type: 'string' },
+      seed: { type: 'string' },
+      throttle: { type: 'boolean', default: false },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number.`);
   if (values.seed !== undefined && values.mailbox === undefined) throw new UsageError('--seed goes with --mailbox <address>.');
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
-  if (values.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(values.token)) throw new UsageError('--token needs at least 16 printable characters without spaces.');
-  const store = await startLocalStore({ port, dataDir, ...(values.token !== undefined ? { token: values.token } : {}), ...(values.throttle ? { throttle: SMALL_TENANT } : {}) });
+  if (values.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(values.token))
+    throw new UsageError('--token needs at least 16 printable characters without spaces.');
+  const store = await startLocalStore({
+    port,
+    dataDir,
+    ...(values.token !== undefined ? { token: values.token } : {}),
+    ...(values.throttle ? { throttle: SMALL_TENANT } : {}),
+  });
   out(`Local store (a Microsoft Graph subset) at ${store.url}\nData: ${dataDir}\n`);
   if (values.token !== undefined) out('Requests need "Authorization: Bearer <the --token given>" (hub-intake sends HUB_INTAKE_TOKEN).\n');
   if (values.mailbox !== undefined) {

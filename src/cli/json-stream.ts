@@ -10,7 +10,8 @@ export interface JsonArrayWriter {
 export function jsonArrayWriter(out: Pick<Writable, 'write' | 'once'> = process.stdout): JsonArrayWriter {
   let count = 0;
   // Waits for the pipe to drain when it is full, so memory stays flat however slow the reader.
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   return {
     push(value) {
       const element = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');

@@ -8,7 +8,15 @@ const UK = 'Europe/London';
 function ukParts(iso: string): Record<string, string> | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: UK, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: UK,
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const numeric = new Intl.DateTimeFormat('en-GB', { timeZone: UK, month: '2-digit' }).format(date);
   return { ...Object.fromEntries(parts.map((p) => [p.type, p.value])), mm: numeric };
 }
@@ -25,7 +33,16 @@ export function ukSpreadsheetTime(iso: unknown): string {
   return p ? `${p.day}/${p.mm}/${p.year} ${p.hour}:${p.minute}` : '';
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : typeof value === 'string' ? value : JSON.stringify(value));
+const text = (value: unknown) =>
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'boolean'
+      ? value
+        ? 'yes'
+        : 'no'
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
 
 const cell = (value: string, width: number) => {
   const safe = printable(value);
@@ -55,13 +72,23 @@ const TABLE: readonly Column[] = [
 
 /** The filed applications as a table a person reads. */
 export function formatTable(items: readonly FiledApplication[]): string {
-  const lines = [TABLE.map((c) => cell(c.title, c.width)).join(' ').trimEnd()];
-  for (const item of items) lines.push(TABLE.map((c) => cell(c.value(item), c.width)).join(' ').trimEnd());
+  const lines = [
+    TABLE.map((c) => cell(c.title, c.width))
+      .join(' ')
+      .trimEnd(),
+  ];
+  for (const item of items)
+    lines.push(
+      TABLE.map((c) => cell(c.value(item), c.width))
+        .join(' ')
+        .trimEnd(),
+    );
   if (!items.length) lines.push('(no applications filed yet)');
   return lines.join('\n');
 }
 
-const yesNo = (name: string) => (item: FiledApplication) => (typeof item.fields[name] === 'boolean' ? (item.fields[name] ? 'Yes' : 'No') : '');
+const yesNo = (name: string) => (item: FiledApplication) =>
+  typeof item.fields[name] === 'boolean' ? (item.fields[name] ? 'Yes' : 'No') : '';
 
 const CSV: readonly Omit<Column, 'width'>[] = [
   { title: 'ID', value: (i) => i.id },

@@ -10,7 +10,17 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Application, fileApplications, type FilingOutcome, resolveTarget } from '../adapters/graph';
-import { type DeltaPage, deltaPage, fetchMime, firstDeltaPath, isExpiredDelta, markMessages, type Marking, type MailboxMessage, resolveMailFolder } from '../adapters/graph/mailbox';
+import {
+  type DeltaPage,
+  deltaPage,
+  fetchMime,
+  firstDeltaPath,
+  isExpiredDelta,
+  markMessages,
+  type Marking,
+  type MailboxMessage,
+  resolveMailFolder,
+} from '../adapters/graph/mailbox';
 import { Pacer } from '../adapters/wire';
 import type { Catalogue } from '../core/catalogue';
 import { applicationFromEmail } from './applications';
@@ -70,21 +80,38 @@ function parseDate(flag: string, value: string | undefined): Date | null {
   return new Date(t);
 }
 
-export function mailboxRun(values: Record<string, unknown>, connection: { graphUrl: string; site: string; list: string }, env: NodeJS.ProcessEnv = process.env): MailboxRun {
+export function mailboxRun(
+  values: Record<string, unknown>,
+  connection: { graphUrl: string; site: string; list: string },
+  env: NodeJS.ProcessEnv = process.env,
+): MailboxRun {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const mailbox = (text(values.mailbox) ?? '').trim();
-  if (!/^[^@\s/]+@[^@\s/]+$/.test(mailbox)) throw new UsageError('--mailbox needs the mailbox address, e.g. --mailbox mathshubs@school.example.');
-  if (values['mark-category'] !== undefined && values['move-to'] !== undefined) throw new UsageError('Use --mark-category or --move-to, not both.');
+  if (!/^[^@\s/]+@[^@\s/]+$/.test(mailbox))
+    throw new UsageError('--mailbox needs the mailbox address, e.g. --mailbox mathshubs@school.example.');
+  if (values['mark-category'] !== undefined && values['move-to'] !== undefined)
+    throw new UsageError('Use --mark-category or --move-to, not both.');
   const since = parseDate('--since', values.since as string | undefined);
   const until = parseDate('--until', values.until as string | undefined);
   if (since && until && since >= until) throw new UsageError('--since must be before --until.');
   const folder = text(values.folder) ?? 'inbox';
   const pageSize = values['page-size'] === undefined ? DEFAULT_PAGE_SIZE : Number(values['page-size']);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new UsageError('--page-size must be a whole number from 1 to 1000.');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+    throw new UsageError('--page-size must be a whole number from 1 to 1000.');
   const dir = resolve(text(values.state) ?? env.HUB_INTAKE_STATE ?? DEFAULT_STATE_DIR);
   // One state file per mailbox folder, filter and target: another target or date range starts afresh.
   const key = createHash('sha256')
-    .update(JSON.stringify([connection.graphUrl, connection.site, connection.list, mailbox.toLowerCase(), folder.toLowerCase(), since?.toISOString() ?? null, until?.toISOString() ?? null]))
+    .update(
+      JSON.stringify([
+        connection.graphUrl,
+        connection.site,
+        connection.list,
+        mailbox.toLowerCase(),
+        folder.toLowerCase(),
+        since?.toISOString() ?? null,
+        until?.toISOString() ?? null,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
   return {
@@ -152,7 +179,11 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
 
   const fileMessages = async (messages: readonly MailboxMessage[]): Promise<Set<string>> => {
     const failed = new Set<string>();
-    const mime = await fetchMime(client, run.mailbox, messages.map((m) => m.id));
+    const mime = await fetchMime(
+      client,
+      run.mailbox,
+      messages.map((m) => m.id),
+    );
     const applications: Application[] = [];
     const filedMessages: MailboxMessage[] = [];
     const results: FilingOutcome[] = [];
@@ -161,7 +192,15 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
       const bytes = mime.get(m.id);
       if (!(bytes instanceof Uint8Array)) {
         failed.add(m.id);
-        results.push({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error: 'The message could not be read from the mailbox.' });
+        results.push({
+          source,
+          status: 'failed',
+          itemId: null,
+          itemUrl: null,
+          resubmissionOf: null,
+          uploaded: [],
+          error: 'The message could not be read from the mailbox.',
+        });
         continue;
       }
       const read = await applicationFromEmail(bytes, source, options.catalogue, options.trustedSenders ?? []);
@@ -179,7 +218,8 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
     }
     if (marking && filedMessages.length) {
       const unmarked = await markMessages(client, run.mailbox, filedMessages, marking).catch(() => filedMessages.map((m) => m.id));
-      for (const id of unmarked) state.unmarked = [...(state.unmarked ?? []), { id, categories: [...(messages.find((m) => m.id === id)?.categories ?? [])] }];
+      for (const id of unmarked)
+        state.unmarked = [...(state.unmarked ?? []), { id, categories: [...(messages.find((m) => m.id === id)?.categories ?? [])] }];
     }
     for (const outcome of [...results, ...filed]) {
       if (outcome.status === 'failed') report.failed++;
@@ -192,7 +232,13 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
 
   // Marking that failed last time (a message moved or deleted since is simply not found).
   if (marking && state.unmarked?.length) {
-    const pending = state.unmarked.map((u) => ({ id: u.id, removed: false, hasAttachments: true, receivedDateTime: null, categories: u.categories }));
+    const pending = state.unmarked.map((u) => ({
+      id: u.id,
+      removed: false,
+      hasAttachments: true,
+      receivedDateTime: null,
+      categories: u.categories,
+    }));
     const stillUnmarked = await markMessages(client, run.mailbox, pending, marking).catch(() => null);
     // Unreachable: kept for next time. Otherwise tried once: one that still fails was moved or deleted by someone.
     if (stillUnmarked !== null) {
@@ -205,7 +251,9 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
   if (state.retry.length) {
     const again = state.retry.map((r) => ({ id: r.id, removed: false, hasAttachments: true, receivedDateTime: null, categories: [] }));
     const failed = await fileMessages(again);
-    state.retry = state.retry.filter((r) => failed.has(r.id) && r.attempts + 1 < MAX_ATTEMPTS).map((r) => ({ id: r.id, attempts: r.attempts + 1 }));
+    state.retry = state.retry
+      .filter((r) => failed.has(r.id) && r.attempts + 1 < MAX_ATTEMPTS)
+      .map((r) => ({ id: r.id, attempts: r.attempts + 1 }));
     saveState(run.stateFile, state);
   }
 
@@ -239,7 +287,11 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
 }
 
 /** Filed / to do, rate and time left, on one line of stderr, only when stderr is a terminal. */
-export function progress(total: number | null, stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr, now: () => number = Date.now): { tick(): void; done(): void } {
+export function progress(
+  total: number | null,
+  stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr,
+  now: () => number = Date.now,
+): { tick(): void; done(): void } {
   if (!stream.isTTY) return { tick: () => undefined, done: () => undefined };
   const start = now();
   let filed = 0;
@@ -272,7 +324,8 @@ export async function fileMailbox(args: string[]): Promise<number> {
   const catalogue = catalogueWith(values.templates, values.config, await siteTemplates(connection));
   let total: number | null = null;
   // To do: the folder's messages on a first run; afterwards only the changes are read, their number unknown.
-  if (process.stderr.isTTY && !loadState(run.stateFile)?.link) total = (await resolveMailFolder(connection.client, run.mailbox, run.folder).catch(() => null))?.totalItemCount ?? null;
+  if (process.stderr.isTTY && !loadState(run.stateFile)?.link)
+    total = (await resolveMailFolder(connection.client, run.mailbox, run.folder).catch(() => null))?.totalItemCount ?? null;
   const bar = progress(total);
   const report = await mailboxRound(connection, run, {
     catalogue,
@@ -302,7 +355,11 @@ export function parseInterval(value: string): number {
 
 /** hub-intake watch --mailbox <address> [--every 5m]: the incremental read again and again until a signal. */
 export async function watch(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...MAILBOX_OPTIONS, every: { type: 'string', default: '5m' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...MAILBOX_OPTIONS, every: { type: 'string', default: '5m' } },
+  });
   if (positionals.length) throw new UsageError('watch takes no paths.');
   const every = parseInterval(values.every);
   const marks = values['mark-category'] !== undefined || values['move-to'] !== undefined;

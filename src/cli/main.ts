@@ -12,22 +12,36 @@ async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...TARGET_OPTIONS, json: { type: 'boolean', default: false }, templates: { type: 'string' }, 'site-templates': { type: 'boolean', default: false } },
+    options: {
+      ...TARGET_OPTIONS,
+      json: { type: 'boolean', default: false },
+      templates: { type: 'string' },
+      'site-templates': { type: 'boolean', default: false },
+    },
   });
   if (!positionals.length) throw new UsageError('check needs at least one path.');
   const { graph, site, list, library } = values;
-  if (!values['site-templates'] && (graph || site || list || library)) throw new UsageError('--graph, --site, --list and --library go with --site-templates.');
-  const [{ collectInputs }, { checkFile }, { formatReport }, { catalogueWith, siteTemplates }, { connect, trustedSenders }, { jsonArrayWriter }, { createProgress }, { CheckTally }] =
-    await Promise.all([
-      import('./inputs'),
-      import('./check-file'),
-      import('./report-text'),
-      import('./templates'),
-      import('./connection'),
-      import('./json-stream'),
-      import('./progress'),
-      import('./words'),
-    ]);
+  if (!values['site-templates'] && (graph || site || list || library))
+    throw new UsageError('--graph, --site, --list and --library go with --site-templates.');
+  const [
+    { collectInputs },
+    { checkFile },
+    { formatReport },
+    { catalogueWith, siteTemplates },
+    { connect, trustedSenders },
+    { jsonArrayWriter },
+    { createProgress },
+    { CheckTally },
+  ] = await Promise.all([
+    import('./inputs'),
+    import('./check-file'),
+    import('./report-text'),
+    import('./templates'),
+    import('./connection'),
+    import('./json-stream'),
+    import('./progress'),
+    import('./words'),
+  ]);
   // Offline unless asked: only --site-templates talks to SharePoint, to read the saved templates.
   const saved = values['site-templates'] ? await siteTemplates(connect(values, 'list')) : [];
   const catalogue = catalogueWith(values.templates, values.config, saved);
@@ -59,7 +73,9 @@ type Command = (args: string[]) => Promise<number>;
 
 /** file --mailbox files from a mailbox folder instead of files. */
 const fileCommand: Command = async (args) =>
-  args.some((a) => a === '--mailbox' || a.startsWith('--mailbox=')) ? (await import('./mailbox-commands')).fileMailbox(args) : (await import('./filing-commands')).file(args);
+  args.some((a) => a === '--mailbox' || a.startsWith('--mailbox='))
+    ? (await import('./mailbox-commands')).fileMailbox(args)
+    : (await import('./filing-commands')).file(args);
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => Promise.resolve(check),
@@ -86,7 +102,9 @@ async function main(argv: string[]): Promise<number> {
   const load = COMMANDS[command];
   if (!load) {
     const nearest = suggest(command, Object.keys(COMMANDS));
-    process.stderr.write(`hub-intake: unknown command "${command}"${nearest ? `: did you mean ${nearest}?` : ''} (see hub-intake --help)\n`);
+    process.stderr.write(
+      `hub-intake: unknown command "${command}"${nearest ? `: did you mean ${nearest}?` : ''} (see hub-intake --help)\n`,
+    );
     return 2;
   }
   // Before the command's own parsing, so --help works whatever else is on the line.
@@ -95,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await (await load())(args);
+    return await (
+      await load()
+    )(args);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`hub-intake: ${e.message}\n`);

@@ -34,7 +34,10 @@ export function progressLine(done: number, total: number, elapsedMs: number, ver
   return `${done} of ${total} ${verb} · ${perSecond} a second · about ${duration(left)} left`;
 }
 
-export function createProgress(total: number, options: { enabled: boolean; verb?: string; stream?: ProgressStream; now?: () => number }): Progress {
+export function createProgress(
+  total: number,
+  options: { enabled: boolean; verb?: string; stream?: ProgressStream; now?: () => number },
+): Progress {
   const stream = options.stream ?? process.stderr;
   if (!options.enabled || !stream.isTTY || total < 2) return SILENT;
   const now = options.now ?? Date.now;

@@ -58,7 +58,10 @@ function formLines(form: FormReport, report: ApplicationReport, catalogue: Catal
     const labels = form.signatories.map((s) => roleLabel(catalogue, form.formId, s.role));
     const width = Math.max(...labels.map((l) => l.length));
     form.signatories.forEach((s, i) => {
-      const status = s.status === null ? { mark: '·', words: report.message ? 'not checked' : 'not checked (a form on its own, no email)' } : STATUS[s.status];
+      const status =
+        s.status === null
+          ? { mark: '·', words: report.message ? 'not checked' : 'not checked (a form on its own, no email)' }
+          : STATUS[s.status];
       lines.push(`      ${status.mark} ${labels[i]!.padEnd(width)}  ${status.words}`);
     });
   }
@@ -69,7 +72,11 @@ export function formatReport(report: ApplicationReport, catalogue: Catalogue): s
   const lines: string[] = [printable(report.source)];
   const message = report.message;
   if (message) {
-    const from = message.from ? (message.from.name ? `${message.from.name} <${message.from.address}>` : message.from.address) : 'unknown sender';
+    const from = message.from
+      ? message.from.name
+        ? `${message.from.name} <${message.from.address}>`
+        : message.from.address
+      : 'unknown sender';
     const when = message.receivedAt ? `, received ${formatLocal(new Date(message.receivedAt), 'Europe/London')} (UK time)` : '';
     lines.push(`  Email: "${printable(message.subject)}" from ${printable(from)}${when}`);
   }

@@ -6,7 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { addFormColumns, saveSiteTemplate, type SiteTemplate, TemplateExists, TemplatesListMissing, TemplateTooLarge, TEMPLATES_LIST } from '../adapters/graph';
+import {
+  addFormColumns,
+  saveSiteTemplate,
+  type SiteTemplate,
+  TemplateExists,
+  TemplatesListMissing,
+  TemplateTooLarge,
+  TEMPLATES_LIST,
+} from '../adapters/graph';
 import { loadCatalogue, parseTemplate, type Template } from '../core/catalogue';
 import { readDocx } from '../core/docx/read-docx';
 import { applicationColumns } from '../core/record';
@@ -27,13 +35,21 @@ export async function template(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...TARGET_OPTIONS, out: { type: 'string' }, save: { type: 'boolean', default: false }, replace: { type: 'boolean', default: false } },
+    options: {
+      ...TARGET_OPTIONS,
+      out: { type: 'string' },
+      save: { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
+    },
   });
   if (positionals.length !== 1) throw new UsageError('template needs exactly one blank form (.docx) or template (.json).');
   if (values.replace && !values.save) throw new UsageError('--replace goes with --save.');
   const path = positionals[0]!;
   if (/\.json$/i.test(path)) return templateFile(path, values);
-  if (values.save) throw new UsageError('a proposed template is saved after review: write it with --out, check it, then run `hub-intake template <file.json> --save`.');
+  if (values.save)
+    throw new UsageError(
+      'a proposed template is saved after review: write it with --out, check it, then run `hub-intake template <file.json> --save`.',
+    );
   return propose(path, values);
 }
 
@@ -77,7 +93,9 @@ async function templateFile(path: string, values: Values): Promise<number> {
   }
   if (values.out) writeFileSync(values.out, `${JSON.stringify(template, null, 2)}\n`);
   if (!values.save) {
-    out(`${path}: a valid template, ${template.id} (${template.programme}): ${template.fields.length} fields, ${template.signatories.length} signatories.\n`);
+    out(
+      `${path}: a valid template, ${template.id} (${template.programme}): ${template.fields.length} fields, ${template.signatories.length} signatories.\n`,
+    );
     return 0;
   }
   return save(template, values);
@@ -112,7 +130,9 @@ async function save(template: Template, values: Values): Promise<number> {
   out(`${replaced ? 'Replaced' : 'Saved'} template ${template.id} in the "${TEMPLATES_LIST}" list (item ${saved.itemId}).\n`);
   // Filing writes only the columns the list has: add this form's now, so that its answers are kept.
   const columns = await addFormColumns(connection.client, connection.site, connection.list, [template]);
-  out(`List "${connection.list}": ${columns.added.length ? `${columns.added.length} columns added (${columns.added.join(', ')})` : 'has a column for every field of the form'}\n`);
+  out(
+    `List "${connection.list}": ${columns.added.length ? `${columns.added.length} columns added (${columns.added.join(', ')})` : 'has a column for every field of the form'}\n`,
+  );
   for (const clash of columns.clashes) out(`! ${clash}\n`);
   return 0;
 }

@@ -27,7 +27,9 @@ export function catalogueWith(templatesFlag: string | undefined, configPath?: st
   return loadCatalogue([...usable, ...folder], {
     onInvalid: (error) => {
       if (!fromSite.has(error.source)) throw error;
-      warn(`hub-intake: warning: ${error.message}\n  It is left out; correct it and save it again with \`hub-intake template <file.json> --save --replace\`.`);
+      warn(
+        `hub-intake: warning: ${error.message}\n  It is left out; correct it and save it again with \`hub-intake template <file.json> --save --replace\`.`,
+      );
     },
   });
 }

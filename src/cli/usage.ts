@@ -145,7 +145,8 @@ export function parseErrorLine(command: string, error: Error & { code?: unknown 
   const missing = /Option '(?:-\w, )?(--[a-z][a-z-]*)(?: <value>)?' argument missing/.exec(error.message);
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && missing) return `${missing[1]} needs a value (${help})`;
   const positional = /Unexpected argument '([^']+)'/.exec(error.message);
-  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && positional) return `${command} takes no argument "${positional[1]}" (${help})`;
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && positional)
+    return `${command} takes no argument "${positional[1]}" (${help})`;
   return `${error.message.split('\n')[0]} (${help})`;
 }
 

@@ -56,10 +56,16 @@ export function roleLabel(catalogue: Pick<Catalogue, 'templates'>, formId: strin
  * Why the verdict is what it is, in a sentence: what stops it being complete, or that its
  * warnings are worth reading but do not.
  */
-export function verdict(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>): { word: 'COMPLETE' | 'NEEDS ATTENTION'; why: string } {
+export function verdict(
+  report: ApplicationReport,
+  catalogue: Pick<Catalogue, 'templates'>,
+): { word: 'COMPLETE' | 'NEEDS ATTENTION'; why: string } {
   const { errors, warnings } = counts(report);
   if (report.complete) {
-    return { word: 'COMPLETE', why: warnings ? `${plural(warnings, 'warning')} to read, none of which stops it being complete` : 'no problems found' };
+    return {
+      word: 'COMPLETE',
+      why: warnings ? `${plural(warnings, 'warning')} to read, none of which stops it being complete` : 'no problems found',
+    };
   }
   const reasons: string[] = [];
   if (errors) reasons.push(`${plural(errors, 'error')} to resolve`);
@@ -68,9 +74,11 @@ export function verdict(report: ApplicationReport, catalogue: Pick<Catalogue, 't
   for (const form of known) {
     for (const s of form.signatories) {
       const who = roleLabel(catalogue, form.formId, s.role);
-      if (s.status === 'copiedUnderOtherAddress') reasons.push(`the ${who} is copied in from another address than the one on the form: confirm it is them`);
+      if (s.status === 'copiedUnderOtherAddress')
+        reasons.push(`the ${who} is copied in from another address than the one on the form: confirm it is them`);
     }
-    if (!report.message && form.signatories.length) reasons.push('a form on its own: the signatories can only be confirmed from the email it came with');
+    if (!report.message && form.signatories.length)
+      reasons.push('a form on its own: the signatories can only be confirmed from the email it came with');
   }
   if (warnings && errors) reasons.push(`also ${plural(warnings, 'warning')}`);
   else if (warnings && !reasons.some((r) => r.includes('copied in from another'))) reasons.push(plural(warnings, 'warning'));

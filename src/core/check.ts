@@ -95,8 +95,10 @@ export function checkEmail(message: Message, catalogue: Catalogue, source: strin
   if (isTrustedSender(message.from, options.trustedSenders ?? [])) {
     // One of the hub's own forwarded it: the original's headers say who was copied in and when it came.
     const note: Issue = {
-      severity: 'warning', code: 'forwarded-application',
-      message: 'This email forwards the application as an attachment: the attached original email was checked (its recipients and its time), because it was forwarded from one of the hub\'s own addresses.',
+      severity: 'warning',
+      code: 'forwarded-application',
+      message:
+        "This email forwards the application as an attachment: the attached original email was checked (its recipients and its time), because it was forwarded from one of the hub's own addresses.",
     };
     const checked = checkAgainst(original, original, catalogue, source, [note]);
     return { ...checked, report: { ...checked.report, message: summary }, original, originalTrusted: true };
@@ -113,12 +115,17 @@ function unverifiedOriginal(original: Message, claimed: ApplicationReport, catal
   const template = form ? catalogue.templates.find((t) => t.id === form.formId) : undefined;
   const zone = template?.deadline?.timeZone ?? 'Europe/London';
   const when = original.receivedAt ? `is dated ${formatLocal(new Date(original.receivedAt), zone)} (UK time)` : 'gives no date';
-  const late = isLateApplication(claimed) ? ', after the deadline' : template?.deadline && original.receivedAt ? ', before the deadline' : '';
+  const late = isLateApplication(claimed)
+    ? ', after the deadline'
+    : template?.deadline && original.receivedAt
+      ? ', before the deadline'
+      : '';
   const signatories = form?.signatories.length
     ? ` and copies in ${form.signatories.filter((s) => s.status === 'copied').length} of the form's ${form.signatories.length} signatories`
     : '';
   return {
-    severity: 'warning', code: 'forwarded-original-unverified',
+    severity: 'warning',
+    code: 'forwarded-original-unverified',
     message: `This email forwards the application as an attachment. The attached original email ${when}${late}${late && signatories ? ',' : ''}${signatories}, but that cannot be verified: the email forwarding it is not from one of the hub's own addresses. The signatories and the deadline are judged on the email that arrived.`,
   };
 }
@@ -138,23 +145,32 @@ function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue,
   const loose: { attachment: Attachment; unreadable?: Issue }[] = [];
   for (const attachment of wordAttachments) {
     const result = readForm(attachment, catalogue, recipients);
-    if (isLooseDocument(attachment) && ('unreadable' in result || result.formId === null)) loose.push({ attachment, ...('unreadable' in result ? { unreadable: result.unreadable } : {}) });
+    if (isLooseDocument(attachment) && ('unreadable' in result || result.formId === null))
+      loose.push({ attachment, ...('unreadable' in result ? { unreadable: result.unreadable } : {}) });
     else if ('unreadable' in result) messageIssues.push(result.unreadable);
     else read.push({ attachment, form: result });
   }
   // The same form twice (the .docx and a PDF copy of it): the Word form is read, the copy noted.
   for (const { attachment, form } of read) {
     const original = form.formId && read.find((o) => o.form.formId === form.formId && isCopyOf(attachment, o.attachment));
-    if (original) messageIssues.push({ severity: 'warning', code: 'form-copy', attachment: attachment.name, message: `${attachment.name} (${attachmentDescription(attachment)}) is a copy of the form in ${original.attachment.name}: the Word form was read.` });
+    if (original)
+      messageIssues.push({
+        severity: 'warning',
+        code: 'form-copy',
+        attachment: attachment.name,
+        message: `${attachment.name} (${attachmentDescription(attachment)}) is a copy of the form in ${original.attachment.name}: the Word form was read.`,
+      });
     else {
       forms.push(form);
       formAttachments.push(attachment);
     }
   }
-  for (const { unreadable } of loose) if (unreadable) messageIssues.push(forms.length ? { ...unreadable, severity: 'warning' } : unreadable);
+  for (const { unreadable } of loose)
+    if (unreadable) messageIssues.push(forms.length ? { ...unreadable, severity: 'warning' } : unreadable);
   if (!forms.length && !messageIssues.some((i) => i.code === 'unreadable-attachment')) {
     const others = carrier.attachments.filter((a) => !a.reading?.container);
-    const said = (a: Attachment) => (loose.some((l) => l.attachment === a) ? `${attachmentDescription(a)} that is none of the known forms` : attachmentDescription(a));
+    const said = (a: Attachment) =>
+      loose.some((l) => l.attachment === a) ? `${attachmentDescription(a)} that is none of the known forms` : attachmentDescription(a);
     const what = others.length ? ` (attached: ${others.map((a) => `${a.name}, ${said(a)}`).join('; ')})` : '';
     messageIssues.push({ severity: 'error', code: 'no-form-attached', message: `No application form is attached to this email${what}.` });
   }
@@ -163,14 +179,16 @@ function checkAgainst(carrier: Message, envelope: Message, catalogue: Catalogue,
     if (envelope.receivedAt && template.deadline && isLate(envelope.receivedAt, template.deadline)) {
       const zone = template.deadline.timeZone;
       messageIssues.push({
-        severity: 'error', code: 'late',
+        severity: 'error',
+        code: 'late',
         message: `Received ${formatLocal(new Date(envelope.receivedAt), zone)} (UK time), after the ${template.programme} deadline of ${formatLocal(deadlineInstant(template.deadline), zone)}.`,
       });
     }
     const returnTo = template.returnTo?.address.toLowerCase();
     if (returnTo && ![...envelope.to, ...envelope.cc].some((m) => m.address.toLowerCase() === returnTo)) {
       messageIssues.push({
-        severity: 'warning', code: 'wrong-recipient',
+        severity: 'warning',
+        code: 'wrong-recipient',
         message: `The form asks for it to be sent to ${template.returnTo!.name ?? returnTo} (${returnTo}), who is not among the recipients.`,
       });
     }
@@ -231,10 +249,13 @@ function markUnknownForms(forms: FormReport[]): FormReport[] {
       ? form
       : {
           ...form,
-          issues: [{
-            severity: anyKnown ? 'warning' : 'error', code: 'unknown-form',
-            message: 'This document is not one of the known application forms (a hub manager can add its template).',
-          }],
+          issues: [
+            {
+              severity: anyKnown ? 'warning' : 'error',
+              code: 'unknown-form',
+              message: 'This document is not one of the known application forms (a hub manager can add its template).',
+            },
+          ],
         },
   );
 }
@@ -246,12 +267,20 @@ function readForm(attachment: Attachment, catalogue: Catalogue, recipients: read
   const read = attachmentDocument(attachment);
   if (!read.ok) {
     const what = attachment.reading && attachment.reading.kind !== 'docx' ? ` (${attachment.reading.description})` : '';
-    return { unreadable: { severity: 'error', code: 'unreadable-attachment', attachment: name, message: `${name}${what}: ${read.error.message}` } };
+    return {
+      unreadable: { severity: 'error', code: 'unreadable-attachment', attachment: name, message: `${name}${what}: ${read.error.message}` },
+    };
   }
   const layout = layoutOf(read.document);
   const { template, confidence } = identifyForm(catalogue.templates, layout);
   const macros: Issue[] = read.document.macros
-    ? [{ severity: 'warning', code: 'macros', message: `${name} holds macros (a macro-enabled Word file). Its text was read; its macros were not run. Open it with care.` }]
+    ? [
+        {
+          severity: 'warning',
+          code: 'macros',
+          message: `${name} holds macros (a macro-enabled Word file). Its text was read; its macros were not run. Open it with care.`,
+        },
+      ]
     : [];
   if (!template) return { attachment: name, formId: null, confidence, fields: {}, signatories: [], issues: macros };
 
@@ -260,7 +289,9 @@ function readForm(attachment: Attachment, catalogue: Catalogue, recipients: read
   const issues: Issue[] = [];
   for (const field of template.fields) {
     const context = {
-      hubs: catalogue.hubs, programmeHubs: template.hubs, title: fieldTitle(field, template),
+      hubs: catalogue.hubs,
+      programmeHubs: template.hubs,
+      title: fieldTitle(field, template),
       besideName: template.fields.some((f) => f.type === 'name' && f.label === field.label),
     };
     let reading = field.type === 'rows' ? readRows(field, layout) : readValue(field, located.get(field.key)?.answer, context);
@@ -307,16 +338,37 @@ function checkRules(template: Template, fields: Readonly<Record<string, FieldVal
     const title = fieldTitle(field, template);
     if (missing && field.required) {
       // A name and an e-mail under one label are one box on the form: say which half is missing.
-      const half = template.fields.some((f) => f !== field && f.label === field.label && (f.type === 'name' || f.type === 'email') && f.type !== field.type)
-        ? (field.type === 'email' ? 'the e-mail address' : field.type === 'name' ? 'the name' : null)
+      const half = template.fields.some(
+        (f) => f !== field && f.label === field.label && (f.type === 'name' || f.type === 'email') && f.type !== field.type,
+      )
+        ? field.type === 'email'
+          ? 'the e-mail address'
+          : field.type === 'name'
+            ? 'the name'
+            : null
         : null;
-      issues.push({ severity: 'error', code: 'required', field: field.key, message: half ? `${title}: ${half} is missing.` : `${title} is missing.` });
+      issues.push({
+        severity: 'error',
+        code: 'required',
+        field: field.key,
+        message: half ? `${title}: ${half} is missing.` : `${title} is missing.`,
+      });
     } else if (missing && field.requiredWhen && fields[field.requiredWhen.field] === field.requiredWhen.equals) {
       const because = template.fields.find((f) => f.key === field.requiredWhen!.field);
-      issues.push({ severity: 'error', code: 'required', field: field.key, message: `${title} is missing; it is needed because of the answer to "${because?.label ?? field.requiredWhen.field}".` });
+      issues.push({
+        severity: 'error',
+        code: 'required',
+        field: field.key,
+        message: `${title} is missing; it is needed because of the answer to "${because?.label ?? field.requiredWhen.field}".`,
+      });
     }
     if (field.essential && !missing && value !== field.essential.equals) {
-      issues.push({ severity: 'error', code: 'not-eligible', field: field.key, message: `${field.essential.criterion} is essential for this programme.` });
+      issues.push({
+        severity: 'error',
+        code: 'not-eligible',
+        field: field.key,
+        message: `${field.essential.criterion} is essential for this programme.`,
+      });
     }
   }
   return issues;
@@ -327,11 +379,29 @@ function signatoryIssues(template: Template, signatories: readonly SignatoryChec
   for (const signatory of signatories) {
     const role = template.signatories.find((s) => s.role === signatory.role)!;
     if (signatory.status === 'notCopied') {
-      issues.push({ severity: 'error', code: 'signatory-not-copied', field: role.emailField, role: role.role, message: `The ${role.label} is not copied in: their signature is not confirmed.` });
+      issues.push({
+        severity: 'error',
+        code: 'signatory-not-copied',
+        field: role.emailField,
+        role: role.role,
+        message: `The ${role.label} is not copied in: their signature is not confirmed.`,
+      });
     } else if (signatory.status === 'noAddressOnForm') {
-      issues.push({ severity: 'error', code: 'signatory-no-address', field: role.emailField, role: role.role, message: `The form gives no email address for the ${role.label}, so their signature cannot be confirmed.` });
+      issues.push({
+        severity: 'error',
+        code: 'signatory-no-address',
+        field: role.emailField,
+        role: role.role,
+        message: `The form gives no email address for the ${role.label}, so their signature cannot be confirmed.`,
+      });
     } else if (signatory.status === 'copiedUnderOtherAddress') {
-      issues.push({ severity: 'warning', code: 'signatory-other-address', field: role.emailField, role: role.role, message: `The ${role.label} is copied in from a different address from the one on the form.` });
+      issues.push({
+        severity: 'warning',
+        code: 'signatory-other-address',
+        field: role.emailField,
+        role: role.role,
+        message: `The ${role.label} is copied in from a different address from the one on the form.`,
+      });
     }
   }
   return issues;

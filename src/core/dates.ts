@@ -18,7 +18,32 @@ function validDate(year: number, month: number, day: number): string | undefined
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTH_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 /** "7th June 2018", "7 jun. 2018": the first day, month word and year; the month word checked against the list, not in the pattern (whose many alternatives make it too big to prove linear). */
 function namedDate(lower: string): RegExpExecArray | undefined {

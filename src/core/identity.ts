@@ -15,7 +15,10 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** The email's fingerprint (64 hex digits): sender and recipients' addresses, subject, and the hash of each form read. */
-export function emailFingerprint(message: Pick<Message, 'from' | 'to' | 'cc' | 'subject'>, forms: readonly Pick<Attachment, 'bytes'>[]): string {
+export function emailFingerprint(
+  message: Pick<Message, 'from' | 'to' | 'cc' | 'subject'>,
+  forms: readonly Pick<Attachment, 'bytes'>[],
+): string {
   const address = (m: Mailbox | null | undefined) => (m?.address ?? '').trim().toLowerCase();
   const recipients = [...new Set([...message.to, ...message.cc].map(address).filter(Boolean))].sort();
   const subject = message.subject.replace(/\s+/g, ' ').trim();

@@ -45,7 +45,10 @@ export function intake(message: Message, options: IntakeOptions): Intake {
   let record: ApplicationRecord | null = null;
   let unfileable: string | null = null;
   try {
-    record = applicationRecord(report, options.catalogue.templates, { fingerprint, originalMessageId: checked.original?.internetMessageId ?? null });
+    record = applicationRecord(report, options.catalogue.templates, {
+      fingerprint,
+      originalMessageId: checked.original?.internetMessageId ?? null,
+    });
   } catch (error) {
     if (!(error instanceof RecordError)) throw error;
     unfileable = error.message;

@@ -59,19 +59,37 @@ export const TEXT_MAX = 255;
 /** The longest multi-line text SharePoint accepts (a longer value makes the whole write fail with a 400). */
 export const NOTE_MAX = 63_999;
 
-const record = (name: string, displayName: string, kind: ColumnKind, owner: ColumnOwner, description: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  name, displayName, kind, owner, description, ...extra,
+const record = (
+  name: string,
+  displayName: string,
+  kind: ColumnKind,
+  owner: ColumnOwner,
+  description: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
+  name,
+  displayName,
+  kind,
+  owner,
+  description,
+  ...extra,
 });
 
 /** The list's own columns, in the order a viewer reads them. Title is SharePoint's built-in column. */
 export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   record('Title', 'Title', 'text', 'checker', "The school's name, or the email's subject when no known form is attached."),
-  record('Programme', 'Programme', 'text', 'checker', "The programme of the filed form, as the catalogue names it.", { indexed: true }),
-  record('FormId', 'Form', 'text', 'checker', "The catalogue id of the filed form (empty when no known form is attached)."),
+  record('Programme', 'Programme', 'text', 'checker', 'The programme of the filed form, as the catalogue names it.', { indexed: true }),
+  record('FormId', 'Form', 'text', 'checker', 'The catalogue id of the filed form (empty when no known form is attached).'),
   record('School', 'School', 'text', 'checker', 'The school named on the form.'),
   record('URN', 'URN', 'text', 'checker', "The school's Unique Reference Number from the form.", { indexed: true }),
   record('Hub', 'Hub', 'text', 'checker', "The Maths Hub named on the form (the hub's canonical name).", { indexed: true }),
-  record('Applicants', 'Applicants', 'text', 'checker', 'The named signatories other than the head teacher and the head of department, separated by "; ".'),
+  record(
+    'Applicants',
+    'Applicants',
+    'text',
+    'checker',
+    'The named signatories other than the head teacher and the head of department, separated by "; ".',
+  ),
   record('Headteacher', 'Head teacher', 'text', 'checker', 'The head teacher or senior leader named on the form.'),
   record('ReceivedAt', 'Received', 'dateTime', 'checker', "When the hub's mail server received the email."),
   record('Late', 'Late', 'boolean', 'checker', "Received after the programme's deadline."),
@@ -80,28 +98,92 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   record('Complete', 'Complete', 'boolean', 'checker', 'A known form, every signatory copied in and no errors.'),
   record('ErrorCount', 'Errors', 'number', 'checker', 'Problems that stop the application being complete.'),
   record('WarningCount', 'Warnings', 'number', 'checker', 'Problems worth a look that do not stop it.'),
-  record('IssuesSummary', 'Issues', 'note', 'checker', 'One line per problem: severity, code, field and message. Messages never quote what the applicant wrote.'),
+  record(
+    'IssuesSummary',
+    'Issues',
+    'note',
+    'checker',
+    'One line per problem: severity, code, field and message. Messages never quote what the applicant wrote.',
+  ),
   record('FormCount', 'Forms attached', 'number', 'checker', 'Word documents attached to the email (the item holds the first known form).'),
-  record('Status', 'Status', 'choice', 'reviewer', 'Where the application is in the round.', { indexed: true, choices: STATUSES, defaultValue: 'New' }),
+  record('Status', 'Status', 'choice', 'reviewer', 'Where the application is in the round.', {
+    indexed: true,
+    choices: STATUSES,
+    defaultValue: 'New',
+  }),
   record('Decision', 'Decision', 'choice', 'reviewer', "The reviewers' decision.", { choices: DECISIONS }),
   record('DecidedBy', 'Decided by', 'text', 'reviewer', 'Who recorded the decision.'),
   record('DecidedAt', 'Decided at', 'dateTime', 'reviewer', 'When the decision was recorded.'),
   record('ReviewNotes', 'Review notes', 'note', 'reviewer', "Reviewers' notes."),
-  record('CriteriaScores', 'Criteria scores', 'note', 'reviewer', "Scores against the programme's criteria, as JSON: { \"<criterion id>\": score }."),
+  record(
+    'CriteriaScores',
+    'Criteria scores',
+    'note',
+    'reviewer',
+    'Scores against the programme\'s criteria, as JSON: { "<criterion id>": score }.',
+  ),
   record('EmailLink', 'Email', 'note', 'link', 'Link to the filed email (.eml) in the Application Files library.'),
   record('FormLink', 'Form file', 'note', 'link', 'Link to the filed form (.docx) in the Application Files library.'),
-  record('InternetMessageId', 'Internet message id', 'text', 'checker', "The email's Message-ID: one item per email. An email that reuses another email's Message-ID is filed as its own item, with its fingerprint after the Message-ID.", { indexed: true, unique: true }),
-  record('EmailFingerprint', 'Email fingerprint', 'text', 'checker', "What the email is (a hash of its sender, recipients, subject and forms): filing the same email again updates its item; another email with the same Message-ID never does."),
-  record('OriginalMessageId', 'Original message id', 'text', 'checker', 'The Message-ID of the original email this one forwards as an attachment, if any.'),
-  record('FilingAttempt', 'Filing attempt', 'text', 'filing', 'Which filing run created the item, so that a run whose answer was lost knows the item is its own.'),
-  record('ResubmissionOf', 'Possible resubmission of', 'note', 'link', 'Link to an earlier application from the same school (URN) for the same programme. Never merged.'),
+  record(
+    'InternetMessageId',
+    'Internet message id',
+    'text',
+    'checker',
+    "The email's Message-ID: one item per email. An email that reuses another email's Message-ID is filed as its own item, with its fingerprint after the Message-ID.",
+    { indexed: true, unique: true },
+  ),
+  record(
+    'EmailFingerprint',
+    'Email fingerprint',
+    'text',
+    'checker',
+    'What the email is (a hash of its sender, recipients, subject and forms): filing the same email again updates its item; another email with the same Message-ID never does.',
+  ),
+  record(
+    'OriginalMessageId',
+    'Original message id',
+    'text',
+    'checker',
+    'The Message-ID of the original email this one forwards as an attachment, if any.',
+  ),
+  record(
+    'FilingAttempt',
+    'Filing attempt',
+    'text',
+    'filing',
+    'Which filing run created the item, so that a run whose answer was lost knows the item is its own.',
+  ),
+  record(
+    'ResubmissionOf',
+    'Possible resubmission of',
+    'note',
+    'link',
+    'Link to an earlier application from the same school (URN) for the same programme. Never merged.',
+  ),
   record('ResubmissionOfId', 'Possible resubmission of (item id)', 'number', 'link', 'The item id of that earlier application.'),
 ];
 
 export const RECORD_COLUMN_NAMES: ReadonlySet<string> = new Set(RECORD_COLUMNS.map((c) => c.name.toLowerCase()));
 
 /** SharePoint's own field names, which a form field key may not take either. */
-const SHAREPOINT_RESERVED = ['ID', 'Created', 'Modified', 'Author', 'Editor', 'ContentType', 'Attachments', 'Edit', 'LinkTitle', 'LinkTitleNoMenu', 'DocIcon', 'Order', 'GUID', 'FileRef', 'FileLeafRef', 'Version'];
+const SHAREPOINT_RESERVED = [
+  'ID',
+  'Created',
+  'Modified',
+  'Author',
+  'Editor',
+  'ContentType',
+  'Attachments',
+  'Edit',
+  'LinkTitle',
+  'LinkTitleNoMenu',
+  'DocIcon',
+  'Order',
+  'GUID',
+  'FileRef',
+  'FileLeafRef',
+  'Version',
+];
 
 /** Names a template's field key may not use, because the list already has a column so named (case-insensitively). */
 export function reservedColumnName(key: string): boolean {
@@ -125,7 +207,10 @@ const FORM_KIND: Record<string, ColumnKind> = {
 };
 
 function fieldDisplayName(template: Template, key: string): string {
-  return fieldTitle(template.fields.find((f) => f.key === key)!, template);
+  return fieldTitle(
+    template.fields.find((f) => f.key === key)!,
+    template,
+  );
 }
 
 /**
@@ -145,7 +230,8 @@ export function applicationColumns(templates: readonly Template[]): ColumnSpec[]
       const entry = byKey.get(field.key);
       if (entry) entry.kinds.add(kind);
       else {
-        const description = field.type === 'rows' ? `Form field ${field.key}: the table's rows as JSON.` : `Form field ${field.key} (${field.type}).`;
+        const description =
+          field.type === 'rows' ? `Form field ${field.key}: the table's rows as JSON.` : `Form field ${field.key} (${field.type}).`;
         byKey.set(field.key, { kinds: new Set([kind]), template, description });
       }
     }
@@ -185,7 +271,8 @@ export class RecordError extends Error {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-const clip = (value: string | null, max = TEXT_MAX): string | null => (value === null || value.length <= max ? value : `${value.slice(0, max - 1)}…`);
+const clip = (value: string | null, max = TEXT_MAX): string | null =>
+  value === null || value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 
 /** The item key of an email whose Message-ID an earlier, different email already filed under. */
 export function clashKey(internetMessageId: string, fingerprint: string): string {
@@ -206,7 +293,9 @@ export function withinLimits(fields: ItemFields, columns: readonly ColumnSpec[])
     const max = column.kind === 'text' ? TEXT_MAX : column.kind === 'note' ? NOTE_MAX : Infinity;
     if (value.length <= max) continue;
     out[column.name] = clip(value, max);
-    lines.push(`warning value-cut (${column.name}): ${column.displayName} is ${value.length} characters long, more than the list keeps (${max}): it was cut; the whole text is in the filed form and email.`);
+    lines.push(
+      `warning value-cut (${column.name}): ${column.displayName} is ${value.length} characters long, more than the list keeps (${max}): it was cut; the whole text is in the filed form and email.`,
+    );
   }
   if (!lines.length && (typeof out.IssuesSummary !== 'string' || out.IssuesSummary.length <= NOTE_MAX)) return out;
   out.WarningCount = Number(out.WarningCount ?? 0) + lines.length;
@@ -261,7 +350,11 @@ export interface RecordIdentity {
  * The item for a checked email. Throws RecordError for an email that cannot be filed (no
  * Message-ID, or a bare form with no email around it).
  */
-export function applicationRecord(report: ApplicationReport, templates: readonly Template[], identity: RecordIdentity = {}): ApplicationRecord {
+export function applicationRecord(
+  report: ApplicationReport,
+  templates: readonly Template[],
+  identity: RecordIdentity = {},
+): ApplicationRecord {
   const message = report.message;
   if (!message) throw new RecordError('Only emails are filed: a form on its own has no Message-ID, sender or recipients to file it by.');
   const internetMessageId = message.internetMessageId?.trim();
@@ -270,16 +363,18 @@ export function applicationRecord(report: ApplicationReport, templates: readonly
 
   const fingerprint = identity.fingerprint ?? emailFingerprint(message, []);
   const form = report.forms.find((f) => f.formId !== null) ?? null;
-  const template = form ? templates.find((t) => t.id === form.formId) ?? null : null;
+  const template = form ? (templates.find((t) => t.id === form.formId) ?? null) : null;
   const columns = applicationColumns(template ? [template] : []);
-  const fieldOf = (type: string) => (template && form ? template.fields.find((f) => f.type === type && text(form.fields[f.key]) !== null) : undefined);
+  const fieldOf = (type: string) =>
+    template && form ? template.fields.find((f) => f.type === type && text(form.fields[f.key]) !== null) : undefined;
 
   const urnField = fieldOf('urn');
   const hubField = fieldOf('hub');
   const urn = urnField && form ? text(form.fields[urnField.key]) : null;
   const school = form ? text(form.fields.schoolName) : null;
   const signatories = template?.signatories ?? [];
-  const nameField = (role: { nameField?: string | undefined; emailField: string }) => role.nameField ?? role.emailField.replace(/Email$/, 'Name');
+  const nameField = (role: { nameField?: string | undefined; emailField: string }) =>
+    role.nameField ?? role.emailField.replace(/Email$/, 'Name');
   const headRole = signatories.find((s) => s.role === 'headteacher');
   const headteacher = form ? (text(form.fields.headteacherName) ?? (headRole ? nameOf(form, nameField(headRole)) : null)) : null;
   const applicants = form
@@ -319,7 +414,8 @@ export function applicationRecord(report: ApplicationReport, templates: readonly
   };
   for (const column of columns) {
     // Not cut here: withinLimits cuts, and says so.
-    if (column.formField && form) fields[column.name] = columnValue(form.fields[column.formField], column.kind === 'text' ? 'note' : column.kind);
+    if (column.formField && form)
+      fields[column.name] = columnValue(form.fields[column.formField], column.kind === 'text' ? 'note' : column.kind);
   }
   return {
     internetMessageId,
@@ -353,7 +449,11 @@ export function safeFileName(name: string): string {
     .replace(/_vti_/gi, '_vti-')
     .slice(-FILE_NAME_MAX);
   // Leading spaces, dots, ~ and $, trailing spaces and dots: trimmed in one pass (no backtracking pattern).
-  let cleaned = trimWhere(trimWhere(replaced, (c) => /^[\s.~$]$/.test(c), 'start'), (c) => /^[\s.]$/.test(c), 'end').replace(/_vti_/gi, '_vti-');
+  let cleaned = trimWhere(
+    trimWhere(replaced, (c) => /^[\s.~$]$/.test(c), 'start'),
+    (c) => /^[\s.]$/.test(c),
+    'end',
+  ).replace(/_vti_/gi, '_vti-');
   const stem = cleaned.includes('.') ? cleaned.slice(0, cleaned.indexOf('.')) : cleaned;
   if (RESERVED_NAMES.test(stem.trim()) || RESERVED_NAMES.test(cleaned) || /\.lock$/i.test(cleaned)) cleaned = `file-${cleaned}`;
   return cleaned || 'file';

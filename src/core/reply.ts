@@ -17,7 +17,13 @@ export interface ReplyDraft {
 }
 
 /** Issues that are the hub's to weigh, not the school's to fix. */
-const NOT_FOR_THE_SCHOOL = new Set(['late', 'wrong-recipient', 'forwarded-application', 'forwarded-original-unverified', 'signatory-other-address']);
+const NOT_FOR_THE_SCHOOL = new Set([
+  'late',
+  'wrong-recipient',
+  'forwarded-application',
+  'forwarded-original-unverified',
+  'signatory-other-address',
+]);
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -33,7 +39,8 @@ function joinRoles(labels: readonly string[]): string {
 
 function formPoints(form: FormReport, template: Template | undefined): string[] {
   const points: string[] = [];
-  const roleLabel = (role: string | undefined) => lowerFirst(template?.signatories.find((s) => s.role === role)?.label ?? role ?? 'signatory');
+  const roleLabel = (role: string | undefined) =>
+    lowerFirst(template?.signatories.find((s) => s.role === role)?.label ?? role ?? 'signatory');
   const notCopied = form.issues.filter((i) => i.code === 'signatory-not-copied').map((i) => roleLabel(i.role));
   const noAddress = form.issues.filter((i) => i.code === 'signatory-no-address').map((i) => roleLabel(i.role));
   if (notCopied.length) {
@@ -83,14 +90,19 @@ function messagePoints(report: ApplicationReport): string[] {
   const points: string[] = [];
   for (const issue of report.issues) {
     if (issue.severity !== 'error' || NOT_FOR_THE_SCHOOL.has(issue.code)) continue;
-    if (issue.code === 'no-form-attached') points.push('The application form was not attached to the email. Please send the completed Word form.');
+    if (issue.code === 'no-form-attached')
+      points.push('The application form was not attached to the email. Please send the completed Word form.');
     else if (issue.code === 'unreadable-attachment') {
-      points.push(`We could not open the attachment “${issue.attachment ?? 'attachment'}”. Please send the form again as a Word document (.docx), not password-protected.`);
+      points.push(
+        `We could not open the attachment “${issue.attachment ?? 'attachment'}”. Please send the form again as a Word document (.docx), not password-protected.`,
+      );
     } else points.push(issue.message);
   }
   const unknown = report.forms.filter((f) => f.formId === null);
   if (unknown.length && !report.forms.some((f) => f.formId !== null)) {
-    points.push(`The attached document${unknown.length > 1 ? 's are' : ' is'} not the programme's application form. Please fill in and send the application form itself.`);
+    points.push(
+      `The attached document${unknown.length > 1 ? 's are' : ' is'} not the programme's application form. Please fill in and send the application form itself.`,
+    );
   }
   return points;
 }
@@ -100,13 +112,20 @@ export function missingReply(report: ApplicationReport, catalogue: Pick<Catalogu
   const points = [...messagePoints(report)];
   for (const form of report.forms) {
     if (form.formId === null) continue;
-    points.push(...formPoints(form, catalogue.templates.find((t) => t.id === form.formId)));
+    points.push(
+      ...formPoints(
+        form,
+        catalogue.templates.find((t) => t.id === form.formId),
+      ),
+    );
   }
   const programme = report.forms.map((f) => catalogue.templates.find((t) => t.id === f.formId)?.programme).find(Boolean);
   const about = programme ? `your application to the ${programme}` : 'your application';
   const intro = `Thank you for ${about}. Before we can consider it, please put right the following:`;
   const outro = 'Please reply to this email with the corrected form attached and every signatory copied in.';
-  const text = [`Dear colleague,`, '', intro, '', ...points.map((p, i) => `${i + 1}. ${p}`), '', outro, '', 'With thanks,', signOff].join('\n');
+  const text = [`Dear colleague,`, '', intro, '', ...points.map((p, i) => `${i + 1}. ${p}`), '', outro, '', 'With thanks,', signOff].join(
+    '\n',
+  );
   const html = [
     '<p>Dear colleague,</p>',
     `<p>${escapeHtml(intro)}</p>`,

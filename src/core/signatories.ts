@@ -42,7 +42,7 @@ export function sameName(a: string, b: string): boolean {
   if (!x.length || !y.length || x[x.length - 1] !== y[y.length - 1]) return false;
   if (x.length === 1 || y.length === 1) return false;
   const first = (w: string[]) => w[0]!;
-  return first(x) === first(y) || first(x)[0] === first(y)[0] && (first(x).length === 1 || first(y).length === 1);
+  return first(x) === first(y) || (first(x)[0] === first(y)[0] && (first(x).length === 1 || first(y).length === 1));
 }
 
 export function checkSignatories(
@@ -56,8 +56,10 @@ export function checkSignatories(
     const validEmail = email && email.includes('@') ? email : null;
     if (!recipients) return { role: role.role, name, email, status: null };
     if (!validEmail) return { role: role.role, name, email, status: 'noAddressOnForm' };
-    if (recipients.some((r) => r.address.toLowerCase() === validEmail.toLowerCase())) return { role: role.role, name, email, status: 'copied' };
-    if (name && recipients.some((r) => r.name && sameName(r.name, name))) return { role: role.role, name, email, status: 'copiedUnderOtherAddress' };
+    if (recipients.some((r) => r.address.toLowerCase() === validEmail.toLowerCase()))
+      return { role: role.role, name, email, status: 'copied' };
+    if (name && recipients.some((r) => r.name && sameName(r.name, name)))
+      return { role: role.role, name, email, status: 'copiedUnderOtherAddress' };
     return { role: role.role, name, email, status: 'notCopied' };
   });
 }

@@ -9,8 +9,19 @@ export const TEMPLATES_LIST = 'Form Templates';
 /** The longest value SharePoint keeps in a multi-line text column. */
 export const NOTE_MAX = 63_999;
 
-const column = (name: string, displayName: string, kind: ColumnSpec['kind'], description: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  name, displayName, kind, owner: 'template', description, ...extra,
+const column = (
+  name: string,
+  displayName: string,
+  kind: ColumnSpec['kind'],
+  description: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
+  name,
+  displayName,
+  kind,
+  owner: 'template',
+  description,
+  ...extra,
 });
 
 /** The list's columns besides SharePoint's Title (which holds the template's title). */

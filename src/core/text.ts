@@ -47,7 +47,12 @@ export function countWords(text: string): number {
     const code = text.charCodeAt(i);
     if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(text[i]!))) {
       counted = false;
-    } else if (!counted && ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i)!))))) {
+    } else if (
+      !counted &&
+      ((code >= 48 && code <= 57) ||
+        ((code | 32) >= 97 && (code | 32) <= 122) ||
+        (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i)!))))
+    ) {
       count++;
       counted = true;
     }

@@ -15,10 +15,18 @@ function newest(path: string): number {
 
 /** Builds when needed; says so first through `onBuild`. Returns whether it built. */
 export function ensureBuilt(onBuild?: () => void): boolean {
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'webpack.config.js')), newest(join(ROOT, 'manifest.xml')), newest(join(ROOT, 'package-lock.json')));
+  const sources = Math.max(
+    newest(join(ROOT, 'src')),
+    newest(join(ROOT, 'webpack.config.js')),
+    newest(join(ROOT, 'manifest.xml')),
+    newest(join(ROOT, 'package-lock.json')),
+  );
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= sources) return false;
   onBuild?.();
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   writeFileSync(STAMP, new Date().toISOString());
   return true;
 }

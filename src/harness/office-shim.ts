@@ -103,9 +103,17 @@ async function itemFromEml(bytes: Uint8Array, itemId: string): Promise<ShimItem>
   const contents = new Map<string, { format: 'base64' | 'eml'; content: string }>();
   const attachments = parsed.attachments.map((a, i) => {
     const id = `att-${i + 1}`;
-    const data = a.content instanceof ArrayBuffer ? new Uint8Array(a.content) : typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content);
+    const data =
+      a.content instanceof ArrayBuffer
+        ? new Uint8Array(a.content)
+        : typeof a.content === 'string'
+          ? new TextEncoder().encode(a.content)
+          : new Uint8Array(a.content);
     const isItem = a.mimeType === 'message/rfc822';
-    contents.set(id, isItem ? { format: 'eml', content: new TextDecoder().decode(data) } : { format: 'base64', content: bytesToBase64(data) });
+    contents.set(
+      id,
+      isItem ? { format: 'eml', content: new TextDecoder().decode(data) } : { format: 'base64', content: bytesToBase64(data) },
+    );
     return {
       id,
       name: a.filename ?? (isItem ? 'Attached message' : `attachment-${i + 1}`),
@@ -139,7 +147,10 @@ async function itemFromEml(bytes: Uint8Array, itemId: string): Promise<ShimItem>
       getAsync: (...rest: unknown[]) => {
         const master = readJson<{ displayName: string; color: string }[]>(MASTER_KEY, []);
         const names = readJson<string[]>(categoriesKey(itemId), []);
-        ok(callbackOf(...rest), names.map((displayName) => ({ displayName, color: master.find((m) => m.displayName === displayName)?.color ?? 'None' })));
+        ok(
+          callbackOf(...rest),
+          names.map((displayName) => ({ displayName, color: master.find((m) => m.displayName === displayName)?.color ?? 'None' })),
+        );
       },
       addAsync: (names: string[], ...rest: unknown[]) => {
         const cb = callbackOf<void>(...rest);
@@ -152,13 +163,16 @@ async function itemFromEml(bytes: Uint8Array, itemId: string): Promise<ShimItem>
         ok(cb, undefined);
       },
       removeAsync: (names: string[], ...rest: unknown[]) => {
-        writeJson(categoriesKey(itemId), readJson<string[]>(categoriesKey(itemId), []).filter((n) => !names.includes(n)));
+        writeJson(
+          categoriesKey(itemId),
+          readJson<string[]>(categoriesKey(itemId), []).filter((n) => !names.includes(n)),
+        );
         host()?.categoriesChanged(itemId);
         ok(callbackOf<void>(...rest), undefined);
       },
     },
     displayReplyForm(form) {
-      const html = typeof form === 'string' ? form : form.htmlBody ?? '';
+      const html = typeof form === 'string' ? form : (form.htmlBody ?? '');
       const reply = { itemId, subject: `RE: ${message.subject}`, to: message.from?.address ?? '', html };
       const h = host();
       if (h) h.showReply(reply);
@@ -171,7 +185,12 @@ async function itemFromEml(bytes: Uint8Array, itemId: string): Promise<ShimItem>
       const cb = callbackOf<unknown>(...rest);
       // Outlook fails this call for an item in one's own mailbox.
       if (!SHARED_OWNER) return fail(cb, 9030, 'GenericResponseError', 'The item is not in a shared folder or mailbox.');
-      ok(cb, { owner: SHARED_OWNER, targetMailbox: SHARED_OWNER, targetRestUrl: `${location.origin}/api`, delegatePermissions: DELEGATE_PERMISSIONS });
+      ok(cb, {
+        owner: SHARED_OWNER,
+        targetMailbox: SHARED_OWNER,
+        targetRestUrl: `${location.origin}/api`,
+        delegatePermissions: DELEGATE_PERMISSIONS,
+      });
     },
   };
   return item;
@@ -181,7 +200,12 @@ function installOffice() {
   const itemChangedHandlers = new Set<(arg: unknown) => void>();
   const mailbox = {
     item: null as ShimItem | null,
-    userProfile: { displayName: 'Hub Manager (harness)', emailAddress: 'hub.manager@example.org', accountType: 'office365', timeZone: 'GMT Standard Time' },
+    userProfile: {
+      displayName: 'Hub Manager (harness)',
+      emailAddress: 'hub.manager@example.org',
+      accountType: 'office365',
+      timeZone: 'GMT Standard Time',
+    },
     diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'harness' },
     convertToRestId: (id: string) => id,
     addHandlerAsync(type: string, handler: (arg: unknown) => void, ...rest: unknown[]) {
@@ -197,7 +221,7 @@ function installOffice() {
       addAsync: (list: { displayName: string; color: string }[], ...rest: unknown[]) => {
         const master = readJson<{ displayName: string; color: string }[]>(MASTER_KEY, []);
         const cb = callbackOf<void>(...rest);
-        if (SHARED_OWNER) return fail(cb, 9049, 'AccessDenied', 'A delegate cannot change the owner\'s master category list.');
+        if (SHARED_OWNER) return fail(cb, 9049, 'AccessDenied', "A delegate cannot change the owner's master category list.");
         if (list.some((c) => master.some((m) => m.displayName.toLowerCase() === c.displayName.toLowerCase()))) {
           return fail(cb, 9044, 'DuplicateCategory', 'The category is already in the master category list.');
         }
@@ -207,22 +231,55 @@ function installOffice() {
     },
   };
   const dark = new URLSearchParams(location.search).get('theme') === 'dark';
-  const supported = new Set(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', ...(SHARED_OWNER ? [] : ['1.14'])]);
+  const supported = new Set([
+    '1.1',
+    '1.2',
+    '1.3',
+    '1.4',
+    '1.5',
+    '1.6',
+    '1.7',
+    '1.8',
+    '1.9',
+    '1.10',
+    '1.11',
+    '1.12',
+    '1.13',
+    ...(SHARED_OWNER ? [] : ['1.14']),
+  ]);
   let ready: Promise<void> = Promise.resolve();
   const office = {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    EventType: { ItemChanged: 'olkItemSelectedChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
-    MailboxEnums: { RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' }, AttachmentContentFormat: { Base64: 'base64', Url: 'url', Eml: 'eml', ICalendar: 'iCalendar' } },
+    EventType: {
+      ItemChanged: 'olkItemSelectedChanged',
+      DialogMessageReceived: 'dialogMessageReceived',
+      DialogEventReceived: 'dialogEventReceived',
+    },
+    MailboxEnums: {
+      RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' },
+      AttachmentContentFormat: { Base64: 'base64', Url: 'url', Eml: 'eml', ICalendar: 'iCalendar' },
+    },
     HostType: { Outlook: 'Outlook' },
     context: {
       mailbox,
       requirements: { isSetSupported: (name: string, version?: string) => name === 'Mailbox' && (!version || supported.has(version)) },
       officeTheme: dark
-        ? { bodyBackgroundColor: '#1f1f1f', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#292929', controlForegroundColor: '#ffffff' }
-        : { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424', controlBackgroundColor: '#ffffff', controlForegroundColor: '#242424' },
+        ? {
+            bodyBackgroundColor: '#1f1f1f',
+            bodyForegroundColor: '#ffffff',
+            controlBackgroundColor: '#292929',
+            controlForegroundColor: '#ffffff',
+          }
+        : {
+            bodyBackgroundColor: '#ffffff',
+            bodyForegroundColor: '#242424',
+            controlBackgroundColor: '#ffffff',
+            controlForegroundColor: '#242424',
+          },
       diagnostics: { host: 'Outlook', platform: 'OfficeOnline', version: 'harness' },
       ui: {
-        displayDialogAsync: (_url: string, ...rest: unknown[]) => fail(callbackOf(...rest), 12007, 'NotSupported', 'The harness has no Office dialog.'),
+        displayDialogAsync: (_url: string, ...rest: unknown[]) =>
+          fail(callbackOf(...rest), 12007, 'NotSupported', 'The harness has no Office dialog.'),
         messageParent: () => undefined,
       },
     },

@@ -37,9 +37,20 @@ interface Opened {
 }
 
 const useStyles = makeStyles({
-  app: { display: 'grid', gridTemplateColumns: 'minmax(220px, 300px) minmax(0, 1fr) auto', height: '100vh', background: tokens.colorNeutralBackground2 },
+  app: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(220px, 300px) minmax(0, 1fr) auto',
+    height: '100vh',
+    background: tokens.colorNeutralBackground2,
+  },
   list: { overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, background: tokens.colorNeutralBackground1 },
-  listHead: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  listHead: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   items: { listStyleType: 'none', margin: 0, padding: 0 },
   item: {
     display: 'block',
@@ -56,11 +67,33 @@ const useStyles = makeStyles({
   },
   selected: { background: tokens.colorBrandBackground2, ':hover': { background: tokens.colorBrandBackground2Hover } },
   reading: { overflowY: 'auto', padding: tokens.spacingHorizontalXL, minWidth: 0 },
-  card: { background: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, background: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column' },
-  paneHead: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  card: {
+    background: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  pane: {
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  paneHead: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   frame: { border: 'none', flexGrow: 1 },
-  sharedNote: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, background: tokens.colorNeutralBackground3, overflowWrap: 'anywhere' },
+  sharedNote: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    background: tokens.colorNeutralBackground3,
+    overflowWrap: 'anywhere',
+  },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
   reply: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium },
@@ -130,22 +163,19 @@ function Harness() {
     return () => window.removeEventListener('storage', onStorage);
   }, []);
 
-  const open = useCallback(
-    async (bytes: Uint8Array, itemId: string, name: string) => {
-      setError(null);
-      let message: Message;
-      try {
-        message = await readEml(bytes);
-      } catch {
-        setError(`${name} could not be read as an email.`);
-        return;
-      }
-      setOpened({ itemId, name, message });
-      const shim = frame.current?.contentWindow?.hubHarnessShim;
-      if (shim) await shim.open(bytes, itemId);
-    },
-    [],
-  );
+  const open = useCallback(async (bytes: Uint8Array, itemId: string, name: string) => {
+    setError(null);
+    let message: Message;
+    try {
+      message = await readEml(bytes);
+    } catch {
+      setError(`${name} could not be read as an email.`);
+      return;
+    }
+    setOpened({ itemId, name, message });
+    const shim = frame.current?.contentWindow?.hubHarnessShim;
+    if (shim) await shim.open(bytes, itemId);
+  }, []);
 
   const openSample = useCallback(
     async (sample: Sample) => {
@@ -176,7 +206,11 @@ function Harness() {
               }}
             />
           </label>
-          {!frameReady && <Text size={200} className={styles.muted}>Loading the task pane…</Text>}
+          {!frameReady && (
+            <Text size={200} className={styles.muted}>
+              Loading the task pane…
+            </Text>
+          )}
         </div>
         <ul className={styles.items}>
           {samples.map((sample) => {
@@ -184,7 +218,14 @@ function Harness() {
             const selected = opened?.itemId === itemId;
             return (
               <li key={sample.file}>
-                <button type="button" className={mergeClasses(styles.item, selected && styles.selected)} aria-current={selected ? 'true' : undefined} onClick={() => void openSample(sample)} disabled={!frameReady} data-sample={sample.file}>
+                <button
+                  type="button"
+                  className={mergeClasses(styles.item, selected && styles.selected)}
+                  aria-current={selected ? 'true' : undefined}
+                  onClick={() => void openSample(sample)}
+                  disabled={!frameReady}
+                  data-sample={sample.file}
+                >
                   <Text weight="semibold" block truncate wrap={false}>
                     {sample.from}
                   </Text>
@@ -252,7 +293,13 @@ function Harness() {
             In the shared mailbox {shared}, as a delegate
           </Text>
         )}
-        <iframe ref={frame} className={styles.frame} title="Hub Intake task pane" src={`taskpane.html${paneQuery ? `?${paneQuery}` : ''}`} onLoad={() => setFrameReady(true)} />
+        <iframe
+          ref={frame}
+          className={styles.frame}
+          title="Hub Intake task pane"
+          src={`taskpane.html${paneQuery ? `?${paneQuery}` : ''}`}
+          onLoad={() => setFrameReady(true)}
+        />
       </aside>
       <Dialog open={reply !== null} onOpenChange={(_, data) => !data.open && setReply(null)}>
         <DialogSurface aria-describedby={undefined}>

@@ -64,7 +64,17 @@ export interface HarnessOptions {
 }
 
 /** Request headers a browser sets about where a request comes from: the harness vouches for what it forwards, so they stop here. */
-const NOT_FORWARDED = new Set(['host', 'origin', 'referer', 'cookie', 'authorization', 'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'sec-fetch-user']);
+const NOT_FORWARDED = new Set([
+  'host',
+  'origin',
+  'referer',
+  'cookie',
+  'authorization',
+  'sec-fetch-site',
+  'sec-fetch-mode',
+  'sec-fetch-dest',
+  'sec-fetch-user',
+]);
 
 export interface Harness {
   readonly url: string;
@@ -85,12 +95,19 @@ interface SampleEntry {
 
 async function listSamples(dir: string): Promise<SampleEntry[]> {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   const out: SampleEntry[] = [];
   for (const file of files) {
     try {
       const message = await readEml(readFileSync(join(dir, file)));
-      out.push({ file, subject: message.subject, from: message.from?.name || message.from?.address || '(unknown sender)', receivedAt: message.receivedAt });
+      out.push({
+        file,
+        subject: message.subject,
+        from: message.from?.name || message.from?.address || '(unknown sender)',
+        receivedAt: message.receivedAt,
+      });
     } catch {
       out.push({ file, subject: file, from: '(unreadable)', receivedAt: null });
     }
@@ -114,7 +131,10 @@ async function provision(storeUrl: string, token: string | undefined): Promise<v
   const auth = token ? staticToken(token) : noToken;
   const client = createGraphClient({ graphUrl: storeUrl, auth });
   const siteUrl = await siteWebUrl(client, 'root');
-  await provisionApplications(client, 'root', { templates: loadCatalogue().templates, presentation: (title) => ensurePresentation(createSharePointRest({ siteUrl, auth }), title) });
+  await provisionApplications(client, 'root', {
+    templates: loadCatalogue().templates,
+    presentation: (title) => ensurePresentation(createSharePointRest({ siteUrl, auth }), title),
+  });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -144,7 +164,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
 }
 
-async function serveHarness(options: HarnessOptions, dist: string, samplesDir: string, storeUrl: string, store: LocalStore | null, dataDir: string | null): Promise<Harness> {
+async function serveHarness(
+  options: HarnessOptions,
+  dist: string,
+  samplesDir: string,
+  storeUrl: string,
+  store: LocalStore | null,
+  dataDir: string | null,
+): Promise<Harness> {
   await provision(storeUrl, options.storeToken);
   const storeTarget = new URL(storeUrl);
   const samples = await listSamples(samplesDir);
@@ -157,7 +184,13 @@ async function serveHarness(options: HarnessOptions, dist: string, samplesDir: s
   let allowedOrigins = new Set<string>();
   const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
-      res.writeHead(status, { ...hosting, 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra });
+      res.writeHead(status, {
+        ...hosting,
+        'Content-Type': type,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...extra,
+      });
       res.end(body);
     };
     const refuse = (status: number, message: string) => {
@@ -172,9 +205,10 @@ async function serveHarness(options: HarnessOptions, dist: string, samplesDir: s
     if (origin) return refuse(403, origin);
     if (!(req.url ?? '/').startsWith('/')) return refuse(400, 'The request target is not a valid path.');
     const url = new URL(req.url ?? '/', 'http://harness');
-    if (url.pathname.startsWith('/_admin/')) return refuse(404, 'The store\'s admin endpoints are not served through the harness.');
+    if (url.pathname.startsWith('/_admin/')) return refuse(404, "The store's admin endpoints are not served through the harness.");
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (url.pathname === '/' || url.pathname === '/index.html') return send(200, readFileSync(join(dist, 'harness.html')), TYPES['.html']);
+      if (url.pathname === '/' || url.pathname === '/index.html')
+        return send(200, readFileSync(join(dist, 'harness.html')), TYPES['.html']);
       if (url.pathname === '/taskpane.html') {
         // The real pane's page, on the shim instead of Office.js (which needs Outlook and the network).
         const html = readFileSync(join(dist, 'taskpane.html'), 'utf8').replace(OFFICE_JS, 'office-shim.js');
@@ -182,7 +216,11 @@ async function serveHarness(options: HarnessOptions, dist: string, samplesDir: s
       }
       if (url.pathname === '/hub-intake.pane.json') {
         const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-        return send(200, JSON.stringify({ graphUrl: `${origin}${storeTarget.pathname}`, site: 'root', signOff: 'Maths Hub (harness)' }), TYPES['.json']);
+        return send(
+          200,
+          JSON.stringify({ graphUrl: `${origin}${storeTarget.pathname}`, site: 'root', signOff: 'Maths Hub (harness)' }),
+          TYPES['.json'],
+        );
       }
       if (url.pathname === '/harness/samples.json') return send(200, JSON.stringify(samples), TYPES['.json']);
       const owned = ownerMessage.exec(url.pathname);
@@ -190,7 +228,11 @@ async function serveHarness(options: HarnessOptions, dist: string, samplesDir: s
         const id = decodeURIComponent(owned[2]!);
         const file = id.startsWith('sample:') ? inside(samplesDir, id.slice('sample:'.length)) : null;
         if (file && existsSync(file) && statSync(file).isFile()) return send(200, readFileSync(file), 'message/rfc822');
-        return send(404, JSON.stringify({ error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }), TYPES['.json']);
+        return send(
+          404,
+          JSON.stringify({ error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }),
+          TYPES['.json'],
+        );
       }
       if (url.pathname.startsWith('/samples/emails/')) {
         const file = inside(samplesDir, url.pathname.slice('/samples/emails/'.length));
@@ -206,13 +248,17 @@ async function serveHarness(options: HarnessOptions, dist: string, samplesDir: s
     const headers: http.OutgoingHttpHeaders = { host: `${storeTarget.hostname}:${storeTarget.port}` };
     for (const [name, value] of Object.entries(req.headers)) if (!NOT_FORWARDED.has(name) && value !== undefined) headers[name] = value;
     if (options.storeToken) headers.authorization = `Bearer ${options.storeToken}`;
-    const proxied = http.request({ host: storeTarget.hostname, port: storeTarget.port, method: req.method, path: req.url, headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      answer.on('error', () => res.destroy());
-    });
+    const proxied = http.request(
+      { host: storeTarget.hostname, port: storeTarget.port, method: req.method, path: req.url, headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('error', () => res.destroy());
+      },
+    );
     proxied.on('error', () => {
-      if (!res.headersSent) send(502, JSON.stringify({ error: { code: 'storeUnavailable', message: 'The local store did not answer.' } }), TYPES['.json']);
+      if (!res.headersSent)
+        send(502, JSON.stringify({ error: { code: 'storeUnavailable', message: 'The local store did not answer.' } }), TYPES['.json']);
       else res.destroy();
     });
     req.on('error', () => proxied.destroy());
@@ -250,7 +296,10 @@ async function serveHarness(options: HarnessOptions, dist: string, samplesDir: s
     await listen(port);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    if (!options.anyPortIfTaken) throw new Error(`port ${port} on 127.0.0.1 is taken (another harness, perhaps): stop it, or choose a free port with HUB_INTAKE_HARNESS_PORT.`);
+    if (!options.anyPortIfTaken)
+      throw new Error(
+        `port ${port} on 127.0.0.1 is taken (another harness, perhaps): stop it, or choose a free port with HUB_INTAKE_HARNESS_PORT.`,
+      );
     portTaken = port;
     await listen(0);
   }

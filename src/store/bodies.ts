@@ -100,7 +100,7 @@ export async function spoolBody(req: http.IncomingMessage, limit: number, dir: s
     *pieces() {
       const fd = fs.openSync(file, 'r');
       try {
-        for (let at = 0; at < size; ) {
+        for (let at = 0; at < size;) {
           const piece = Buffer.allocUnsafe(Math.min(PIECE_BYTES, size - at));
           const read = fs.readSync(fd, piece, 0, piece.length, at);
           if (read <= 0) break;

@@ -25,7 +25,17 @@ export const TYPE_FACETS = [
 ] as const;
 export type TypeFacet = (typeof TYPE_FACETS)[number];
 
-const BOOLEAN_PROPERTIES = ['enforceUniqueValues', 'hidden', 'indexed', 'required', 'readOnly', 'isDeletable', 'isReorderable', 'isSealed', 'propagateChanges'] as const;
+const BOOLEAN_PROPERTIES = [
+  'enforceUniqueValues',
+  'hidden',
+  'indexed',
+  'required',
+  'readOnly',
+  'isDeletable',
+  'isReorderable',
+  'isSealed',
+  'propagateChanges',
+] as const;
 const STRING_PROPERTIES = ['displayName', 'description', 'columnGroup', 'columnFormatting'] as const;
 /** Properties the server assigns; a create or update may not set them. */
 const SERVER_PROPERTIES = new Set(['id', 'isSealed', 'readOnly']);
@@ -60,7 +70,12 @@ const BUILTIN_IDS = {
   Attachments: '67df98f4-9dec-48ff-a553-29bece9c5bf4',
 } as const;
 
-function builtin(name: keyof typeof BUILTIN_IDS, displayName: string, facet: Record<string, unknown>, extra: Record<string, unknown> = {}): ColumnDefinition {
+function builtin(
+  name: keyof typeof BUILTIN_IDS,
+  displayName: string,
+  facet: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): ColumnDefinition {
   return {
     columnGroup: 'Custom Columns',
     description: '',
@@ -83,7 +98,12 @@ export function builtinColumns(template: ListTemplate): ColumnDefinition[] {
   const person = { personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleAndGroups', displayAs: 'account' } };
   const stamp = { dateTime: { displayAs: 'default', format: 'dateTime' } };
   return [
-    builtin('Title', 'Title', { text: defaultFacet('text', {}) }, { readOnly: false, isSealed: false, required: template === 'genericList' }),
+    builtin(
+      'Title',
+      'Title',
+      { text: defaultFacet('text', {}) },
+      { readOnly: false, isSealed: false, required: template === 'genericList' },
+    ),
     builtin('ID', 'ID', { number: { decimalPlaces: 'none', displayAs: 'number' } }, { indexed: true }),
     builtin('Created', 'Created', stamp),
     builtin('Modified', 'Modified', stamp),
@@ -126,7 +146,11 @@ function defaultFacet(facet: TypeFacet, given: Record<string, unknown>): Record<
   switch (facet) {
     case 'text': {
       const multi = given.allowMultipleLines === true;
-      const base: Record<string, unknown> = { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: multi ? 6 : 0 };
+      const base: Record<string, unknown> = {
+        allowMultipleLines: false,
+        appendChangesToExistingText: false,
+        linesForEditing: multi ? 6 : 0,
+      };
       if (!multi) base.maxLength = 255;
       return { ...base, textType: 'plain', ...given };
     }
@@ -163,7 +187,8 @@ function checkFacet(facet: TypeFacet, props: Record<string, unknown>, columnName
       optionalBoolean('appendChangesToExistingText');
       optionalNumber('linesForEditing');
       optionalNumber('maxLength');
-      if (props.allowMultipleLines !== true && typeof props.maxLength === 'number' && (props.maxLength < 1 || props.maxLength > 255)) throw bad('maxLength');
+      if (props.allowMultipleLines !== true && typeof props.maxLength === 'number' && (props.maxLength < 1 || props.maxLength > 255))
+        throw bad('maxLength');
       if (props.textType !== undefined && props.textType !== 'plain' && props.textType !== 'richText') throw bad('textType');
       break;
     case 'number':
@@ -201,21 +226,32 @@ export function newColumn(input: unknown, existing: readonly ColumnDefinition[])
   const name = input.name;
   if (typeof name !== 'string' || name.length === 0) throw invalidRequest("A column must have a 'name'.");
   if (!COLUMN_NAME.test(name)) {
-    throw invalidRequest(`The column name '${name}' is not valid: use letters, digits and underscores, starting with a letter or underscore.`);
+    throw invalidRequest(
+      `The column name '${name}' is not valid: use letters, digits and underscores, starting with a letter or underscore.`,
+    );
   }
   if (COMPUTED_FIELD_NAMES.has(name) || existing.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
     throw nameAlreadyExists(`A column named '${name}' already exists in this list.`);
   }
   for (const key of SERVER_PROPERTIES) if (key in input) throw invalidRequest(`The property '${key}' is set by the server.`);
   const facets = TYPE_FACETS.filter((f) => f in input);
-  if (facets.length !== 1) throw invalidRequest(`A column must have exactly one type facet (${TYPE_FACETS.join(', ')}); '${name}' has ${facets.length}.`);
+  if (facets.length !== 1)
+    throw invalidRequest(`A column must have exactly one type facet (${TYPE_FACETS.join(', ')}); '${name}' has ${facets.length}.`);
   const facet = facets[0]!;
   const given = input[facet];
   if (!isRecord(given)) throw invalidRequest(`The '${facet}' facet of column '${name}' must be an object.`);
   const props = defaultFacet(facet, given);
   checkFacet(facet, props, name);
   checkScalarProperties(input, name);
-  if (existing.some((c) => typeof c.displayName === 'string' && typeof input.displayName === 'string' && c.displayName.toLowerCase() === input.displayName.toLowerCase() && !c.readOnly)) {
+  if (
+    existing.some(
+      (c) =>
+        typeof c.displayName === 'string' &&
+        typeof input.displayName === 'string' &&
+        c.displayName.toLowerCase() === input.displayName.toLowerCase() &&
+        !c.readOnly,
+    )
+  ) {
     throw nameAlreadyExists(`A column with the display name '${String(input.displayName)}' already exists in this list.`);
   }
   const column: ColumnDefinition = {
@@ -251,7 +287,8 @@ function checkIndexable(column: ColumnDefinition): void {
 
 function checkScalarProperties(input: Record<string, unknown>, name: string): void {
   for (const key of BOOLEAN_PROPERTIES) {
-    if (input[key] !== undefined && typeof input[key] !== 'boolean') throw invalidRequest(`The property '${key}' of column '${name}' must be a boolean.`);
+    if (input[key] !== undefined && typeof input[key] !== 'boolean')
+      throw invalidRequest(`The property '${key}' of column '${name}' must be a boolean.`);
   }
   for (const key of STRING_PROPERTIES) {
     if (input[key] !== undefined && input[key] !== null && typeof input[key] !== 'string') {
@@ -264,10 +301,12 @@ function checkScalarProperties(input: Record<string, unknown>, name: string): vo
 export function patchColumn(column: ColumnDefinition, patch: unknown): ColumnDefinition {
   if (!isRecord(patch)) throw invalidRequest('The request body must be a columnDefinition object.');
   if ('id' in patch && patch.id !== column.id) throw invalidRequest("The property 'id' cannot be changed.");
-  if ('name' in patch && patch.name !== column.name) throw invalidRequest("The property 'name' (the column's internal name) cannot be changed.");
+  if ('name' in patch && patch.name !== column.name)
+    throw invalidRequest("The property 'name' (the column's internal name) cannot be changed.");
   if (column.isSealed === true) {
     const others = Object.keys(patch).filter((k) => k !== 'indexed' && k !== 'id' && k !== 'name');
-    if (others.length > 0) throw new GraphError(403, 'accessDenied', `The column '${column.name}' is a read-only system column; only 'indexed' can be changed.`);
+    if (others.length > 0)
+      throw new GraphError(403, 'accessDenied', `The column '${column.name}' is a read-only system column; only 'indexed' can be changed.`);
   }
   checkScalarProperties(patch, column.name);
   const current = facetOf(column);
@@ -276,7 +315,12 @@ export function patchColumn(column: ColumnDefinition, patch: unknown): ColumnDef
     if (key === 'id' || key === 'name') continue;
     if ((TYPE_FACETS as readonly string[]).includes(key)) {
       const facet = key as TypeFacet;
-      if (current !== null && facet !== current) throw new GraphError(400, 'notSupported', `Changing the type of column '${column.name}' from '${current}' to '${facet}' is not supported.`);
+      if (current !== null && facet !== current)
+        throw new GraphError(
+          400,
+          'notSupported',
+          `Changing the type of column '${column.name}' from '${current}' to '${facet}' is not supported.`,
+        );
       if (!isRecord(value)) throw invalidRequest(`The '${facet}' facet of column '${column.name}' must be an object.`);
       const merged = { ...facetProps(column, facet), ...value };
       checkFacet(facet, merged, column.name);
@@ -287,7 +331,8 @@ export function patchColumn(column: ColumnDefinition, patch: unknown): ColumnDef
     next[key] = value;
   }
   if (next.enforceUniqueValues === true) next.indexed = true;
-  if (next.enforceUniqueValues === true && next.indexed === false) throw invalidRequest(`Column '${column.name}' enforces unique values, so it must stay indexed.`);
+  if (next.enforceUniqueValues === true && next.indexed === false)
+    throw invalidRequest(`Column '${column.name}' enforces unique values, so it must stay indexed.`);
   checkIndexable(next);
   return next;
 }

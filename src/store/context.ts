@@ -91,7 +91,12 @@ export function jsonBody(req: StoreRequest): unknown {
   if (req.body.length === 0) return undefined;
   // Only JSON is parsed as JSON: a page's form can send text/plain anywhere without asking first.
   if (!isJsonContentType(req.headers['content-type'])) {
-    throw new GraphError(415, 'BadRequest', 'The request body must be JSON, sent with Content-Type: application/json.', 'unsupportedMediaType');
+    throw new GraphError(
+      415,
+      'BadRequest',
+      'The request body must be JSON, sent with Content-Type: application/json.',
+      'unsupportedMediaType',
+    );
   }
   try {
     return JSON.parse(req.body.toString('utf8')) as unknown;

@@ -306,7 +306,8 @@ export class StoreDatabase {
     this.sqlite.exec(SCHEMA);
     this.transaction(() => {
       // Files stored whole in drive_items.content by earlier versions become one piece each.
-      this.sqlite.exec(`INSERT OR IGNORE INTO file_pieces (item_id, offset, bytes) SELECT id, 0, content FROM drive_items WHERE content IS NOT NULL AND length(content) > 0;
+      this.sqlite
+        .exec(`INSERT OR IGNORE INTO file_pieces (item_id, offset, bytes) SELECT id, 0, content FROM drive_items WHERE content IS NOT NULL AND length(content) > 0;
         UPDATE drive_items SET content = NULL WHERE content IS NOT NULL;`);
       this.seed();
     });
@@ -326,7 +327,15 @@ export class StoreDatabase {
     const created = this.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get('site_created') as { value: string } | undefined;
     if (!created) this.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('site_created', nowStamp());
     const library = this.sqlite.prepare('SELECT id FROM lists WHERE is_default_library = 1').get();
-    if (!library) this.createList({ displayName: DEFAULT_LIBRARY.displayName, name: DEFAULT_LIBRARY.name, description: '', template: 'documentLibrary', columns: [], isDefaultLibrary: true });
+    if (!library)
+      this.createList({
+        displayName: DEFAULT_LIBRARY.displayName,
+        name: DEFAULT_LIBRARY.name,
+        description: '',
+        template: 'documentLibrary',
+        columns: [],
+        isDefaultLibrary: true,
+      });
   }
 
   get siteCreated(): string {
@@ -337,7 +346,9 @@ export class StoreDatabase {
   /** Deletes every list, item and file, then seeds the default site again. */
   reset(): void {
     this.transaction(() => {
-      this.sqlite.exec('DELETE FROM upload_chunks; DELETE FROM upload_sessions; DELETE FROM file_pieces; DELETE FROM drive_items; DELETE FROM items; DELETE FROM columns; DELETE FROM lists; DELETE FROM meta;');
+      this.sqlite.exec(
+        'DELETE FROM upload_chunks; DELETE FROM upload_sessions; DELETE FROM file_pieces; DELETE FROM drive_items; DELETE FROM items; DELETE FROM columns; DELETE FROM lists; DELETE FROM meta;',
+      );
       this.seed();
     });
   }
@@ -396,7 +407,23 @@ export class StoreDatabase {
       .run(id, input.displayName, input.name, input.description, input.template, now, now, driveId, input.isDefaultLibrary ? 1 : 0, seq);
     [...builtinColumns(input.template), ...input.columns].forEach((column, position) => this.insertColumn(id, column, position));
     if (driveId) {
-      this.insertDriveItem({ id: newDriveItemId(), listId: id, parentId: null, name: 'root', isFolder: true, size: 0, mimeType: null, quickXorHash: null, guid: randomUUID(), version: 1, created: now, modified: now }, null);
+      this.insertDriveItem(
+        {
+          id: newDriveItemId(),
+          listId: id,
+          parentId: null,
+          name: 'root',
+          isFolder: true,
+          size: 0,
+          mimeType: null,
+          quickXorHash: null,
+          guid: randomUUID(),
+          version: 1,
+          created: now,
+          modified: now,
+        },
+        null,
+      );
     }
     return this.list(id)!;
   }
@@ -420,13 +447,19 @@ export class StoreDatabase {
   // ---- columns
 
   columns(listId: string): ColumnDefinition[] {
-    const rows = this.sqlite.prepare('SELECT definition FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { definition: string }[];
+    const rows = this.sqlite.prepare('SELECT definition FROM columns WHERE list_id = ? ORDER BY position').all(listId) as {
+      definition: string;
+    }[];
     return rows.map((r) => JSON.parse(r.definition) as ColumnDefinition);
   }
 
   insertColumn(listId: string, column: ColumnDefinition, position?: number): void {
-    const pos = position ?? ((this.sqlite.prepare('SELECT COALESCE(MAX(position), -1) AS m FROM columns WHERE list_id = ?').get(listId) as { m: number }).m + 1);
-    this.sqlite.prepare('INSERT INTO columns (list_id, id, name, position, definition) VALUES (?, ?, ?, ?, ?)').run(listId, column.id, column.name, pos, JSON.stringify(column));
+    const pos =
+      position ??
+      (this.sqlite.prepare('SELECT COALESCE(MAX(position), -1) AS m FROM columns WHERE list_id = ?').get(listId) as { m: number }).m + 1;
+    this.sqlite
+      .prepare('INSERT INTO columns (list_id, id, name, position, definition) VALUES (?, ?, ?, ?, ?)')
+      .run(listId, column.id, column.name, pos, JSON.stringify(column));
   }
 
   updateColumn(listId: string, column: ColumnDefinition): void {
@@ -454,14 +487,18 @@ export class StoreDatabase {
     const id = list.nextItemId;
     const now = nowStamp();
     this.sqlite.prepare('UPDATE lists SET next_item_id = ?, modified = ? WHERE id = ?').run(id + 1, now, listId);
-    this.sqlite.prepare('INSERT INTO items (list_id, id, guid, version, created, modified, fields) VALUES (?, ?, ?, 1, ?, ?, ?)').run(listId, id, randomUUID(), now, now, JSON.stringify(fields));
+    this.sqlite
+      .prepare('INSERT INTO items (list_id, id, guid, version, created, modified, fields) VALUES (?, ?, ?, 1, ?, ?, ?)')
+      .run(listId, id, randomUUID(), now, now, JSON.stringify(fields));
     return this.item(listId, id)!;
   }
 
   /** Stores new field values and bumps the version (the N in the eTag). */
   updateItem(listId: string, id: number, fields: Record<string, unknown>): ItemRecord {
     const now = nowStamp();
-    this.sqlite.prepare('UPDATE items SET fields = ?, version = version + 1, modified = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(fields), now, listId, id);
+    this.sqlite
+      .prepare('UPDATE items SET fields = ?, version = version + 1, modified = ? WHERE list_id = ? AND id = ?')
+      .run(JSON.stringify(fields), now, listId, id);
     this.touchList(listId);
     return this.item(listId, id)!;
   }
@@ -484,20 +521,25 @@ export class StoreDatabase {
   }
 
   driveRoot(listId: string): DriveItemRecord {
-    const row = this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id IS NULL`).get(listId) as DriveItemRow | undefined;
+    const row = this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id IS NULL`).get(listId) as
+      DriveItemRow | undefined;
     if (!row) throw new Error(`The drive of list ${listId} has no root.`);
     return toDriveItem(row);
   }
 
   child(listId: string, parentId: string, name: string): DriveItemRecord | undefined {
-    const row = this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id = ? AND name = ? COLLATE NOCASE`).get(listId, parentId, name) as
-      | DriveItemRow
-      | undefined;
+    const row = this.sqlite
+      .prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE list_id = ? AND parent_id = ? AND name = ? COLLATE NOCASE`)
+      .get(listId, parentId, name) as DriveItemRow | undefined;
     return row ? toDriveItem(row) : undefined;
   }
 
   children(parentId: string): DriveItemRecord[] {
-    return (this.sqlite.prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? ORDER BY name COLLATE NOCASE`).all(parentId) as DriveItemRow[]).map(toDriveItem);
+    return (
+      this.sqlite
+        .prepare(`SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE parent_id = ? ORDER BY name COLLATE NOCASE`)
+        .all(parentId) as DriveItemRow[]
+    ).map(toDriveItem);
   }
 
   childCount(parentId: string): number {
@@ -506,14 +548,31 @@ export class StoreDatabase {
 
   /** Bytes used by the files of a drive. */
   driveUsed(listId: string): number {
-    return (this.sqlite.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM drive_items WHERE list_id = ? AND is_folder = 0').get(listId) as { n: number }).n;
+    return (
+      this.sqlite.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM drive_items WHERE list_id = ? AND is_folder = 0').get(listId) as {
+        n: number;
+      }
+    ).n;
   }
 
   /** Inserts a folder (content null) or a file; a file's size and hash are those of the content written. */
   insertDriveItem(item: DriveItemRecord, content: Content | null): void {
     this.sqlite
       .prepare(`INSERT INTO drive_items (${DRIVE_ITEM_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`)
-      .run(item.id, item.listId, item.parentId, item.name, item.isFolder ? 1 : 0, item.size, item.mimeType, item.quickXorHash, item.guid, item.version, item.created, item.modified);
+      .run(
+        item.id,
+        item.listId,
+        item.parentId,
+        item.name,
+        item.isFolder ? 1 : 0,
+        item.size,
+        item.mimeType,
+        item.quickXorHash,
+        item.guid,
+        item.version,
+        item.created,
+        item.modified,
+      );
     if (content) {
       const { size, hash } = this.writePieces(item.id, content);
       this.sqlite.prepare('UPDATE drive_items SET size = ?, quick_xor_hash = ? WHERE id = ?').run(size, hash, item.id);
@@ -546,7 +605,11 @@ export class StoreDatabase {
   driveItemPieces(id: string): (() => Buffer | undefined)[] {
     const offsets = this.sqlite.prepare('SELECT offset FROM file_pieces WHERE item_id = ? ORDER BY offset').all(id) as { offset: number }[];
     const read = this.sqlite.prepare('SELECT bytes FROM file_pieces WHERE item_id = ? AND offset = ?');
-    return offsets.map(({ offset }) => () => (read.get(id, offset) as { bytes: Buffer } | undefined)?.bytes);
+    return offsets.map(
+      ({ offset }) =>
+        () =>
+          (read.get(id, offset) as { bytes: Buffer } | undefined)?.bytes,
+    );
   }
 
   /** A file's whole content (for tests and small files). */
@@ -568,7 +631,18 @@ export class StoreDatabase {
         `INSERT INTO upload_sessions (id, list_id, base_item_id, relative_path, conflict, defer_commit, total, received, expires, created)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(session.id, session.listId, session.baseItemId, JSON.stringify(session.relativePath), session.conflict, session.deferCommit ? 1 : 0, session.total, session.received, session.expires, session.created);
+      .run(
+        session.id,
+        session.listId,
+        session.baseItemId,
+        JSON.stringify(session.relativePath),
+        session.conflict,
+        session.deferCommit ? 1 : 0,
+        session.total,
+        session.received,
+        session.expires,
+        session.created,
+      );
   }
 
   uploadSession(id: string): UploadSessionRecord | undefined {
@@ -585,12 +659,16 @@ export class StoreDatabase {
       insert.run(sessionId, offset, piece);
       offset += piece.length;
     }
-    this.sqlite.prepare('UPDATE upload_sessions SET total = ?, received = ?, expires = ? WHERE id = ?').run(total, offset, expires, sessionId);
+    this.sqlite
+      .prepare('UPDATE upload_sessions SET total = ?, received = ?, expires = ? WHERE id = ?')
+      .run(total, offset, expires, sessionId);
   }
 
   /** The bytes a session received, read one stored piece at a time. */
   uploadContent(sessionId: string): Content {
-    const rows = this.sqlite.prepare('SELECT offset, length(bytes) AS n FROM upload_chunks WHERE session_id = ? ORDER BY offset').all(sessionId) as { offset: number; n: number }[];
+    const rows = this.sqlite
+      .prepare('SELECT offset, length(bytes) AS n FROM upload_chunks WHERE session_id = ? ORDER BY offset')
+      .all(sessionId) as { offset: number; n: number }[];
     const read = this.sqlite.prepare('SELECT bytes FROM upload_chunks WHERE session_id = ? AND offset = ?');
     return {
       size: rows.reduce((sum, r) => sum + r.n, 0),

@@ -202,7 +202,11 @@ export function nameRefusal(name: string): string | null {
 
 export function checkName(name: string): void {
   const refusal = nameRefusal(name);
-  if (refusal) throw invalidRequest(`The provided name contains characters or words that are not allowed. ${refusal}`, 'nameContainsInvalidCharacters');
+  if (refusal)
+    throw invalidRequest(
+      `The provided name contains characters or words that are not allowed. ${refusal}`,
+      'nameContainsInvalidCharacters',
+    );
 }
 
 /** The names of a new item (and any new folders above it) under `parent`, and its whole path's length (server-relative, without the leading '/'). */
@@ -212,14 +216,19 @@ export function checkNewItemPath(env: Env, parent: DriveItemRecord, ...names: st
   const folders = parent.parentId === null ? [] : itemPath(env, parent);
   const full = [SITE_PATH.slice(1), list?.name ?? '', ...folders, ...names].join('/');
   if (full.length > MAX_PATH_LENGTH) {
-    throw invalidRequest(`The path of the file is ${full.length} characters long; SharePoint allows at most ${MAX_PATH_LENGTH}.`, 'pathIsTooLong');
+    throw invalidRequest(
+      `The path of the file is ${full.length} characters long; SharePoint allows at most ${MAX_PATH_LENGTH}.`,
+      'pathIsTooLong',
+    );
   }
 }
 
 export function conflictBehavior(value: unknown, fallback: ConflictBehavior): ConflictBehavior {
   if (value === undefined || value === null || value === '') return fallback;
   if (value === 'fail' || value === 'replace' || value === 'rename') return value;
-  throw invalidRequest(`Invalid value '${typeof value === 'string' ? value : JSON.stringify(value)}' for @microsoft.graph.conflictBehavior: use fail, replace or rename.`);
+  throw invalidRequest(
+    `Invalid value '${typeof value === 'string' ? value : JSON.stringify(value)}' for @microsoft.graph.conflictBehavior: use fail, replace or rename.`,
+  );
 }
 
 /** Finds or creates the folders of a path below base, as Graph does for uploads by path. */
@@ -234,7 +243,20 @@ export function ensureFolders(env: Env, base: DriveItemRecord, names: string[]):
     }
     checkNewItemPath(env, current, name);
     const now = nowStamp();
-    const folder: DriveItemRecord = { id: newDriveItemId(), listId: current.listId, parentId: current.id, name, isFolder: true, size: 0, mimeType: null, quickXorHash: null, guid: randomUUID(), version: 1, created: now, modified: now };
+    const folder: DriveItemRecord = {
+      id: newDriveItemId(),
+      listId: current.listId,
+      parentId: current.id,
+      name,
+      isFolder: true,
+      size: 0,
+      mimeType: null,
+      quickXorHash: null,
+      guid: randomUUID(),
+      version: 1,
+      created: now,
+      modified: now,
+    };
     env.db.insertDriveItem(folder, null);
     current = folder;
   }
@@ -251,12 +273,20 @@ export function freeName(env: Env, parent: DriveItemRecord, name: string): strin
 }
 
 /** Writes a file into a folder honouring the conflict behaviour. Returns 201 for a new item, 200 for a replaced one. */
-export function writeFile(env: Env, parent: DriveItemRecord, name: string, content: Content, mimeType: string, conflict: ConflictBehavior): { status: number; item: DriveItemRecord } {
+export function writeFile(
+  env: Env,
+  parent: DriveItemRecord,
+  name: string,
+  content: Content,
+  mimeType: string,
+  conflict: ConflictBehavior,
+): { status: number; item: DriveItemRecord } {
   checkNewItemPath(env, parent, name);
   const existing = env.db.child(parent.listId, parent.id, name);
   let finalName = name;
   if (existing) {
-    if (conflict === 'fail') throw nameAlreadyExists(`The specified item name '${name}' already exists. A file with that name is already in the folder.`);
+    if (conflict === 'fail')
+      throw nameAlreadyExists(`The specified item name '${name}' already exists. A file with that name is already in the folder.`);
     if (conflict === 'replace') {
       if (existing.isFolder) throw nameAlreadyExists(`A folder named '${name}' already exists.`);
       env.db.replaceDriveItemContent(existing.id, content, mimeType);
@@ -289,7 +319,11 @@ export function checkDriveIfMatch(req: StoreRequest, item: DriveItemRecord): voi
   if (header === undefined || header.trim() === '*') return;
   const norm = (s: string) => s.trim().replace(/^W\//i, '').replace(/^"|"$/g, '').replace(/^c:/i, '').replace(/[{}]/g, '').toLowerCase();
   if (norm(header) !== `${item.guid},${item.version}`.toLowerCase()) {
-    throw new GraphError(412, 'preconditionFailed', `The request ETag value '${header}' does not match the item's current eTag ${driveItemETag(item)}.`);
+    throw new GraphError(
+      412,
+      'preconditionFailed',
+      `The request ETag value '${header}' does not match the item's current eTag ${driveItemETag(item)}.`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ export class GraphError extends Error {
 
 export const badRequest = (message: string, innerCode?: string) => new GraphError(400, 'BadRequest', message, innerCode);
 export const invalidRequest = (message: string, innerCode?: string) => new GraphError(400, 'invalidRequest', message, innerCode);
-export const notFound = (message = 'The resource could not be found.', innerCode?: string) => new GraphError(404, 'itemNotFound', message, innerCode);
+export const notFound = (message = 'The resource could not be found.', innerCode?: string) =>
+  new GraphError(404, 'itemNotFound', message, innerCode);
 export const nameAlreadyExists = (message = 'The specified item name already exists.') => new GraphError(409, 'nameAlreadyExists', message);
 export const methodNotAllowed = () => new GraphError(405, 'BadRequest', 'Specified HTTP method is not allowed for the request target.');
 export const unknownSegment = (segment: string) => badRequest(`Resource not found for the segment '${segment}'.`);

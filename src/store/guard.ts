@@ -23,11 +23,16 @@ export function hostRefusal(host: string | undefined, allowed: ReadonlySet<strin
  * requests; a cross-site request without Origin may only read (GET/HEAD), which a page cannot see
  * the answer to without CORS, which these servers never grant.
  */
-export function originRefusal(headers: Readonly<Record<string, string | undefined>>, method: string, allowed: ReadonlySet<string>): string | null {
+export function originRefusal(
+  headers: Readonly<Record<string, string | undefined>>,
+  method: string,
+  allowed: ReadonlySet<string>,
+): string | null {
   const origin = headers.origin;
   if (origin !== undefined) return allowed.has(origin.trim().toLowerCase()) ? null : 'Requests from another origin are refused.';
   const site = (headers['sec-fetch-site'] ?? '').toLowerCase();
-  if ((site === 'cross-site' || site === 'same-site') && method !== 'GET' && method !== 'HEAD') return 'Requests from another origin are refused.';
+  if ((site === 'cross-site' || site === 'same-site') && method !== 'GET' && method !== 'HEAD')
+    return 'Requests from another origin are refused.';
   return null;
 }
 

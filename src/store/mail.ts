@@ -55,7 +55,8 @@ interface MessageRow {
   source_hash: string;
 }
 
-const META_COLUMNS = 'id, mailbox, folder_id, seq, created, modified, received, subject, from_name, from_address, internet_message_id, has_attachments, categories, is_read, source_hash';
+const META_COLUMNS =
+  'id, mailbox, folder_id, seq, created, modified, received, subject, from_name, from_address, internet_message_id, has_attachments, categories, is_read, source_hash';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const newId = (prefix: string) => `${prefix}${randomBytes(18).toString('base64url')}`;
@@ -66,7 +67,9 @@ export class MailError extends Error {
 }
 
 /** What the store reads from an .eml to list it: postal-mime, as the mail-files adapter uses. */
-async function summarise(bytes: Uint8Array): Promise<Pick<MessageRow, 'received' | 'subject' | 'from_name' | 'from_address' | 'internet_message_id' | 'has_attachments'>> {
+async function summarise(
+  bytes: Uint8Array,
+): Promise<Pick<MessageRow, 'received' | 'subject' | 'from_name' | 'from_address' | 'internet_message_id' | 'has_attachments'>> {
   if (bytes.byteLength > MAX_EML_BYTES) throw new MailError('The email is too large.');
   let email: PostalMime.Email;
   try {
@@ -153,21 +156,26 @@ export class MailStore {
     this.transaction(() => {
       if (this.hasMailbox(mailbox)) return;
       for (const [wellKnown, name] of WELL_KNOWN) {
-        this.db.prepare('INSERT INTO mail_folders (id, mailbox, parent_id, display_name, well_known) VALUES (?, ?, NULL, ?, ?)').run(newId('AAMkF'), mailbox, name, wellKnown);
+        this.db
+          .prepare('INSERT INTO mail_folders (id, mailbox, parent_id, display_name, well_known) VALUES (?, ?, NULL, ?, ?)')
+          .run(newId('AAMkF'), mailbox, name, wellKnown);
       }
     });
   }
 
   folder(mailbox: string, idOrWellKnown: string): FolderRow | null {
     return (
-      (this.db.prepare('SELECT * FROM mail_folders WHERE mailbox = ? AND (id = ? OR well_known = ?)').get(mailbox, idOrWellKnown, idOrWellKnown.toLowerCase()) as FolderRow | undefined) ?? null
+      (this.db
+        .prepare('SELECT * FROM mail_folders WHERE mailbox = ? AND (id = ? OR well_known = ?)')
+        .get(mailbox, idOrWellKnown, idOrWellKnown.toLowerCase()) as FolderRow | undefined) ?? null
     );
   }
 
   folders(mailbox: string, parentId: string | null): FolderRow[] {
-    return (parentId === null
-      ? this.db.prepare('SELECT * FROM mail_folders WHERE mailbox = ? AND parent_id IS NULL ORDER BY rowid')
-      : this.db.prepare('SELECT * FROM mail_folders WHERE mailbox = ? AND parent_id = ? ORDER BY rowid')
+    return (
+      parentId === null
+        ? this.db.prepare('SELECT * FROM mail_folders WHERE mailbox = ? AND parent_id IS NULL ORDER BY rowid')
+        : this.db.prepare('SELECT * FROM mail_folders WHERE mailbox = ? AND parent_id = ? ORDER BY rowid')
     ).all(...(parentId === null ? [mailbox] : [mailbox, parentId])) as FolderRow[];
   }
 
@@ -176,7 +184,9 @@ export class MailStore {
       throw new GraphError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
     }
     const row: FolderRow = { id: newId('AAMkF'), mailbox, parent_id: parentId, display_name: displayName, well_known: null };
-    this.db.prepare('INSERT INTO mail_folders (id, mailbox, parent_id, display_name, well_known) VALUES (?, ?, ?, ?, ?)').run(row.id, mailbox, parentId, displayName, null);
+    this.db
+      .prepare('INSERT INTO mail_folders (id, mailbox, parent_id, display_name, well_known) VALUES (?, ?, ?, ?, ?)')
+      .run(row.id, mailbox, parentId, displayName, null);
     return row;
   }
 
@@ -185,7 +195,8 @@ export class MailStore {
     this.ensureMailbox(address);
     const mailbox = address.toLowerCase();
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const known = this.db.prepare('SELECT id FROM mail_messages WHERE mailbox = ? AND source_hash = ?').get(mailbox, hash) as { id: string } | undefined;
+    const known = this.db.prepare('SELECT id FROM mail_messages WHERE mailbox = ? AND source_hash = ?').get(mailbox, hash) as
+      { id: string } | undefined;
     if (known) return { id: known.id, added: false };
     const summary = await summarise(bytes);
     return this.transaction(() => {
@@ -195,7 +206,22 @@ export class MailStore {
       const now = isoNow();
       this.db
         .prepare(`INSERT INTO mail_messages (${META_COLUMNS}, mime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 0, ?, ?)`)
-        .run(id, mailbox, target.id, this.nextSeq(), now, now, summary.received, summary.subject, summary.from_name, summary.from_address, summary.internet_message_id, summary.has_attachments, hash, Buffer.from(bytes));
+        .run(
+          id,
+          mailbox,
+          target.id,
+          this.nextSeq(),
+          now,
+          now,
+          summary.received,
+          summary.subject,
+          summary.from_name,
+          summary.from_address,
+          summary.internet_message_id,
+          summary.has_attachments,
+          hash,
+          Buffer.from(bytes),
+        );
       return { id, added: true };
     });
   }
@@ -218,7 +244,10 @@ export class MailStore {
   }
 
   message(mailbox: string, id: string): MessageRow | null {
-    return (this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ? AND id = ?`).get(mailbox, id) as MessageRow | undefined) ?? null;
+    return (
+      (this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ? AND id = ?`).get(mailbox, id) as
+        MessageRow | undefined) ?? null
+    );
   }
 
   mime(id: string): Buffer {
@@ -226,22 +255,35 @@ export class MailStore {
   }
 
   counts(folderId: string): { total: number; unread: number } {
-    const row = this.db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(1 - is_read), 0) AS unread FROM mail_messages WHERE folder_id = ?').get(folderId) as { total: number; unread: number };
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(1 - is_read), 0) AS unread FROM mail_messages WHERE folder_id = ?')
+      .get(folderId) as { total: number; unread: number };
     return { total: row.total, unread: row.unread };
   }
 
   messages(mailbox: string, folderId: string | null): MessageRow[] {
-    return (folderId === null
-      ? this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ?`).all(mailbox)
-      : this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ? AND folder_id = ?`).all(mailbox, folderId)) as MessageRow[];
+    return (
+      folderId === null
+        ? this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ?`).all(mailbox)
+        : this.db.prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE mailbox = ? AND folder_id = ?`).all(mailbox, folderId)
+    ) as MessageRow[];
   }
 
   /** Changes in a folder after a sequence number: messages there now, and messages that left. */
-  changes(folderId: string, after: number, since: string | null, limit: number): { seq: number; message: MessageRow | null; removedId: string | null }[] {
+  changes(
+    folderId: string,
+    after: number,
+    since: string | null,
+    limit: number,
+  ): { seq: number; message: MessageRow | null; removedId: string | null }[] {
     const present = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM mail_messages WHERE folder_id = ? AND seq > ? ${since ? 'AND received >= ?' : ''} ORDER BY seq LIMIT ?`)
+      .prepare(
+        `SELECT ${META_COLUMNS} FROM mail_messages WHERE folder_id = ? AND seq > ? ${since ? 'AND received >= ?' : ''} ORDER BY seq LIMIT ?`,
+      )
       .all(...(since ? [folderId, after, since, limit] : [folderId, after, limit])) as MessageRow[];
-    const removed = this.db.prepare('SELECT message_id, seq FROM mail_removed WHERE folder_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(folderId, after, limit) as { message_id: string; seq: number }[];
+    const removed = this.db
+      .prepare('SELECT message_id, seq FROM mail_removed WHERE folder_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(folderId, after, limit) as { message_id: string; seq: number }[];
     return [
       ...present.map((m) => ({ seq: m.seq, message: m, removedId: null })),
       ...(after > 0 ? removed.map((r) => ({ seq: r.seq, message: null, removedId: r.message_id })) : []),
@@ -251,19 +293,27 @@ export class MailStore {
   }
 
   setCategories(message: MessageRow, categories: string[]): void {
-    this.db.prepare('UPDATE mail_messages SET categories = ?, seq = ?, modified = ? WHERE id = ?').run(JSON.stringify(categories), this.nextSeq(), isoNow(), message.id);
+    this.db
+      .prepare('UPDATE mail_messages SET categories = ?, seq = ?, modified = ? WHERE id = ?')
+      .run(JSON.stringify(categories), this.nextSeq(), isoNow(), message.id);
   }
 
   setRead(message: MessageRow, isRead: boolean): void {
-    this.db.prepare('UPDATE mail_messages SET is_read = ?, seq = ?, modified = ? WHERE id = ?').run(isRead ? 1 : 0, this.nextSeq(), isoNow(), message.id);
+    this.db
+      .prepare('UPDATE mail_messages SET is_read = ?, seq = ?, modified = ? WHERE id = ?')
+      .run(isRead ? 1 : 0, this.nextSeq(), isoNow(), message.id);
   }
 
   /** Moves a message; as in Exchange it gets a new id, and its old folder records that it left. */
   move(message: MessageRow, destination: FolderRow): string {
     if (destination.id === message.folder_id) return message.id;
     const id = newId('AAMkA');
-    this.db.prepare('INSERT OR REPLACE INTO mail_removed (folder_id, message_id, seq) VALUES (?, ?, ?)').run(message.folder_id, message.id, this.nextSeq());
-    this.db.prepare('UPDATE mail_messages SET id = ?, folder_id = ?, seq = ?, modified = ? WHERE id = ?').run(id, destination.id, this.nextSeq(), isoNow(), message.id);
+    this.db
+      .prepare('INSERT OR REPLACE INTO mail_removed (folder_id, message_id, seq) VALUES (?, ?, ?)')
+      .run(message.folder_id, message.id, this.nextSeq());
+    this.db
+      .prepare('UPDATE mail_messages SET id = ?, folder_id = ?, seq = ?, modified = ? WHERE id = ?')
+      .run(id, destination.id, this.nextSeq(), isoNow(), message.id);
     return id;
   }
 }
@@ -323,7 +373,8 @@ function filterMessages(rendered: Record<string, unknown>[], source: string | nu
   return rendered.filter((r) =>
     evaluateFilter(expr, {
       value: (p) => {
-        if (!(p in MESSAGE_KINDS)) throw badRequest(`Could not find a property named '${p}' on type 'microsoft.graph.message' that can be filtered here.`);
+        if (!(p in MESSAGE_KINDS))
+          throw badRequest(`Could not find a property named '${p}' on type 'microsoft.graph.message' that can be filtered here.`);
         return p.split('/').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), r);
       },
       kind: (p) => MESSAGE_KINDS[p] ?? 'other',
@@ -378,7 +429,10 @@ function listMessages(env: Env, req: StoreRequest, mailbox: string, folder: Fold
     req.query.get('$filter'),
   );
   const page = all.slice(offset, offset + top);
-  const out: Record<string, unknown> = { '@odata.context': `${graphBase(env)}/$metadata#users('${mailbox}')/messages`, value: page.map((m) => applySelect(m, select, ['id'])) };
+  const out: Record<string, unknown> = {
+    '@odata.context': `${graphBase(env)}/$metadata#users('${mailbox}')/messages`,
+    value: page.map((m) => applySelect(m, select, ['id'])),
+  };
   if (offset + top < all.length) {
     const next = new URL(req.requestUrl);
     next.searchParams.set('$skiptoken', encodeToken({ o: offset + top } satisfies PageToken));
@@ -400,7 +454,8 @@ function delta(env: Env, req: StoreRequest, mailbox: string, folder: FolderRow):
     const filter = req.query.get('$filter');
     if (filter) {
       const ge = /^\s*receivedDateTime\s+ge\s+'?([0-9T:.+\-Z]+)'?\s*$/i.exec(filter);
-      if (!ge || Number.isNaN(Date.parse(ge[1]!))) throw badRequest('Delta on messages supports only $filter=receivedDateTime ge {date}.', 'ErrorInvalidUrlQueryFilter');
+      if (!ge || Number.isNaN(Date.parse(ge[1]!)))
+        throw badRequest('Delta on messages supports only $filter=receivedDateTime ge {date}.', 'ErrorInvalidUrlQueryFilter');
       since = new Date(Date.parse(ge[1]!)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     }
     token = { f: folder.id, s: 0, g: since, x: req.query.get('$select'), n: true };
@@ -411,12 +466,17 @@ function delta(env: Env, req: StoreRequest, mailbox: string, folder: FolderRow):
   const page = changes.slice(0, size);
   const last = page.length ? page[page.length - 1]!.seq : token.s;
   const value = page.map((c) =>
-    c.message ? applySelect(renderMessage(c.message), select, ['id']) : { '@odata.type': '#microsoft.graph.message', id: c.removedId, '@removed': { reason: 'deleted' } },
+    c.message
+      ? applySelect(renderMessage(c.message), select, ['id'])
+      : { '@odata.type': '#microsoft.graph.message', id: c.removedId, '@removed': { reason: 'deleted' } },
   );
   const link = `${graphBase(env)}/users/${encodeURIComponent(mailbox)}/mailFolders/${encodeURIComponent(folder.id)}/messages/delta`;
   const out: Record<string, unknown> = { '@odata.context': `${graphBase(env)}/$metadata#Collection(message)`, value };
-  if (changes.length > size) out['@odata.nextLink'] = `${link}?$skiptoken=${encodeToken({ ...token, s: last, n: true } satisfies DeltaToken)}`;
-  else out['@odata.deltaLink'] = `${link}?$deltatoken=${encodeToken({ ...token, s: Math.max(last, store.currentSeq()), n: false } satisfies DeltaToken)}`;
+  if (changes.length > size)
+    out['@odata.nextLink'] = `${link}?$skiptoken=${encodeToken({ ...token, s: last, n: true } satisfies DeltaToken)}`;
+  else
+    out['@odata.deltaLink'] =
+      `${link}?$deltatoken=${encodeToken({ ...token, s: Math.max(last, store.currentSeq()), n: false } satisfies DeltaToken)}`;
   return json(200, out);
 }
 
@@ -429,7 +489,8 @@ function messageRoute(env: Env, req: StoreRequest, mailbox: string, message: Mes
       if (!isRecord(body)) throw badRequest('The body must be a message object.');
       for (const key of Object.keys(body)) {
         if (key === 'categories') {
-          if (!Array.isArray(body.categories) || !body.categories.every((c) => typeof c === 'string')) throw badRequest("'categories' must be an array of strings.");
+          if (!Array.isArray(body.categories) || !body.categories.every((c) => typeof c === 'string'))
+            throw badRequest("'categories' must be an array of strings.");
           store.setCategories(message, [...new Set(body.categories)]);
         } else if (key === 'isRead') {
           if (typeof body.isRead !== 'boolean') throw badRequest("'isRead' must be true or false.");
@@ -447,7 +508,8 @@ function messageRoute(env: Env, req: StoreRequest, mailbox: string, message: Mes
   if (rest.length === 1 && rest[0]!.toLowerCase() === 'move') {
     if (req.method !== 'POST') throw methodNotAllowed();
     const body = jsonBody(req);
-    if (!isRecord(body) || typeof body.destinationId !== 'string') throw badRequest("The body must be { destinationId }: a folder id or a well-known folder name.");
+    if (!isRecord(body) || typeof body.destinationId !== 'string')
+      throw badRequest('The body must be { destinationId }: a folder id or a well-known folder name.');
     const destination = store.folder(mailbox, body.destinationId);
     if (!destination) throw notFound('The destination folder could not be found.', 'ErrorItemNotFound');
     const id = store.move(message, destination);
@@ -464,7 +526,8 @@ function messagesRoute(env: Env, req: StoreRequest, mailbox: string, folder: Fol
     return delta(env, req, mailbox, folder);
   }
   const message = store.message(mailbox, rest[0]!);
-  if (!message || (folder && message.folder_id !== folder.id)) throw notFound('The specified object was not found in the store.', 'ErrorItemNotFound');
+  if (!message || (folder && message.folder_id !== folder.id))
+    throw notFound('The specified object was not found in the store.', 'ErrorItemNotFound');
   return messageRoute(env, req, mailbox, message, rest.slice(1));
 }
 
@@ -472,7 +535,8 @@ function folderCollection(env: Env, req: StoreRequest, mailbox: string, parentId
   const store = env.mail!;
   if (req.method === 'POST') {
     const body = jsonBody(req);
-    if (!isRecord(body) || typeof body.displayName !== 'string' || body.displayName.trim() === '') throw badRequest("A folder needs a 'displayName'.");
+    if (!isRecord(body) || typeof body.displayName !== 'string' || body.displayName.trim() === '')
+      throw badRequest("A folder needs a 'displayName'.");
     return json(201, renderFolder(store, store.createFolder(mailbox, parentId, body.displayName.trim())));
   }
   if (req.method !== 'GET') throw methodNotAllowed();
@@ -480,10 +544,18 @@ function folderCollection(env: Env, req: StoreRequest, mailbox: string, parentId
   const filter = req.query.get('$filter');
   if (filter) {
     const expr = parseFilter(filter);
-    folders = folders.filter((f) => evaluateFilter(expr, { value: (p) => f[p], kind: (p) => (p === 'displayName' ? 'string' : typeof f[p] === 'number' ? 'number' : 'other') }));
+    folders = folders.filter((f) =>
+      evaluateFilter(expr, {
+        value: (p) => f[p],
+        kind: (p) => (p === 'displayName' ? 'string' : typeof f[p] === 'number' ? 'number' : 'other'),
+      }),
+    );
   }
   const top = parseTop(req.query.get('$top'), 10, MAX_PAGE);
-  return json(200, { '@odata.context': `${graphBase(env)}/$metadata#users('${mailbox}')/mailFolders`, value: folders.slice(0, top).map((f) => applySelect(f, parseSelect(req.query.get('$select')), ['id'])) });
+  return json(200, {
+    '@odata.context': `${graphBase(env)}/$metadata#users('${mailbox}')/mailFolders`,
+    value: folders.slice(0, top).map((f) => applySelect(f, parseSelect(req.query.get('$select')), ['id'])),
+  });
 }
 
 function folderRoute(env: Env, req: StoreRequest, mailbox: string, segments: string[]): StoreResponse {

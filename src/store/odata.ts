@@ -12,13 +12,7 @@ export type FilterExpr =
   | { kind: 'cmp'; op: ComparisonOp; left: Operand; right: Operand }
   | { kind: 'startswith'; target: Operand; prefix: Operand };
 
-type Token =
-  | { t: 'str'; v: string }
-  | { t: 'num'; v: number }
-  | { t: 'word'; v: string }
-  | { t: '(' }
-  | { t: ')' }
-  | { t: ',' };
+type Token = { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'word'; v: string } | { t: '(' } | { t: ')' } | { t: ',' };
 
 const COMPARISONS = new Set<ComparisonOp>(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 
@@ -114,7 +108,8 @@ export function parseFilter(source: string): FilterExpr {
     }
     const left = operand();
     const opTok = tokens[pos++];
-    if (!opTok || opTok.t !== 'word' || !COMPARISONS.has(opTok.v.toLowerCase() as ComparisonOp)) return fail('a comparison operator (eq, ne, gt, ge, lt, le) is expected');
+    if (!opTok || opTok.t !== 'word' || !COMPARISONS.has(opTok.v.toLowerCase() as ComparisonOp))
+      return fail('a comparison operator (eq, ne, gt, ge, lt, le) is expected');
     const right = operand();
     return { kind: 'cmp', op: opTok.v.toLowerCase() as ComparisonOp, left, right };
   };
@@ -313,7 +308,11 @@ export function parseExpand(source: string | null): ExpandTerm[] {
 }
 
 /** Keeps the selected properties (and OData annotations) of a resource. */
-export function applySelect<T extends Record<string, unknown>>(resource: T, select: string[] | null, keep: readonly string[] = []): Record<string, unknown> {
+export function applySelect<T extends Record<string, unknown>>(
+  resource: T,
+  select: string[] | null,
+  keep: readonly string[] = [],
+): Record<string, unknown> {
   if (!select) return resource;
   const wanted = new Set([...select.map((s) => s.toLowerCase()), ...keep.map((k) => k.toLowerCase())]);
   const out: Record<string, unknown> = {};

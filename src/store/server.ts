@@ -9,7 +9,19 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BodyTooLarge, readBody, spoolBody, type SpooledContent } from './bodies';
-import { bufferContent, decodeSegment, isWriteMethod, json, JSON_CONTENT_TYPE, jsonBody, PIECE_BYTES, type Env, type RequestIds, type StoreRequest, type StoreResponse } from './context';
+import {
+  bufferContent,
+  decodeSegment,
+  isWriteMethod,
+  json,
+  JSON_CONTENT_TYPE,
+  jsonBody,
+  PIECE_BYTES,
+  type Env,
+  type RequestIds,
+  type StoreRequest,
+  type StoreResponse,
+} from './context';
 import { StoreDatabase } from './db';
 import { badRequest, errorBody, GraphError, invalidRequest, methodNotAllowed, notFound } from './errors';
 import { FaultInjector, type FaultCounts, type FaultSettings } from './faults';
@@ -85,7 +97,11 @@ export interface LocalStore {
 }
 
 function newStats(): Omit<LocalStoreStats, 'faults' | 'throttling'> {
-  return { requests: { total: 0, byMethod: {} }, batch: { envelopes: 0, subRequests: 0 }, authorization: { bearer: 0, none: 0, uploadUrlRequests: 0, uploadUrlWithAuthorization: 0 } };
+  return {
+    requests: { total: 0, byMethod: {} },
+    batch: { envelopes: 0, subRequests: 0 },
+    authorization: { bearer: 0, none: 0, uploadUrlRequests: 0, uploadUrlWithAuthorization: 0 },
+  };
 }
 
 function headerMap(req: http.IncomingMessage): Record<string, string> {
@@ -118,7 +134,8 @@ function route(pathname: string): Route {
   const download = /^\/_download\/([A-Za-z0-9_-]+)$/.exec(pathname);
   if (download) return { kind: 'download', id: download[1]! };
   if (pathname.startsWith('/_admin/')) return { kind: 'admin', path: pathname.slice('/_admin'.length) };
-  if (pathname.toLowerCase().startsWith(SHAREPOINT_REST_PREFIX)) return { kind: 'sharepointRest', path: pathname.slice(SHAREPOINT_REST_PREFIX.length) };
+  if (pathname.toLowerCase().startsWith(SHAREPOINT_REST_PREFIX))
+    return { kind: 'sharepointRest', path: pathname.slice(SHAREPOINT_REST_PREFIX.length) };
   return { kind: 'none' };
 }
 
@@ -145,7 +162,8 @@ export class LocalStoreServer {
 
   constructor(private readonly options: LocalStoreOptions) {
     if (options.host !== undefined && options.host !== '127.0.0.1') throw new Error('The local store only listens on 127.0.0.1.');
-    if (options.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(options.token)) throw new Error('The token must be at least 16 printable characters without spaces.');
+    if (options.token !== undefined && !/^[\x21-\x7e]{16,}$/.test(options.token))
+      throw new Error('The token must be at least 16 printable characters without spaces.');
     this.adminSecret = options.adminSecret ?? randomBytes(18).toString('base64url');
     this.faults = new FaultInjector(options.faults);
     this.db = new StoreDatabase(options.dataDir);
@@ -158,7 +176,15 @@ export class LocalStoreServer {
       this.onRequest(req, res).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) {
           res.writeHead(500, { 'Content-Type': JSON_CONTENT_TYPE });
-          res.end(JSON.stringify(errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, randomUUID(), randomUUID())));
+          res.end(
+            JSON.stringify(
+              errorBody(
+                { code: 'generalException', message: error instanceof Error ? error.message : String(error) },
+                randomUUID(),
+                randomUUID(),
+              ),
+            ),
+          );
         } else res.destroy();
       });
     });
@@ -188,7 +214,11 @@ export class LocalStoreServer {
     });
     const actual = (this.server.address() as AddressInfo).port;
     this.hosts = loopbackHosts(actual);
-    this.origins = new Set([`http://127.0.0.1:${actual}`, `http://localhost:${actual}`, ...(this.options.allowedOrigins ?? []).map((o) => o.toLowerCase())]);
+    this.origins = new Set([
+      `http://127.0.0.1:${actual}`,
+      `http://localhost:${actual}`,
+      ...(this.options.allowedOrigins ?? []).map((o) => o.toLowerCase()),
+    ]);
     this.env = {
       db: this.db,
       origin: `http://127.0.0.1:${actual}`,
@@ -210,7 +240,9 @@ export class LocalStoreServer {
   }
 
   stats(): LocalStoreStats {
-    return JSON.parse(JSON.stringify({ ...this.counters, faults: this.faults.injected, throttling: this.throttle.counts })) as LocalStoreStats;
+    return JSON.parse(
+      JSON.stringify({ ...this.counters, faults: this.faults.injected, throttling: this.throttle.counts }),
+    ) as LocalStoreStats;
   }
 
   async close(): Promise<void> {
@@ -232,7 +264,11 @@ export class LocalStoreServer {
 
   private async send(res: http.ServerResponse, response: StoreResponse, ids: RequestIds, head = false): Promise<void> {
     if (res.destroyed) return;
-    const headers: Record<string, string | number> = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, ...response.headers };
+    const headers: Record<string, string | number> = {
+      'request-id': ids.requestId,
+      'client-request-id': ids.clientRequestId,
+      ...response.headers,
+    };
     let body: Buffer | undefined;
     if (response.json !== undefined) {
       body = Buffer.from(JSON.stringify(response.json), 'utf8');
@@ -284,21 +320,36 @@ export class LocalStoreServer {
     if (target.kind === 'admin') {
       const given = headers[ADMIN_SECRET_HEADER];
       if (given === undefined || !sameSecret(given, this.adminSecret)) {
-        return new GraphError(401, 'unauthenticated', 'The admin endpoints need the secret the store printed when it started, in the X-Admin-Secret header.');
+        return new GraphError(
+          401,
+          'unauthenticated',
+          'The admin endpoints need the secret the store printed when it started, in the X-Admin-Secret header.',
+        );
       }
     }
     if (this.options.token !== undefined && (target.kind === 'graph' || target.kind === 'sharepointRest')) {
       const token = bearerToken(headers.authorization);
       if (token === null || !sameSecret(token, this.options.token)) {
-        return new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid for this store.', undefined, { 'WWW-Authenticate': 'Bearer realm="local store"' });
+        return new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid for this store.', undefined, {
+          'WWW-Authenticate': 'Bearer realm="local store"',
+        });
       }
     }
     return null;
   }
 
   private errorResponse(error: unknown, ids: RequestIds): StoreResponse {
-    if (error instanceof GraphError) return { status: error.status, headers: { ...error.headers }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
-    return { status: 500, headers: {}, json: errorBody({ code: 'generalException', message: error instanceof Error ? error.message : String(error) }, ids.requestId, ids.clientRequestId) };
+    if (error instanceof GraphError)
+      return { status: error.status, headers: { ...error.headers }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
+    return {
+      status: 500,
+      headers: {},
+      json: errorBody(
+        { code: 'generalException', message: error instanceof Error ? error.message : String(error) },
+        ids.requestId,
+        ids.clientRequestId,
+      ),
+    };
   }
 
   /** Runs one request in its own transaction: its writes are committed before anything is sent. */
@@ -313,9 +364,22 @@ export class LocalStoreServer {
   private faultResponse(kind: 'throttle' | 'unavailable', retryAfterSeconds: number, ids: RequestIds): StoreResponse {
     const error =
       kind === 'throttle'
-        ? new GraphError(429, 'activityLimitReached', 'The request has been throttled. Retry after the number of seconds in the Retry-After header.', 'throttledRequest')
-        : new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the number of seconds in the Retry-After header.');
-    return { status: error.status, headers: { 'Retry-After': String(retryAfterSeconds) }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
+        ? new GraphError(
+            429,
+            'activityLimitReached',
+            'The request has been throttled. Retry after the number of seconds in the Retry-After header.',
+            'throttledRequest',
+          )
+        : new GraphError(
+            503,
+            'serviceNotAvailable',
+            'The service is temporarily unavailable. Retry after the number of seconds in the Retry-After header.',
+          );
+    return {
+      status: error.status,
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+      json: errorBody(error, ids.requestId, ids.clientRequestId),
+    };
   }
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -342,13 +406,24 @@ export class LocalStoreServer {
         const limit = target.kind === 'upload' ? MAX_FRAGMENT_BYTES : this.env.simpleUploadLimitBytes;
         const declared = /^\d+$/.test(headers['content-length'] ?? '') ? Number(headers['content-length']) : null;
         // A file of at most one piece (a form, an email) is read in memory; anything larger goes to disk as it arrives.
-        if (declared !== null && declared <= Math.min(limit, PIECE_BYTES)) content = { ...bufferContent(await readBody(req, declared)), dispose: () => undefined };
+        if (declared !== null && declared <= Math.min(limit, PIECE_BYTES))
+          content = { ...bufferContent(await readBody(req, declared)), dispose: () => undefined };
         else content = await spoolBody(req, limit, this.incoming);
       } else body = await readBody(req, this.options.requestBodyLimitBytes ?? DEFAULT_REQUEST_BODY_LIMIT);
     } catch (error) {
       if (!(error instanceof BodyTooLarge)) return; // the client went away: no one to answer
-      const tooLarge = target.kind === 'upload' ? fragmentTooLarge() : isUpload(method, target) ? simpleUploadTooLarge(this.env, error.declared) : new GraphError(413, 'invalidRequest', error.message, 'requestTooLarge');
-      return this.refuse(req, res, tooLarge.status === 413 ? tooLarge : new GraphError(413, tooLarge.code, tooLarge.message, tooLarge.innerCode), ids);
+      const tooLarge =
+        target.kind === 'upload'
+          ? fragmentTooLarge()
+          : isUpload(method, target)
+            ? simpleUploadTooLarge(this.env, error.declared)
+            : new GraphError(413, 'invalidRequest', error.message, 'requestTooLarge');
+      return this.refuse(
+        req,
+        res,
+        tooLarge.status === 413 ? tooLarge : new GraphError(413, tooLarge.code, tooLarge.message, tooLarge.innerCode),
+        ids,
+      );
     }
     try {
       await this.dispatch(req, res, { headers, ids, method, url, target, body, ...(content ? { content } : {}) });
@@ -360,7 +435,15 @@ export class LocalStoreServer {
   private async dispatch(
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    request: { headers: Record<string, string>; ids: RequestIds; method: string; url: URL; target: Route; body: Buffer; content?: SpooledContent },
+    request: {
+      headers: Record<string, string>;
+      ids: RequestIds;
+      method: string;
+      url: URL;
+      target: Route;
+      body: Buffer;
+      content?: SpooledContent;
+    },
   ): Promise<void> {
     const { headers, ids, method, url, target, body, content } = request;
     const addMail = target.kind === 'admin' ? /^\/mailboxes\/([^/]+)\/messages$/.exec(target.path) : null;
@@ -369,7 +452,11 @@ export class LocalStoreServer {
       let response: StoreResponse;
       try {
         if (method !== 'POST') throw methodNotAllowed();
-        const added = await this.mail.addMessage(decodeSegment(addMail[1]!), new Uint8Array(body), url.searchParams.get('folder') ?? 'inbox');
+        const added = await this.mail.addMessage(
+          decodeSegment(addMail[1]!),
+          new Uint8Array(body),
+          url.searchParams.get('folder') ?? 'inbox',
+        );
         response = json(added.added ? 201 : 200, added);
       } catch (error) {
         response = this.errorResponse(error instanceof Error && error.name === 'MailError' ? invalidRequest(error.message) : error, ids);
@@ -383,8 +470,19 @@ export class LocalStoreServer {
     }
     if (target.kind === 'sharepointRest') {
       // SharePoint's REST API for views and column formatting (not Graph: not counted, not faulted).
-      const restReq: StoreRequest = { method, path: target.path, query: url.searchParams, headers, body, requestUrl: `${this.env.origin}${url.pathname}${url.search}` };
-      await this.send(res, this.execute(() => handleSharePointRest(this.env, restReq, target.path), ids), ids);
+      const restReq: StoreRequest = {
+        method,
+        path: target.path,
+        query: url.searchParams,
+        headers,
+        body,
+        requestUrl: `${this.env.origin}${url.pathname}${url.search}`,
+      };
+      await this.send(
+        res,
+        this.execute(() => handleSharePointRest(this.env, restReq, target.path), ids),
+        ids,
+      );
       return;
     }
     if (target.kind === 'none') {
@@ -406,7 +504,8 @@ export class LocalStoreServer {
       headers,
       body,
       ...(content ? { content } : {}),
-      requestUrl: target.kind === 'graph' ? `${this.env.origin}/v1.0${target.path}${url.search}` : `${this.env.origin}${url.pathname}${url.search}`,
+      requestUrl:
+        target.kind === 'graph' ? `${this.env.origin}/v1.0${target.path}${url.search}` : `${this.env.origin}${url.pathname}${url.search}`,
     };
 
     if (target.kind === 'graph' && target.path === '/$batch') {
@@ -415,7 +514,17 @@ export class LocalStoreServer {
     }
     const isWrite = isWriteMethod(method);
     const decision = target.kind === 'download' ? { kind: 'none' as const } : this.faults.before(isWrite);
-    const admission = decision.kind === 'none' ? this.throttle.admit({ method, path: storeReq.path, query: url.searchParams, kind: target.kind, app: appOf(authorization), topLevel: true }) : null;
+    const admission =
+      decision.kind === 'none'
+        ? this.throttle.admit({
+            method,
+            path: storeReq.path,
+            query: url.searchParams,
+            kind: target.kind,
+            app: appOf(authorization),
+            topLevel: true,
+          })
+        : null;
     let response: StoreResponse;
     let drop = false;
     if (decision.kind !== 'none') response = this.faultResponse(decision.kind, decision.retryAfterSeconds, ids);
@@ -438,7 +547,10 @@ export class LocalStoreServer {
     await this.send(res, response, ids, method === 'HEAD');
   }
 
-  private throttledResponse(admission: { retryAfterSeconds: number; code: string; message: string; headers: Record<string, string> }, ids: RequestIds): StoreResponse {
+  private throttledResponse(
+    admission: { retryAfterSeconds: number; code: string; message: string; headers: Record<string, string> },
+    ids: RequestIds,
+  ): StoreResponse {
     const error = new GraphError(429, admission.code, admission.message, 'throttledRequest');
     return { status: 429, headers: { ...admission.headers }, json: errorBody(error, ids.requestId, ids.clientRequestId) };
   }
@@ -467,17 +579,28 @@ export class LocalStoreServer {
         const isWrite = isWriteMethod(sub.method);
         anyWrite ||= isWrite;
         const decision = this.faults.before(isWrite);
-        if (decision.kind !== 'none') return { response: this.faultResponse(decision.kind, decision.retryAfterSeconds, subIds), dropAfterCommit: false };
+        if (decision.kind !== 'none')
+          return { response: this.faultResponse(decision.kind, decision.retryAfterSeconds, subIds), dropAfterCommit: false };
         let subReq: StoreRequest;
         try {
           subReq = toStoreRequest(this.env, sub);
         } catch (error) {
           return { response: this.errorResponse(error, subIds), dropAfterCommit: false };
         }
-        const admission = this.throttle.admit({ method: sub.method, path: subReq.path, query: subReq.query, kind: 'graph', app, topLevel: false });
+        const admission = this.throttle.admit({
+          method: sub.method,
+          path: subReq.path,
+          query: subReq.query,
+          kind: 'graph',
+          app,
+          topLevel: false,
+        });
         if (!admission.ok) return { response: this.throttledResponse(admission, subIds), dropAfterCommit: false };
         const response = this.execute(() => handleGraph(this.env, subReq), subIds);
-        return { response: { ...response, headers: { ...response.headers, ...admission.headers } }, dropAfterCommit: isWrite && this.faults.dropAfterCommit() };
+        return {
+          response: { ...response, headers: { ...response.headers, ...admission.headers } },
+          dropAfterCommit: isWrite && this.faults.dropAfterCommit(),
+        };
       },
       (error, subIds) => this.errorResponse(error, subIds),
     );
@@ -495,7 +618,13 @@ export class LocalStoreServer {
     try {
       let parsed: unknown;
       if (body.length > 0) {
-        if (!isJsonContentType(contentType)) throw new GraphError(415, 'BadRequest', 'The request body must be JSON, sent with Content-Type: application/json.', 'unsupportedMediaType');
+        if (!isJsonContentType(contentType))
+          throw new GraphError(
+            415,
+            'BadRequest',
+            'The request body must be JSON, sent with Content-Type: application/json.',
+            'unsupportedMediaType',
+          );
         try {
           parsed = JSON.parse(body.toString('utf8')) as unknown;
         } catch {
@@ -513,7 +642,12 @@ export class LocalStoreServer {
         }
         return json(200, this.throttle.current);
       }
-      return handleAdmin({ env: this.env, faults: this.faults, stats: () => this.stats(), reset: () => this.reset() }, method, path, parsed);
+      return handleAdmin(
+        { env: this.env, faults: this.faults, stats: () => this.stats(), reset: () => this.reset() },
+        method,
+        path,
+        parsed,
+      );
     } catch (error) {
       return this.errorResponse(error, ids);
     }

@@ -60,7 +60,13 @@ function listBy(env: Env, title: string): ListRecord {
   return list;
 }
 
-function renderView(env: Env, list: ListRecord, id: string, definition: Record<string, unknown>, isDefault: boolean): Record<string, unknown> {
+function renderView(
+  env: Env,
+  list: ListRecord,
+  id: string,
+  definition: Record<string, unknown>,
+  isDefault: boolean,
+): Record<string, unknown> {
   const base = list.template === 'documentLibrary' ? `${SITE_PATH}/${list.name}/Forms` : `${SITE_PATH}/Lists/${list.name}`;
   return {
     Id: id,
@@ -79,7 +85,13 @@ function renderView(env: Env, list: ListRecord, id: string, definition: Record<s
 function views(env: Env, list: ListRecord): Record<string, unknown>[] {
   const rows = env.db.sqlite.prepare('SELECT id, title, definition FROM sp_views WHERE list_id = ? ORDER BY seq').all(list.id) as ViewRow[];
   const allItems = list.template === 'documentLibrary' ? 'All Documents' : 'All Items';
-  const builtIn = renderView(env, list, `${list.id.slice(0, 8)}-0000-0000-0000-000000000001`, { Title: allItems, ViewFields: ['LinkTitle'] }, true);
+  const builtIn = renderView(
+    env,
+    list,
+    `${list.id.slice(0, 8)}-0000-0000-0000-000000000001`,
+    { Title: allItems, ViewFields: ['LinkTitle'] },
+    true,
+  );
   return [builtIn, ...rows.map((r) => renderView(env, list, r.id, JSON.parse(r.definition) as Record<string, unknown>, false))];
 }
 
@@ -91,28 +103,59 @@ function stringList(value: unknown): string[] | null {
 
 function addView(env: Env, list: ListRecord, body: unknown): StoreResponse {
   const parameters = isRecord(body) ? body.parameters : undefined;
-  if (!isRecord(parameters)) throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', "The body must hold 'parameters' (SP.ViewCreationInformation).");
+  if (!isRecord(parameters))
+    throw new RestError(
+      400,
+      '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+      "The body must hold 'parameters' (SP.ViewCreationInformation).",
+    );
   const title = parameters.Title;
-  if (typeof title !== 'string' || title.trim() === '') throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'A view needs a Title.');
+  if (typeof title !== 'string' || title.trim() === '')
+    throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'A view needs a Title.');
   const fields = parameters.ViewFields === undefined ? [] : stringList(parameters.ViewFields);
-  if (fields === null) throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'ViewFields must be a collection of field internal names.');
+  if (fields === null)
+    throw new RestError(
+      400,
+      '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+      'ViewFields must be a collection of field internal names.',
+    );
   const known = new Set(env.db.columns(list.id).map((c) => c.name));
   const unknown = fields.find((f) => !known.has(f));
-  if (unknown) throw new RestError(400, '-2147024809, System.ArgumentException', `Column '${unknown}' does not exist. It may have been deleted by another user.`);
-  if (parameters.Query !== undefined && typeof parameters.Query !== 'string') throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Query must be a string of CAML.');
+  if (unknown)
+    throw new RestError(
+      400,
+      '-2147024809, System.ArgumentException',
+      `Column '${unknown}' does not exist. It may have been deleted by another user.`,
+    );
+  if (parameters.Query !== undefined && typeof parameters.Query !== 'string')
+    throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Query must be a string of CAML.');
   if (views(env, list).some((v) => String(v.Title).toLowerCase() === title.toLowerCase())) {
     throw new RestError(500, '-2130575214, Microsoft.SharePoint.SPException', `A view named '${title}' already exists in this list.`);
   }
   const id = randomUUID();
-  const definition = { Title: title, ViewFields: fields, Query: parameters.Query ?? '', RowLimit: parameters.RowLimit ?? 30, Paged: parameters.Paged ?? true, PersonalView: parameters.PersonalView ?? false };
+  const definition = {
+    Title: title,
+    ViewFields: fields,
+    Query: parameters.Query ?? '',
+    RowLimit: parameters.RowLimit ?? 30,
+    Paged: parameters.Paged ?? true,
+    PersonalView: parameters.PersonalView ?? false,
+  };
   const seq = (env.db.sqlite.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM sp_views').get() as { n: number }).n;
-  env.db.sqlite.prepare('INSERT INTO sp_views (id, list_id, title, definition, seq) VALUES (?, ?, ?, ?, ?)').run(id, list.id, title, JSON.stringify(definition), seq);
+  env.db.sqlite
+    .prepare('INSERT INTO sp_views (id, list_id, title, definition, seq) VALUES (?, ?, ?, ?, ?)')
+    .run(id, list.id, title, JSON.stringify(definition), seq);
   return json(200, renderView(env, list, id, definition, false));
 }
 
 function fields(env: Env, list: ListRecord): Record<string, unknown>[] {
   const formatters = new Map(
-    (env.db.sqlite.prepare('SELECT field_name, formatter FROM sp_field_formatters WHERE list_id = ?').all(list.id) as { field_name: string; formatter: string }[]).map((r) => [r.field_name, r.formatter] as const),
+    (
+      env.db.sqlite.prepare('SELECT field_name, formatter FROM sp_field_formatters WHERE list_id = ?').all(list.id) as {
+        field_name: string;
+        formatter: string;
+      }[]
+    ).map((r) => [r.field_name, r.formatter] as const),
   );
   return env.db.columns(list.id).map((c) => ({
     Id: c.id,
@@ -128,26 +171,48 @@ function fields(env: Env, list: ListRecord): Record<string, unknown>[] {
 
 function mergeField(env: Env, list: ListRecord, name: string, req: StoreRequest, body: unknown): StoreResponse {
   const method = (req.headers['x-http-method'] ?? '').toUpperCase();
-  if (method !== 'MERGE') throw new RestError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', "Updating a field needs POST with 'X-HTTP-Method: MERGE'.");
-  const column = env.db.columns(list.id).find((c) => c.name === name) ?? env.db.columns(list.id).find((c) => String(c.displayName).toLowerCase() === name.toLowerCase());
-  if (!column) throw new RestError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
-  if (!isRecord(body)) throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The body must be an SP.Field object.');
+  if (method !== 'MERGE')
+    throw new RestError(
+      405,
+      '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+      "Updating a field needs POST with 'X-HTTP-Method: MERGE'.",
+    );
+  const column =
+    env.db.columns(list.id).find((c) => c.name === name) ??
+    env.db.columns(list.id).find((c) => String(c.displayName).toLowerCase() === name.toLowerCase());
+  if (!column)
+    throw new RestError(
+      404,
+      '-2147024809, System.ArgumentException',
+      `Column '${name}' does not exist. It may have been deleted by another user.`,
+    );
+  if (!isRecord(body))
+    throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The body must be an SP.Field object.');
   for (const key of Object.keys(body)) {
     if (key === '__metadata' || key === 'CustomFormatter') continue;
-    throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The local store only updates CustomFormatter on a field, not '${key}'.`);
+    throw new RestError(
+      400,
+      '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+      `The local store only updates CustomFormatter on a field, not '${key}'.`,
+    );
   }
   const formatter = body.CustomFormatter;
   if (formatter === null || formatter === '') {
     env.db.sqlite.prepare('DELETE FROM sp_field_formatters WHERE list_id = ? AND field_name = ?').run(list.id, column.name);
     return noContent();
   }
-  if (typeof formatter !== 'string') throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'CustomFormatter must be a string of JSON.');
+  if (typeof formatter !== 'string')
+    throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'CustomFormatter must be a string of JSON.');
   try {
     JSON.parse(formatter);
   } catch {
     throw new RestError(400, '-2147024809, System.ArgumentException', 'CustomFormatter is not valid JSON.');
   }
-  env.db.sqlite.prepare('INSERT INTO sp_field_formatters (list_id, field_name, formatter) VALUES (?, ?, ?) ON CONFLICT (list_id, field_name) DO UPDATE SET formatter = excluded.formatter').run(list.id, column.name, formatter);
+  env.db.sqlite
+    .prepare(
+      'INSERT INTO sp_field_formatters (list_id, field_name, formatter) VALUES (?, ?, ?) ON CONFLICT (list_id, field_name) DO UPDATE SET formatter = excluded.formatter',
+    )
+    .run(list.id, column.name, formatter);
   return noContent();
 }
 
@@ -168,16 +233,29 @@ export function handleSharePointRest(env: Env, req: StoreRequest, path: string):
     let body: unknown;
     if (req.body.length) {
       if (!isJsonContentType(req.headers['content-type'])) {
-        throw new RestError(415, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The request body must be JSON (Content-Type: application/json).');
+        throw new RestError(
+          415,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          'The request body must be JSON (Content-Type: application/json).',
+        );
       }
       try {
         body = JSON.parse(req.body.toString('utf8'));
       } catch {
-        throw new RestError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Invalid JSON. A token was not recognized in the JSON content.');
+        throw new RestError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          'Invalid JSON. A token was not recognized in the JSON content.',
+        );
       }
     }
     const m = /^web\/lists\/getbytitle\(([^)]*)\)\/(views|fields)(?:\/(add|getbyinternalnameortitle\(([^)]*)\)))?$/i.exec(path);
-    if (!m) throw new RestError(404, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The local store does not serve '_api/${path}'.`);
+    if (!m)
+      throw new RestError(
+        404,
+        '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+        `The local store does not serve '_api/${path}'.`,
+      );
     const list = listBy(env, unquote(m[1]!));
     const collection = m[2]!.toLowerCase();
     const action = m[3]?.toLowerCase();
@@ -188,7 +266,12 @@ export function handleSharePointRest(env: Env, req: StoreRequest, path: string):
       const name = unquote(m[4]!);
       if (req.method === 'GET') {
         const field = fields(env, list).find((f) => f.InternalName === name || String(f.Title).toLowerCase() === name.toLowerCase());
-        if (!field) throw new RestError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+        if (!field)
+          throw new RestError(
+            404,
+            '-2147024809, System.ArgumentException',
+            `Column '${name}' does not exist. It may have been deleted by another user.`,
+          );
         return json(200, field);
       }
       if (req.method === 'POST') return mergeField(env, list, name, req, body);

@@ -99,7 +99,14 @@ export class Throttle {
   }
 
   static zero(): ThrottleStats {
-    return { resourceUnits: 0, sharePointRequests: 0, sharePointThrottled: 0, mailboxRequests: 0, mailboxThrottled: 0, concurrencyThrottled: 0 };
+    return {
+      resourceUnits: 0,
+      sharePointRequests: 0,
+      sharePointThrottled: 0,
+      mailboxRequests: 0,
+      mailboxThrottled: 0,
+      concurrencyThrottled: 0,
+    };
   }
 
   set(settings: ThrottleSettings | undefined): void {
@@ -163,7 +170,14 @@ export class Throttle {
   }
 
   /** Charges one request (top-level or inside a batch) to its budget, or refuses it. */
-  admit(request: { method: string; path: string; query: URLSearchParams | null; kind: 'graph' | 'upload' | 'download'; app: string; topLevel: boolean }): Admission {
+  admit(request: {
+    method: string;
+    path: string;
+    query: URLSearchParams | null;
+    kind: 'graph' | 'upload' | 'download';
+    app: string;
+    topLevel: boolean;
+  }): Admission {
     const s = this.settings;
     const mailbox = request.kind === 'graph' ? mailboxOf(request.path) : null;
     if (mailbox !== null) {
@@ -174,7 +188,13 @@ export class Throttle {
       if (request.topLevel && concurrency && (this.inFlight.get(key) ?? 0) > concurrency) {
         this.counts.mailboxThrottled++;
         this.counts.concurrencyThrottled++;
-        return { ok: false, retryAfterSeconds: 1, code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.', headers: { 'Retry-After': '1' } };
+        return {
+          ok: false,
+          retryAfterSeconds: 1,
+          code: 'ApplicationThrottled',
+          message: 'Application is over its MailboxConcurrency limit.',
+          headers: { 'Retry-After': '1' },
+        };
       }
       if (s.mailboxRequestsPerWindow) {
         const seconds = s.mailboxWindowSeconds ?? 600;
@@ -182,7 +202,13 @@ export class Throttle {
         if (w.used + 1 > s.mailboxRequestsPerWindow) {
           this.counts.mailboxThrottled++;
           const wait = this.secondsLeft(w, seconds);
-          return { ok: false, retryAfterSeconds: wait, code: 'ApplicationThrottled', message: 'Application is over its MailboxRequests limit.', headers: { 'Retry-After': String(wait) } };
+          return {
+            ok: false,
+            retryAfterSeconds: wait,
+            code: 'ApplicationThrottled',
+            message: 'Application is over its MailboxRequests limit.',
+            headers: { 'Retry-After': String(wait) },
+          };
         }
         w.used++;
       }
@@ -201,8 +227,14 @@ export class Throttle {
           ok: false,
           retryAfterSeconds: wait,
           code: 'activityLimitReached',
-          message: 'The request has been throttled: the app has used its resource units for this minute. Retry after the number of seconds in the Retry-After header.',
-          headers: { 'Retry-After': String(wait), 'RateLimit-Limit': String(s.ruPerWindow), 'RateLimit-Remaining': String(Math.max(0, s.ruPerWindow - w.used)), 'RateLimit-Reset': String(wait) },
+          message:
+            'The request has been throttled: the app has used its resource units for this minute. Retry after the number of seconds in the Retry-After header.',
+          headers: {
+            'Retry-After': String(wait),
+            'RateLimit-Limit': String(s.ruPerWindow),
+            'RateLimit-Remaining': String(Math.max(0, s.ruPerWindow - w.used)),
+            'RateLimit-Reset': String(wait),
+          },
         };
       }
       w.used += cost;

@@ -34,23 +34,32 @@ function normalizeScalar(column: ColumnDefinition, facet: TypeFacet | null, valu
       if (typeof value !== 'string') throw wrongType(name, 'a string');
       const props = facetProps(column, 'text');
       // A multi-line text column holds at most 63,999 characters, whatever maxLength says.
-      const max = props.allowMultipleLines === true ? Math.min(typeof props.maxLength === 'number' ? props.maxLength : NOTE_MAX_LENGTH, NOTE_MAX_LENGTH) : typeof props.maxLength === 'number' ? props.maxLength : 255;
-      if (value.length > max) throw invalidRequest(`The value for field '${name}' is ${value.length} characters long; the column allows at most ${max}.`);
+      const max =
+        props.allowMultipleLines === true
+          ? Math.min(typeof props.maxLength === 'number' ? props.maxLength : NOTE_MAX_LENGTH, NOTE_MAX_LENGTH)
+          : typeof props.maxLength === 'number'
+            ? props.maxLength
+            : 255;
+      if (value.length > max)
+        throw invalidRequest(`The value for field '${name}' is ${value.length} characters long; the column allows at most ${max}.`);
       return value;
     }
     case 'number':
     case 'currency': {
       if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongType(name, 'a number');
       const props = facetProps(column, 'number');
-      if (typeof props.minimum === 'number' && value < props.minimum) throw invalidRequest(`The value for field '${name}' is below the column's minimum of ${props.minimum}.`);
-      if (typeof props.maximum === 'number' && value > props.maximum) throw invalidRequest(`The value for field '${name}' is above the column's maximum of ${props.maximum}.`);
+      if (typeof props.minimum === 'number' && value < props.minimum)
+        throw invalidRequest(`The value for field '${name}' is below the column's minimum of ${props.minimum}.`);
+      if (typeof props.maximum === 'number' && value > props.maximum)
+        throw invalidRequest(`The value for field '${name}' is above the column's maximum of ${props.maximum}.`);
       return value;
     }
     case 'boolean':
       if (typeof value !== 'boolean') throw wrongType(name, 'true or false');
       return value;
     case 'dateTime': {
-      if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) throw wrongType(name, 'an ISO 8601 date or date and time');
+      if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+        throw wrongType(name, 'an ISO 8601 date or date and time');
       const instant = new Date(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value));
       if (facetProps(column, 'dateTime').format === 'dateOnly') instant.setUTCHours(0, 0, 0, 0);
       return graphDateTime(instant);
@@ -147,7 +156,8 @@ export function normalizeAdminFieldWrite(columns: readonly ColumnDefinition[], i
     const column = columns.find((c) => c.name === key);
     if (column && facetOf(column) === 'hyperlinkOrPicture') {
       if (raw === null) values[key] = undefined;
-      else if (isRecord(raw) && typeof raw.Url === 'string') values[key] = { Description: typeof raw.Description === 'string' ? raw.Description : raw.Url, Url: raw.Url };
+      else if (isRecord(raw) && typeof raw.Url === 'string')
+        values[key] = { Description: typeof raw.Description === 'string' ? raw.Description : raw.Url, Url: raw.Url };
       else throw invalidRequest(`The value for field '${key}' must be { Description, Url }.`);
     } else rest[key] = raw;
   }

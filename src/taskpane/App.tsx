@@ -18,7 +18,13 @@ export { readAndCheck } from './session';
 
 const useStyles = makeStyles({
   root: { paddingInline: tokens.spacingHorizontalM, paddingBlockEnd: tokens.spacingVerticalXXL, maxWidth: '720px', minWidth: 0 },
-  subject: { display: 'block', margin: 0, overflowWrap: 'anywhere', paddingBlockStart: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
+  subject: {
+    display: 'block',
+    margin: 0,
+    overflowWrap: 'anywhere',
+    paddingBlockStart: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 export function App({ services }: { services: PaneServices }) {
@@ -29,7 +35,12 @@ export function App({ services }: { services: PaneServices }) {
   useEffect(() => session.start(), [session]);
   const { reread, askForMissing, saveDecision } = session;
 
-  if (load.kind === 'loading') return <div className={styles.root}><PaneSkeleton /></div>;
+  if (load.kind === 'loading')
+    return (
+      <div className={styles.root}>
+        <PaneSkeleton />
+      </div>
+    );
   if (load.kind === 'noItem') {
     return (
       <div className={styles.root}>
@@ -48,7 +59,8 @@ export function App({ services }: { services: PaneServices }) {
     );
   }
   const { view } = load;
-  if (templateFrom) return <TemplateSection from={templateFrom} message={load.message} services={services} session={session} className={styles.root} />;
+  if (templateFrom)
+    return <TemplateSection from={templateFrom} message={load.message} services={services} session={session} className={styles.root} />;
   return (
     <main className={styles.root} aria-label="Application check">
       <Text as="h1" size={200} weight="regular" className={styles.subject}>
@@ -71,7 +83,9 @@ export function App({ services }: { services: PaneServices }) {
           formLike={view.formLike}
           others={view.unknownForms.filter((name) => !view.formLike.includes(name))}
           onMake={session.makeTemplate}
-          onMakeFromFile={(file) => void file.arrayBuffer().then((buffer) => session.makeTemplateFromFile({ name: file.name, bytes: new Uint8Array(buffer) }))}
+          onMakeFromFile={(file) =>
+            void file.arrayBuffer().then((buffer) => session.makeTemplateFromFile({ name: file.name, bytes: new Uint8Array(buffer) }))
+          }
         />
       )}
       <FilingPanel
@@ -86,7 +100,13 @@ export function App({ services }: { services: PaneServices }) {
       <Deadline deadline={view.deadline} />
       {view.form.found && <Attachments attachments={view.attachments} />}
       <Fields fields={view.fields} />
-      <DecisionSection emailKey={load.key} criteria={view.criteria} filing={filing} decidedBy={mailbox.user().name || mailbox.user().address} onSave={saveDecision} />
+      <DecisionSection
+        emailKey={load.key}
+        criteria={view.criteria}
+        filing={filing}
+        decidedBy={mailbox.user().name || mailbox.user().address}
+        onSave={saveDecision}
+      />
     </main>
   );
 }

@@ -57,7 +57,8 @@ const configLoad = loadPaneConfig(new URL('hub-intake.pane.json', location.href)
 configLoad.catch(() => undefined);
 
 // An attached email (message/rfc822) is read by the mail-files adapter, loaded when one comes.
-const readAttachedEmail = async (eml: string) => (await import(/* webpackChunkName: "eml" */ '../adapters/mail-files/read-eml')).readEml(eml);
+const readAttachedEmail = async (eml: string) =>
+  (await import(/* webpackChunkName: "eml" */ '../adapters/mail-files/read-eml')).readEml(eml);
 
 void whenOfficeReady().then(async () => {
   const container = document.getElementById('root')!;
@@ -75,17 +76,27 @@ void whenOfficeReady().then(async () => {
   try {
     config = await configLoad;
   } catch (error) {
-    render(<p role="alert" style={{ padding: 12 }}>{plainError(error, 'loading the pane’s settings')}</p>);
+    render(
+      <p role="alert" style={{ padding: 12 }}>
+        {plainError(error, 'loading the pane’s settings')}
+      </p>,
+    );
     return;
   }
   const dialogUrl = new URL('auth-dialog.html', location.href).href;
   const signIn = createPaneSignIn(config, {
     nestedAppAuth: () => supportsNestedAppAuth(),
-    dialog: async (scopes, claims) => tokenFromDialogMessage(await dialogMessage(`${dialogUrl}?scopes=${encodeURIComponent(scopes.join(' '))}${claims ? `&claims=${encodeURIComponent(claims)}` : ''}`)),
+    dialog: async (scopes, claims) =>
+      tokenFromDialogMessage(
+        await dialogMessage(
+          `${dialogUrl}?scopes=${encodeURIComponent(scopes.join(' '))}${claims ? `&claims=${encodeURIComponent(claims)}` : ''}`,
+        ),
+      ),
   });
   const mailbox = createOutlookMailbox(officeGlobal(), mailFallback(config, signIn), readAttachedEmail);
   let site: Promise<import('./services/graph-filing').GraphSite> | null = null;
-  const graphSite = () => (site ??= import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createGraphSite(config, signIn)));
+  const graphSite = () =>
+    (site ??= import(/* webpackChunkName: "filing" */ './services/graph-filing').then((m) => m.createGraphSite(config, signIn)));
   // The hub's own templates from last time go to the checker before the first email does.
   const templates = templateSync(checker, localStorageOrNull());
   templates.useCached();

@@ -16,7 +16,14 @@ export type Load =
   | { readonly kind: 'loading' }
   | { readonly kind: 'noItem' }
   | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'ready'; readonly key: string; readonly view: PaneView; readonly report: ApplicationReport; readonly filing: PaneFiling; readonly message: Message };
+  | {
+      readonly kind: 'ready';
+      readonly key: string;
+      readonly view: PaneView;
+      readonly report: ApplicationReport;
+      readonly filing: PaneFiling;
+      readonly message: Message;
+    };
 
 export type Ready = Extract<Load, { kind: 'ready' }>;
 
@@ -53,7 +60,13 @@ function attachmentBytes(message: Message): (name: string) => Uint8Array | null 
 }
 
 export class PaneSession {
-  private state: PaneState = { load: { kind: 'loading' }, filing: { kind: 'looking' }, replyMessage: null, templateFrom: null, notice: null };
+  private state: PaneState = {
+    load: { kind: 'loading' },
+    filing: { kind: 'looking' },
+    replyMessage: null,
+    templateFrom: null,
+    notice: null,
+  };
   private readonly listeners = new Set<() => void>();
   private currentKey: string | null = null;
   private shownKey: string | null = null;
@@ -146,7 +159,8 @@ export class PaneSession {
         await this.fileNow(ready, true, gen);
       } else this.setFiling(item ? { kind: 'filed', item, now: false } : { kind: 'notFiled' });
     } catch (error) {
-      if (this.generation === gen) this.setFiling({ kind: 'unavailable', message: plainError(error, 'looking for this email in the list') });
+      if (this.generation === gen)
+        this.setFiling({ kind: 'unavailable', message: plainError(error, 'looking for this email in the list') });
     }
   }
 
@@ -167,7 +181,8 @@ export class PaneSession {
     }
     this.set({ load: { kind: 'loading' }, filing: { kind: 'looking' } });
     try {
-      const { message, report, view, filing } = await (services.takeEarlyCheck?.(key) ?? readAndCheck(mailbox, checker, services.signOff, services.trustedSenders));
+      const { message, report, view, filing } = await (services.takeEarlyCheck?.(key) ??
+        readAndCheck(mailbox, checker, services.signOff, services.trustedSenders));
       if (this.generation !== gen) return;
       const ready = { kind: 'ready', key, view, report, filing, message } as const;
       this.setLoad(ready);
@@ -260,7 +275,12 @@ export class PaneSession {
 }
 
 /** Reads the email in the reading pane and checks it (in the worker). */
-export async function readAndCheck(mailbox: PaneServices['mailbox'], checker: PaneServices['checker'], signOff: string, trustedSenders?: readonly string[]): Promise<CheckedEmail> {
+export async function readAndCheck(
+  mailbox: PaneServices['mailbox'],
+  checker: PaneServices['checker'],
+  signOff: string,
+  trustedSenders?: readonly string[],
+): Promise<CheckedEmail> {
   performance.mark?.('hub-intake:read-start');
   const message = await mailbox.readMessage();
   performance.mark?.('hub-intake:read-end');

@@ -6,14 +6,20 @@ import { join } from 'node:path';
 import { Template } from '../../src/core/catalogue';
 
 const root = join(__dirname, '..', '..');
-const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd, encoding: 'utf8' });
+const runIn = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd, encoding: 'utf8' });
 const run = (...args: string[]) => runIn(root, ...args);
 
 describe('hub-intake check', () => {
   it('prints one JSON array, one element per input file in the order read, and nothing else', () => {
     const result = run('check', 'samples/emails/01-sms-complete.eml', 'samples/forms', '--json');
     expect(result.status).toBe(0);
-    const reports = JSON.parse(result.stdout) as { source: string; message: unknown; forms: { formId: string; signatories: { status: unknown }[] }[]; complete: boolean }[];
+    const reports = JSON.parse(result.stdout) as {
+      source: string;
+      message: unknown;
+      forms: { formId: string; signatories: { status: unknown }[] }[];
+      complete: boolean;
+    }[];
     expect(reports.map((r) => r.source)).toEqual([
       'samples/emails/01-sms-complete.eml',
       'samples/forms/readiness-one-lead.docx',
@@ -62,10 +68,16 @@ describe('a saved template', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-intake-templates-'));
     try {
       mkdirSync(join(dir, 'my-templates'));
-      const proposed = run('template', 'samples/unseen/blank/primary-mastery-specialist-2024.docx', '--out', join(dir, 'my-templates', 'pms.json'));
+      const proposed = run(
+        'template',
+        'samples/unseen/blank/primary-mastery-specialist-2024.docx',
+        '--out',
+        join(dir, 'my-templates', 'pms.json'),
+      );
       expect(proposed.status).toBe(0);
       const form = join(root, 'samples/unseen/forms/pms-01-typed.docx');
-      const formIdOf = (result: ReturnType<typeof run>) => (JSON.parse(result.stdout) as { forms: { formId: string | null }[] }[])[0]!.forms[0]!.formId;
+      const formIdOf = (result: ReturnType<typeof run>) =>
+        (JSON.parse(result.stdout) as { forms: { formId: string | null }[] }[])[0]!.forms[0]!.formId;
 
       expect(formIdOf(runIn(dir, 'check', form, '--json'))).toBeNull();
       expect(formIdOf(runIn(dir, 'check', form, '--json', '--templates', 'my-templates'))).toMatch(/^primary-mastery-specialist/);

@@ -17,14 +17,23 @@ describe('hub-intake check over a folder', () => {
     copyFileSync(join(fixtures, 'forms', 'sms-bold-answer.doc'), join(dir, 'c.docx')); // a .doc under a .docx name
     copyFileSync(join(fixtures, 'forms', 'forms.zip'), join(dir, 'd.zip'));
     writeFileSync(join(dir, 'e.txt'), 'Notes for the hub.\n');
-    writeFileSync(join(dir, 'f.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(
+      join(dir, 'f.png'),
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports each file: what it read, or what the file is', () => {
     const result = spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), 'check', dir, '--json'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    const reports = JSON.parse(result.stdout) as { source: string; message: unknown; forms: { attachment: string; formId: string }[]; issues: { code: string; message: string }[]; complete: boolean }[];
+    const reports = JSON.parse(result.stdout) as {
+      source: string;
+      message: unknown;
+      forms: { attachment: string; formId: string }[];
+      issues: { code: string; message: string }[];
+      complete: boolean;
+    }[];
     expect(reports.map((r) => [r.source.slice(dir.length + 1), r.forms.map((f) => f.formId), r.issues.map((i) => i.code)])).toEqual([
       ['a.msg', ['secondary-mastery-specialist-2018'], []],
       ['b.odt', ['secondary-mastery-specialist-2018'], []],

@@ -14,7 +14,10 @@ const exec = promisify(execFile);
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', ...env },
+    });
     return { status: 0, stdout, stderr };
   } catch (e) {
     const error = e as { code: number; stdout: string; stderr: string };
@@ -44,14 +47,23 @@ describe('hub-intake provision, file and list against the local store', () => {
     expect(filed.status).toBe(0);
     const outcomes = JSON.parse(filed.stdout) as { source: string; status: string; itemId: string; itemUrl: string }[];
     expect(outcomes).toHaveLength(15);
-    expect(outcomes[0]).toMatchObject({ source: 'samples/emails/01-sms-complete.eml', status: 'created', itemId: '1', itemUrl: expect.stringMatching(/\/Lists\/Applications\/DispForm\.aspx\?ID=1$/) });
+    expect(outcomes[0]).toMatchObject({
+      source: 'samples/emails/01-sms-complete.eml',
+      status: 'created',
+      itemId: '1',
+      itemUrl: expect.stringMatching(/\/Lists\/Applications\/DispForm\.aspx\?ID=1$/),
+    });
     expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['created']));
 
-    const again = await run(['file', 'samples/emails/01-sms-complete.eml', 'samples/emails/02-tfm-complete.eml'], { HUB_INTAKE_GRAPH_URL: store.url });
+    const again = await run(['file', 'samples/emails/01-sms-complete.eml', 'samples/emails/02-tfm-complete.eml'], {
+      HUB_INTAKE_GRAPH_URL: store.url,
+    });
     expect(again.status).toBe(0);
     const lines = again.stdout.split('\n').filter(Boolean);
     expect(lines.slice(0, -1).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual(['unchanged item 1', 'unchanged item 2']);
-    expect(lines.at(-1)).toBe('Totals for 2 files: 0 created, 0 updated, 2 unchanged, 0 failed; 2 complete, 0 need attention (0 late), 0 unreadable, 0 not an application.');
+    expect(lines.at(-1)).toBe(
+      'Totals for 2 files: 0 created, 0 updated, 2 unchanged, 0 failed; 2 complete, 0 need attention (0 late), 0 unreadable, 0 not an application.',
+    );
 
     const listed = await run(['list', '--json', '--graph', store.url]);
     const items = JSON.parse(listed.stdout) as { id: string; eTag: string; fields: Record<string, unknown> }[];
@@ -60,7 +72,9 @@ describe('hub-intake provision, file and list against the local store', () => {
     expect(items[0]!.eTag).toMatch(/^"/);
 
     const table = await run(['list', '--graph', store.url]);
-    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+Status\s+Received \(UK time\)\s+Late\s+Programme\s+School\s+URN\s+Hub\s+Complete\s+Errors$/);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^ID\s+Status\s+Received \(UK time\)\s+Late\s+Programme\s+School\s+URN\s+Hub\s+Complete\s+Errors$/,
+    );
     expect(table.stdout).toMatch(/^15 applications in http:\/\/127\.0\.0\.1:\d+\/sites\/hub-intake\/Lists\/Applications$/m);
     // 06 arrived at 17:30 UK time (16:30 UTC, British Summer Time), after a 17:00 deadline: late, and it says so.
     expect(table.stdout).toMatch(/^6 +Needs info +07 Jun 2018 17:30 +yes +Secondary Mastery Specialist … Ravensworth/m);
@@ -71,8 +85,12 @@ describe('hub-intake provision, file and list against the local store', () => {
     const rows = csv.stdout.replace(/^\uFEFF/, '').split('\r\n');
     expect(rows.at(-1)).toBe('');
     expect(rows).toHaveLength(1 + 15 + 1);
-    expect(rows[0]).toBe('ID,Status,Decision,Received (UK time),Late,Programme,School,URN,Hub,Head teacher,Applicants,Complete,Errors,Warnings,Missing signatories,Link');
-    expect(rows[6]).toMatch(/^6,Needs info,,07\/06\/2018 17:30,Yes,Secondary Mastery Specialist Programme 2018\/19 \(Cohort 3\),Ravensworth [^,]*,130971,/);
+    expect(rows[0]).toBe(
+      'ID,Status,Decision,Received (UK time),Late,Programme,School,URN,Hub,Head teacher,Applicants,Complete,Errors,Warnings,Missing signatories,Link',
+    );
+    expect(rows[6]).toMatch(
+      /^6,Needs info,,07\/06\/2018 17:30,Yes,Secondary Mastery Specialist Programme 2018\/19 \(Cohort 3\),Ravensworth [^,]*,130971,/,
+    );
     expect(rows[4]).toContain(',Head of department (not copied in),http://');
   }, 60_000);
 
@@ -117,11 +135,17 @@ describe('hub-intake file with an Outlook .msg, and a run longer than one group'
   it('files emails a group at a time, ticking once per email, in the order given', async () => {
     const { fileEmails } = await import('../../src/cli/filing-commands');
     const { loadCatalogue } = await import('../../src/core/catalogue');
-    const emails = fs.readdirSync(join(root, 'samples', 'emails')).filter((f) => f.endsWith('.eml')).map((f) => join(root, 'samples', 'emails', f));
+    const emails = fs
+      .readdirSync(join(root, 'samples', 'emails'))
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => join(root, 'samples', 'emails', f));
     // Twice over and a bare form: more than one group of 24, and one that cannot be filed.
     const paths = [...emails, ...emails, join(root, 'samples', 'forms', 'sms-bold-answer.docx')];
     let ticks = 0;
-    const outcomes = await fileEmails(connect({ graph: store.url }, 'file'), paths, loadCatalogue(), [], undefined, { tick: () => void ticks++, clear: () => undefined });
+    const outcomes = await fileEmails(connect({ graph: store.url }, 'file'), paths, loadCatalogue(), [], undefined, {
+      tick: () => void ticks++,
+      clear: () => undefined,
+    });
     expect(ticks).toBe(paths.length);
     expect(outcomes.map((o) => o.source)).toEqual(paths);
     expect(outcomes.at(-1)!.status).toBe('failed');
@@ -138,10 +162,22 @@ describe('hub-intake file and check with an application forwarded as an attachme
     store = await startLocalStore({ port: 0, dataDir: join(dir, 'data') });
     // The hub office forwards sample 01 as an attachment, a week after the deadline.
     const raw = await new MailComposer({
-      from: 'Hub Office <office@hub.example>', to: 'Maths Hub <mathshubs@ncetm.org.uk>', subject: 'FW: application',
-      date: new Date('2018-06-12T10:00:00Z'), messageId: '<fw-01@hub.example>', text: 'Forwarding the application below.',
-      attachments: [{ filename: 'application.eml', content: fs.readFileSync(join(root, 'samples', 'emails', '01-sms-complete.eml')), contentType: 'message/rfc822' }],
-    }).compile().build();
+      from: 'Hub Office <office@hub.example>',
+      to: 'Maths Hub <mathshubs@ncetm.org.uk>',
+      subject: 'FW: application',
+      date: new Date('2018-06-12T10:00:00Z'),
+      messageId: '<fw-01@hub.example>',
+      text: 'Forwarding the application below.',
+      attachments: [
+        {
+          filename: 'application.eml',
+          content: fs.readFileSync(join(root, 'samples', 'emails', '01-sms-complete.eml')),
+          contentType: 'message/rfc822',
+        },
+      ],
+    })
+      .compile()
+      .build();
     forward = join(dir, 'forwarded.eml');
     fs.writeFileSync(forward, raw);
     fs.writeFileSync(join(dir, 'trusting.json'), JSON.stringify({ trustedSenders: ['hub.example'] }));
@@ -168,9 +204,16 @@ describe('hub-intake file and check with an application forwarded as an attachme
     expect(outcome).toMatchObject({ status: 'created', error: null });
     expect(outcome.uploaded).toEqual([expect.stringMatching(/\/email\.eml$/), expect.stringMatching(/\.docx$/)]);
     const [item] = JSON.parse((await run(['list', '--json', '--graph', store.url])).stdout);
-    expect(item.fields).toMatchObject({ InternetMessageId: '<fw-01@hub.example>', OriginalMessageId: expect.stringMatching(/^<.+@.+>$/), FormId: 'secondary-mastery-specialist-2018', FormLink: expect.stringMatching(/\.docx$/) });
+    expect(item.fields).toMatchObject({
+      InternetMessageId: '<fw-01@hub.example>',
+      OriginalMessageId: expect.stringMatching(/^<.+@.+>$/),
+      FormId: 'secondary-mastery-specialist-2018',
+      FormLink: expect.stringMatching(/\.docx$/),
+    });
     const drive = await (await fetch(`${store.url}/sites/root/lists/Application%20Files/drive`)).json();
-    const form = await fetch(`${store.url}/drives/${drive.id}/root:/${outcome.uploaded[1].split('/').map(encodeURIComponent).join('/')}:/content`);
+    const form = await fetch(
+      `${store.url}/drives/${drive.id}/root:/${outcome.uploaded[1].split('/').map(encodeURIComponent).join('/')}:/content`,
+    );
     expect(form.status).toBe(200);
     expect((await form.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
   }, 30_000);
@@ -179,11 +222,21 @@ describe('hub-intake file and check with an application forwarded as an attachme
     const closed = await startLocalStore({ port: 0, dataDir: join(dir, 'closed') });
     const url = closed.url;
     await closed.close();
-    const result = await run(['file', forward, 'samples/emails/01-sms-complete.eml', 'samples/forms/sms-bold-answer.docx', '--json', '--graph', url]);
+    const result = await run([
+      'file',
+      forward,
+      'samples/emails/01-sms-complete.eml',
+      'samples/forms/sms-bold-answer.docx',
+      '--json',
+      '--graph',
+      url,
+    ]);
     expect(result.status).toBe(1);
     const outcomes = JSON.parse(result.stdout);
     expect(outcomes.map((o: { source: string; status: string }) => [o.source, o.status])).toEqual([
-      [forward, 'failed'], ['samples/emails/01-sms-complete.eml', 'failed'], ['samples/forms/sms-bold-answer.docx', 'failed'],
+      [forward, 'failed'],
+      ['samples/emails/01-sms-complete.eml', 'failed'],
+      ['samples/forms/sms-bold-answer.docx', 'failed'],
     ]);
     expect(outcomes[0].error).toMatch(/no answer/);
   }, 60_000);
@@ -192,7 +245,9 @@ describe('hub-intake file and check with an application forwarded as an attachme
 describe('hub-intake graph-emulator', () => {
   it('serves until stopped', async () => {
     const dataDir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-emu-'));
-    const child = spawn(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), 'graph-emulator', '--port', '0', '--data', dataDir], { cwd: root });
+    const child = spawn(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), 'graph-emulator', '--port', '0', '--data', dataDir], {
+      cwd: root,
+    });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -218,11 +273,36 @@ describe('where the commands send their requests', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('takes --graph, then HUB_INTAKE_GRAPH_URL, then the config file, then the local store', () => {
-    fs.writeFileSync(configFile, JSON.stringify({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555', site: 'contoso.sharepoint.com:/sites/maths-hub', list: 'Applications 2026' }));
-    expect(connect({}, 'list', { env: {} })).toMatchObject({ graphUrl: LOCAL_GRAPH_URL, site: 'root', list: 'Applications', library: 'Application Files', local: true });
-    expect(connect({ config: configFile }, 'list', { env: {} })).toMatchObject({ graphUrl: 'https://graph.microsoft.com/v1.0', site: 'contoso.sharepoint.com:/sites/maths-hub', list: 'Applications 2026', local: false });
-    expect(connect({ config: configFile }, 'list', { env: { HUB_INTAKE_GRAPH_URL: 'http://127.0.0.1:4555/v1.0', HUB_INTAKE_SITE: 'root' } })).toMatchObject({ graphUrl: 'http://127.0.0.1:4555/v1.0', site: 'root', local: true });
-    expect(connect({ config: configFile, graph: 'http://127.0.0.1:4666/v1.0', list: 'Other' }, 'list', { env: { HUB_INTAKE_GRAPH_URL: 'http://127.0.0.1:4555/v1.0' } })).toMatchObject({ graphUrl: 'http://127.0.0.1:4666/v1.0', list: 'Other' });
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({
+        tenant: 'contoso.onmicrosoft.com',
+        clientId: '11111111-2222-3333-4444-555555555555',
+        site: 'contoso.sharepoint.com:/sites/maths-hub',
+        list: 'Applications 2026',
+      }),
+    );
+    expect(connect({}, 'list', { env: {} })).toMatchObject({
+      graphUrl: LOCAL_GRAPH_URL,
+      site: 'root',
+      list: 'Applications',
+      library: 'Application Files',
+      local: true,
+    });
+    expect(connect({ config: configFile }, 'list', { env: {} })).toMatchObject({
+      graphUrl: 'https://graph.microsoft.com/v1.0',
+      site: 'contoso.sharepoint.com:/sites/maths-hub',
+      list: 'Applications 2026',
+      local: false,
+    });
+    expect(
+      connect({ config: configFile }, 'list', { env: { HUB_INTAKE_GRAPH_URL: 'http://127.0.0.1:4555/v1.0', HUB_INTAKE_SITE: 'root' } }),
+    ).toMatchObject({ graphUrl: 'http://127.0.0.1:4555/v1.0', site: 'root', local: true });
+    expect(
+      connect({ config: configFile, graph: 'http://127.0.0.1:4666/v1.0', list: 'Other' }, 'list', {
+        env: { HUB_INTAKE_GRAPH_URL: 'http://127.0.0.1:4555/v1.0' },
+      }),
+    ).toMatchObject({ graphUrl: 'http://127.0.0.1:4666/v1.0', list: 'Other' });
     expect(connect({}, 'list', { env: { HUB_INTAKE_CONFIG: configFile } }).site).toBe('contoso.sharepoint.com:/sites/maths-hub');
   });
 

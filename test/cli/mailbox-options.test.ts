@@ -17,11 +17,23 @@ describe('mailbox options', () => {
   it('keeps one state file per mailbox folder, date range and target, in the state folder', () => {
     const env = { HUB_INTAKE_STATE: '/srv/intake/state' };
     const a = mailboxRun({ mailbox: 'Hub@School.example', folder: 'inbox' }, target, env);
-    expect(a).toMatchObject({ mailbox: 'Hub@School.example', folder: 'inbox', since: null, until: null, pageSize: 50, markCategory: null, moveTo: null });
+    expect(a).toMatchObject({
+      mailbox: 'Hub@School.example',
+      folder: 'inbox',
+      since: null,
+      until: null,
+      pageSize: 50,
+      markCategory: null,
+      moveTo: null,
+    });
     expect(a.stateFile).toMatch(/^\/srv\/intake\/state\/mailbox-[0-9a-f]{16}\.json$/);
     expect(mailboxRun({ mailbox: 'hub@school.example', folder: 'INBOX' }, target, env).stateFile).toBe(a.stateFile);
-    expect(mailboxRun({ mailbox: 'hub@school.example', folder: 'inbox', since: '2025-01-06' }, target, env).stateFile).not.toBe(a.stateFile);
-    expect(mailboxRun({ mailbox: 'hub@school.example', folder: 'inbox' }, { ...target, list: 'Other' }, env).stateFile).not.toBe(a.stateFile);
+    expect(mailboxRun({ mailbox: 'hub@school.example', folder: 'inbox', since: '2025-01-06' }, target, env).stateFile).not.toBe(
+      a.stateFile,
+    );
+    expect(mailboxRun({ mailbox: 'hub@school.example', folder: 'inbox' }, { ...target, list: 'Other' }, env).stateFile).not.toBe(
+      a.stateFile,
+    );
     expect(mailboxRun({ mailbox: 'hub@school.example', state: 'here' }, target, env).stateFile).toMatch(/\/here\/mailbox-/);
   });
 

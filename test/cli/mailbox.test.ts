@@ -47,7 +47,10 @@ afterAll(async () => {
 
 async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { cwd: root, env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' } });
+    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], {
+      cwd: root,
+      env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' },
+    });
     return { status: 0, stdout, stderr };
   } catch (e) {
     const error = e as { code: number; stdout: string; stderr: string };
@@ -72,7 +75,12 @@ async function categories(store: LocalStore): Promise<string[][]> {
 }
 
 /** Starts the CLI and resolves lines of its stdout as they come. */
-function start(args: string[]): { child: ChildProcess; lines: string[]; waitFor(test: (lines: string[]) => boolean, ms?: number): Promise<void>; exited: Promise<number | null> } {
+function start(args: string[]): {
+  child: ChildProcess;
+  lines: string[];
+  waitFor(test: (lines: string[]) => boolean, ms?: number): Promise<void>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, [CLI, ...args], { cwd: root, env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' } });
   const lines: string[] = [];
   let buffer = '';
@@ -109,8 +117,27 @@ const filedLines = (lines: string[]) => lines.filter((l) => /\b(created|updated|
 describe('hub-intake file --mailbox', () => {
   it('files each email with attachments once, paced within the budget, as filing the .eml from disk does', async () => {
     const { store, state } = await setup(30);
-    store.setThrottle({ ruPerWindow: 160, ruWindowSeconds: 2, mailboxRequestsPerWindow: 2000, mailboxWindowSeconds: 60, mailboxConcurrency: 4 });
-    const filed = await run(['file', '--mailbox', HUB, '--graph', store.url, '--state', state, '--page-size', '8', '--mark-category', 'Hub Intake: filed', '--json']);
+    store.setThrottle({
+      ruPerWindow: 160,
+      ruWindowSeconds: 2,
+      mailboxRequestsPerWindow: 2000,
+      mailboxWindowSeconds: 60,
+      mailboxConcurrency: 4,
+    });
+    const filed = await run([
+      'file',
+      '--mailbox',
+      HUB,
+      '--graph',
+      store.url,
+      '--state',
+      state,
+      '--page-size',
+      '8',
+      '--mark-category',
+      'Hub Intake: filed',
+      '--json',
+    ]);
     expect(filed.stderr).toBe('');
     expect(filed.status).toBe(0);
     const outcomes = JSON.parse(filed.stdout) as { source: string; status: string }[];
@@ -145,19 +172,39 @@ describe('hub-intake file --mailbox', () => {
     expect((await run(['file', SAMPLES, '--graph', disk.store.url])).status).toBe(0);
     const fromDisk = new Map((await items(disk.store)).map((i) => [String(i.fields.InternetMessageId), i.fields] as const));
     const strip = (fields: Record<string, unknown>): Record<string, unknown> => {
-      const { id, Created, Modified, _UIVersionString, EmailLink, FormLink, ResubmissionOf, ResubmissionOfId, InternetMessageId, FilingAttempt, ['@odata.etag']: etag, ...rest } = fields;
+      const {
+        id,
+        Created,
+        Modified,
+        _UIVersionString,
+        EmailLink,
+        FormLink,
+        ResubmissionOf,
+        ResubmissionOfId,
+        InternetMessageId,
+        FilingAttempt,
+        ['@odata.etag']: etag,
+        ...rest
+      } = fields;
       void [id, Created, Modified, _UIVersionString, ResubmissionOf, ResubmissionOfId, InternetMessageId, FilingAttempt, etag]; // a filing run's own id is not the email's
       const path = (link: unknown) => (typeof link === 'string' ? new URL(link).pathname.replace(/-[0-9a-f]+\//, '-x/') : link);
       return { ...rest, EmailLink: path(EmailLink), FormLink: path(FormLink) };
     };
     // The first 15 copies in the mailbox are the 15 samples in order, each with a new Message-ID.
-    const byReceived = (a: { fields: Record<string, unknown> }, b: { fields: Record<string, unknown> }) => Number(a.fields.id) - Number(b.fields.id);
+    const byReceived = (a: { fields: Record<string, unknown> }, b: { fields: Record<string, unknown> }) =>
+      Number(a.fields.id) - Number(b.fields.id);
     const mailboxFirst = [...list].sort(byReceived).slice(0, 15);
     const diskItems = [...fromDisk.values()];
     expect(diskItems).toHaveLength(15);
     expect(Object.keys(strip(diskItems[0]!)).length).toBeGreaterThan(20);
-    expect(mailboxFirst.map((i) => strip(i.fields)).sort((a, b) => String(a.Title).localeCompare(String(b.Title)) || String(a.ReceivedAt).localeCompare(String(b.ReceivedAt)))).toEqual(
-      diskItems.map((f) => strip(f)).sort((a, b) => String(a.Title).localeCompare(String(b.Title)) || String(a.ReceivedAt).localeCompare(String(b.ReceivedAt))),
+    expect(
+      mailboxFirst
+        .map((i) => strip(i.fields))
+        .sort((a, b) => String(a.Title).localeCompare(String(b.Title)) || String(a.ReceivedAt).localeCompare(String(b.ReceivedAt))),
+    ).toEqual(
+      diskItems
+        .map((f) => strip(f))
+        .sort((a, b) => String(a.Title).localeCompare(String(b.Title)) || String(a.ReceivedAt).localeCompare(String(b.ReceivedAt))),
     );
   });
 
@@ -178,7 +225,9 @@ describe('hub-intake file --mailbox', () => {
     expect(list).toHaveLength(30);
     expect(new Set(list.map((i) => String(i.fields.InternetMessageId).toLowerCase())).size).toBe(30);
     // Everything filed was moved; a message filed just before the kill may have been filed again as unchanged, never twice.
-    const inbox = (await (await fetch(`${store.url}/users/${HUB}/mailFolders/inbox?$select=totalItemCount`)).json()) as { totalItemCount: number };
+    const inbox = (await (await fetch(`${store.url}/users/${HUB}/mailFolders/inbox?$select=totalItemCount`)).json()) as {
+      totalItemCount: number;
+    };
     expect(inbox.totalItemCount).toBe(0);
     expect(filedLines(second.stdout.split('\n')).every((l) => /^(created|unchanged)\b/.test(l))).toBe(true);
   });
@@ -216,7 +265,11 @@ describe('hub-intake graph-emulator --mailbox --seed --throttle', () => {
   it("serves the seeded mailbox with a small tenant's budgets until stopped", async () => {
     const dir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-emulator-'));
     try {
-      const child = spawn(process.execPath, [CLI, 'graph-emulator', '--port', '0', '--data', join(dir, 'data'), '--mailbox', HUB, '--seed', SAMPLES, '--throttle'], { cwd: root });
+      const child = spawn(
+        process.execPath,
+        [CLI, 'graph-emulator', '--port', '0', '--data', join(dir, 'data'), '--mailbox', HUB, '--seed', SAMPLES, '--throttle'],
+        { cwd: root },
+      );
       let output = '';
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
@@ -230,8 +283,16 @@ describe('hub-intake graph-emulator --mailbox --seed --throttle', () => {
       const inbox = (await (await fetch(`${url}/users/${HUB}/mailFolders/inbox`)).json()) as { totalItemCount: number };
       expect(inbox.totalItemCount).toBe(15);
       const secret = /X-Admin-Secret: (\S+)/.exec(output)![1]!;
-      const throttle = (await (await fetch(url.replace(/\/v1\.0$/, '/_admin/throttle'), { headers: { 'X-Admin-Secret': secret } })).json()) as Record<string, number>;
-      expect(throttle).toMatchObject({ ruPerWindow: 1200, ruWindowSeconds: 60, mailboxRequestsPerWindow: 10_000, mailboxWindowSeconds: 600, mailboxConcurrency: 4 });
+      const throttle = (await (
+        await fetch(url.replace(/\/v1\.0$/, '/_admin/throttle'), { headers: { 'X-Admin-Secret': secret } })
+      ).json()) as Record<string, number>;
+      expect(throttle).toMatchObject({
+        ruPerWindow: 1200,
+        ruWindowSeconds: 60,
+        mailboxRequestsPerWindow: 10_000,
+        mailboxWindowSeconds: 600,
+        mailboxConcurrency: 4,
+      });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

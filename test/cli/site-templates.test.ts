@@ -14,7 +14,10 @@ const SAVED_BY = 'Pat Example-Manager';
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', HUB_INTAKE_CONFIG: '', HUB_INTAKE_USER: SAVED_BY, ...env } });
+    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', HUB_INTAKE_CONFIG: '', HUB_INTAKE_USER: SAVED_BY, ...env },
+    });
     return { status: 0, stdout, stderr };
   } catch (e) {
     const error = e as { code: number; stdout: string; stderr: string };
@@ -56,7 +59,11 @@ describe('templates saved to the site', () => {
 
     const again = await run(['template', join(dir, 't.json'), '--save', '--graph', store.url]);
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(new RegExp(`a template with the id ${id} is already saved \\(Form Templates item 1, saved .* UTC\\)\\. Review it against yours, then run this again with --replace`));
+    expect(again.stderr).toMatch(
+      new RegExp(
+        `a template with the id ${id} is already saved \\(Form Templates item 1, saved .* UTC\\)\\. Review it against yours, then run this again with --replace`,
+      ),
+    );
     expect(again.stderr + again.stdout).not.toContain(SAVED_BY);
 
     const replaced = await run(['template', join(dir, 't.json'), '--save', '--replace', '--graph', store.url]);
@@ -78,15 +85,28 @@ describe('templates saved to the site', () => {
     expect(JSON.parse(filed.stdout)).toEqual([expect.objectContaining({ status: 'created', itemId: '1' })]);
     const listed = await run(['list', '--json', '--graph', store.url]);
     const [item] = JSON.parse(listed.stdout) as { fields: Record<string, unknown> }[];
-    expect(item!.fields).toMatchObject({ FormId: id, nameSchool: 'Kingsbury Green Primary School', schoolUrn: '103412', teacherReferenceNumber: '1734592', qualifiedTeacherStatus: true });
+    expect(item!.fields).toMatchObject({
+      FormId: id,
+      nameSchool: 'Kingsbury Green Primary School',
+      schoolUrn: '103412',
+      teacherReferenceNumber: '1734592',
+      qualifiedTeacherStatus: true,
+    });
     expect(item!.fields.IssuesSummary ?? '').not.toContain('missing-column');
   }, 90_000);
 
   it('goes on past a saved template that is not valid, naming the item', async () => {
     const items = `${store.url}/sites/root/lists/Form%20Templates/items`;
-    const post = (fields: Record<string, string>) => fetch(items, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields }) }).then((r) => r.json());
+    const post = (fields: Record<string, string>) =>
+      fetch(items, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields }) }).then((r) =>
+        r.json(),
+      );
     const notJson = await post({ Title: 'Broken', TemplateId: 'broken-2026', Template: '{"id": ' });
-    const invalid = await post({ Title: 'Invalid', TemplateId: 'invalid-2026', Template: JSON.stringify({ id: 'invalid-2026', title: 'x', programme: 'x', fields: [{ key: 'a', label: 'A', type: 'colour' }] }) });
+    const invalid = await post({
+      Title: 'Invalid',
+      TemplateId: 'invalid-2026',
+      Template: JSON.stringify({ id: 'invalid-2026', title: 'x', programme: 'x', fields: [{ key: 'a', label: 'A', type: 'colour' }] }),
+    });
     const filed = await run(['file', join(dir, 'pms.eml'), '--graph', store.url]);
     expect(filed.status).toBe(0);
     expect(filed.stdout).toMatch(/^unchanged\s+item 1 /);
@@ -109,11 +129,25 @@ describe('templates saved to the site', () => {
   }, 30_000);
 
   it('refuses a template file that is not valid, saying what is wrong, and a proposal saved unreviewed', async () => {
-    fs.writeFileSync(join(dir, 'bad.json'), JSON.stringify({ id: 'our-form-2026', title: 'Our form', programme: 'Ours', fields: [{ key: 'urn', label: 'URN', type: 'urn' }, { key: 'when', label: 'When', type: 'date', after: 'nowhere' }] }));
+    fs.writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({
+        id: 'our-form-2026',
+        title: 'Our form',
+        programme: 'Ours',
+        fields: [
+          { key: 'urn', label: 'URN', type: 'urn' },
+          { key: 'when', label: 'When', type: 'date', after: 'nowhere' },
+        ],
+      }),
+    );
     const bad = await run(['template', join(dir, 'bad.json'), '--save', '--graph', store.url]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/bad\.json is not valid:[\s\S]*Unknown field nowhere/);
-    fs.writeFileSync(join(dir, 'reserved.json'), JSON.stringify({ id: 'our-form-2026', title: 'Our form', programme: 'Ours', fields: [{ key: 'urn', label: 'URN', type: 'urn' }] }));
+    fs.writeFileSync(
+      join(dir, 'reserved.json'),
+      JSON.stringify({ id: 'our-form-2026', title: 'Our form', programme: 'Ours', fields: [{ key: 'urn', label: 'URN', type: 'urn' }] }),
+    );
     const reserved = await run(['template', join(dir, 'reserved.json')]);
     expect(reserved.status).toBe(1);
     expect(reserved.stderr).toMatch(/the field key "urn" is taken by a list column of its own/);

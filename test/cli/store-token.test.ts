@@ -12,7 +12,10 @@ const TOKEN = 'a-local-store-token-0123456789';
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', HUB_INTAKE_TOKEN: '', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, HUB_INTAKE_GRAPH_URL: '', HUB_INTAKE_TOKEN: '', ...env },
+    });
     return { status: 0, stdout, stderr };
   } catch (e) {
     const error = e as { code: number; stdout: string; stderr: string };
@@ -22,7 +25,11 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
 
 test('graph-emulator --token serves only requests with the token, and hub-intake sends HUB_INTAKE_TOKEN', async () => {
   const dataDir = fs.mkdtempSync(join(os.tmpdir(), 'hub-intake-token-'));
-  const child = spawn(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), 'graph-emulator', '--port', '0', '--data', dataDir, '--token', TOKEN], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'hub-intake.cjs'), 'graph-emulator', '--port', '0', '--data', dataDir, '--token', TOKEN],
+    { cwd: root },
+  );
   try {
     let output = '';
     const { url, secret } = await new Promise<{ url: string; secret: string }>((resolve, reject) => {

@@ -8,7 +8,12 @@ import { jsonArrayWriter } from '../../src/cli/json-stream';
 import { printable } from '../../src/cli/words';
 
 const root = join(__dirname, '..', '..');
-const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'hub-intake.cjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, HUB_INTAKE_GRAPH_URL: '' },
+  });
 
 /** The block of the report about one input. */
 function block(stdout: string, source: string): string {
@@ -21,21 +26,27 @@ function block(stdout: string, source: string): string {
 describe('hub-intake check, read as text', () => {
   const all = run('check', 'samples/emails', 'samples/unseen/forms/pms-01-typed.docx', 'samples/forms/sms-bold-answer.docx');
 
-  it('speaks in the form\'s labels and the signatories\' roles as the form names them, never keys', () => {
+  it("speaks in the form's labels and the signatories' roles as the form names them, never keys", () => {
     expect(all.status).toBe(0);
-    for (const key of ['headteacherEmail', 'headOfDepartment ', 'leadTeacher1', 'qtsStatus', 'advocate1', 'schoolUrn']) expect(all.stdout).not.toContain(key);
+    for (const key of ['headteacherEmail', 'headOfDepartment ', 'leadTeacher1', 'qtsStatus', 'advocate1', 'schoolUrn'])
+      expect(all.stdout).not.toContain(key);
     const incomplete = block(all.stdout, 'samples/emails/15-sms-incomplete.eml');
     expect(incomplete).toContain('✗ School URN is missing.');
     expect(incomplete).toContain('✗ Nominating head teacher/senior leader (name and e-mail): the e-mail address is missing.');
     expect(incomplete).toMatch(/✗ Nominating Head Teacher\/Senior Leader +no address on the form/);
     expect(block(all.stdout, 'samples/emails/03-readiness-complete.eml')).toMatch(/✓ Lead teacher 1 +copied in/);
     // A problem whose message does not name its field gets the field's label first.
-    expect(block(all.stdout, 'samples/emails/11-readiness-other-hub.eml')).toMatch(/✗ Maths Hub: North Mids and Peaks Maths Hub does not run this programme\./i);
+    expect(block(all.stdout, 'samples/emails/11-readiness-other-hub.eml')).toMatch(
+      /✗ Maths Hub: North Mids and Peaks Maths Hub does not run this programme\./i,
+    );
   });
 
   it('gives counts that agree with the lines printed', () => {
     const incomplete = block(all.stdout, 'samples/emails/15-sms-incomplete.eml');
-    const problems = incomplete.slice(incomplete.indexOf('Problems:'), incomplete.indexOf('Signatories:')).split('\n').filter((l) => /^ {6}[✗!] /.test(l));
+    const problems = incomplete
+      .slice(incomplete.indexOf('Problems:'), incomplete.indexOf('Signatories:'))
+      .split('\n')
+      .filter((l) => /^ {6}[✗!] /.test(l));
     expect(problems).toHaveLength(4);
     expect(incomplete).toContain(`Problems: ${problems.length} errors`);
     expect(incomplete).toContain('Fields: 11 of 17 filled in');
@@ -46,11 +57,17 @@ describe('hub-intake check, read as text', () => {
 
   it('explains each verdict: a signatory copied in from another address, warnings that do not stop completeness', () => {
     const other = block(all.stdout, 'samples/emails/05-sms-copied-other-address.eml');
-    expect(other).toContain('Verdict: NEEDS ATTENTION — the Nominating Head Teacher/Senior Leader is copied in from another address than the one on the form: confirm it is them');
+    expect(other).toContain(
+      'Verdict: NEEDS ATTENTION — the Nominating Head Teacher/Senior Leader is copied in from another address than the one on the form: confirm it is them',
+    );
     expect(other).not.toContain('✗');
-    expect(block(all.stdout, 'samples/emails/09-tfm-warnings.eml')).toContain('Verdict: COMPLETE — 2 warnings to read, none of which stops it being complete');
+    expect(block(all.stdout, 'samples/emails/09-tfm-warnings.eml')).toContain(
+      'Verdict: COMPLETE — 2 warnings to read, none of which stops it being complete',
+    );
     expect(block(all.stdout, 'samples/emails/01-sms-complete.eml')).toContain('Verdict: COMPLETE — no problems found');
-    expect(block(all.stdout, 'samples/forms/sms-bold-answer.docx')).toContain('the signatories can only be confirmed from the email it came with');
+    expect(block(all.stdout, 'samples/forms/sms-bold-answer.docx')).toContain(
+      'the signatories can only be confirmed from the email it came with',
+    );
   });
 
   it('prints the error of a form that is not a known one', () => {
@@ -103,7 +120,7 @@ describe('hub-intake usage', () => {
     expect(run('check').stderr).toBe('hub-intake check: check needs at least one path. (see hub-intake check --help)\n');
   });
 
-  it('prints each command\'s help and the version', () => {
+  it("prints each command's help and the version", () => {
     for (const command of ['check', 'file', 'list', 'provision', 'template', 'graph-emulator', 'demo']) {
       const help = run(command, '--help');
       expect(help.status).toBe(0);
@@ -111,7 +128,9 @@ describe('hub-intake usage', () => {
     }
     expect(run('list', '--help').stdout).toContain('--csv');
     const version = run('--version');
-    expect(version.stdout).toBe(`hub-intake ${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    expect(version.stdout).toBe(
+      `hub-intake ${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+    );
   });
 });
 
@@ -148,7 +167,10 @@ describe('progress', () => {
   });
 
   it('shows nothing when stderr is not a terminal, or with --json', () => {
-    for (const [isTTY, enabled] of [[false, true], [true, false]] as const) {
+    for (const [isTTY, enabled] of [
+      [false, true],
+      [true, false],
+    ] as const) {
       const written: string[] = [];
       let now = 0;
       const progress = createProgress(100, { enabled, stream: { isTTY, write: (t: string) => written.push(t) }, now: () => now });
@@ -215,12 +237,28 @@ describe('a store or tenant that does not answer', () => {
 });
 
 describe('list --csv', () => {
-  it('quotes what needs quoting and shows a sender\'s formula as text', async () => {
+  it("quotes what needs quoting and shows a sender's formula as text", async () => {
     const { formatCsv } = await import('../../src/cli/list-text');
     const csv = formatCsv([
-      { id: '3', eTag: '"x"', webUrl: 'http://127.0.0.1/x', createdDateTime: '', lastModifiedDateTime: '', fields: { Title: '=HYPERLINK("http://evil","Click")', Status: 'New', ReceivedAt: '2018-12-07T17:30:00Z', Late: false, Applicants: 'Ann "Nan" Lee; Bo\nSmith', ErrorCount: 0 } },
+      {
+        id: '3',
+        eTag: '"x"',
+        webUrl: 'http://127.0.0.1/x',
+        createdDateTime: '',
+        lastModifiedDateTime: '',
+        fields: {
+          Title: '=HYPERLINK("http://evil","Click")',
+          Status: 'New',
+          ReceivedAt: '2018-12-07T17:30:00Z',
+          Late: false,
+          Applicants: 'Ann "Nan" Lee; Bo\nSmith',
+          ErrorCount: 0,
+        },
+      },
     ]);
     const [, row] = csv.slice(1).split('\r\n');
-    expect(row).toBe(`3,New,,07/12/2018 17:30,No,,"'=HYPERLINK(""http://evil"",""Click"")",,,,"Ann ""Nan"" Lee; Bo\nSmith",,0,,,http://127.0.0.1/x`);
+    expect(row).toBe(
+      `3,New,,07/12/2018 17:30,No,,"'=HYPERLINK(""http://evil"",""Click"")",,,,"Ann ""Nan"" Lee; Bo\nSmith",,0,,,http://127.0.0.1/x`,
+    );
   });
 });

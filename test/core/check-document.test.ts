@@ -18,8 +18,14 @@ function secondaryMastery(overrides: { qts?: string; history?: string; headOfDep
       tr(tc(p(r('Nominated teacher for programme ')), '<w:vMerge w:val="restart"/>'), cell('Name'), cell('Mr Sam Patel')),
       tr(tc('<w:p/>', '<w:vMerge/>'), cell('Email'), cell('S.Patel@Ashfield.sch.uk')),
       tr(tc('<w:p/>', '<w:vMerge/>'), cell('NCETM Username'), cell('spatel')),
-      tr(cell('Head of department (name and e-mail)'), tc(overrides.headOfDepartment ?? p(r('Mrs Jane Smith, J.Smith@Ashfield.sch.uk')), '<w:gridSpan w:val="2"/>')),
-      tr(cell('Nominating head teacher/senior leader (name and e-mail)'), tc(p(r('Dr A Jones')) + p(r('head@ashfield.sch.uk')), '<w:gridSpan w:val="2"/>')),
+      tr(
+        cell('Head of department (name and e-mail)'),
+        tc(overrides.headOfDepartment ?? p(r('Mrs Jane Smith, J.Smith@Ashfield.sch.uk')), '<w:gridSpan w:val="2"/>'),
+      ),
+      tr(
+        cell('Nominating head teacher/senior leader (name and e-mail)'),
+        tc(p(r('Dr A Jones')) + p(r('head@ashfield.sch.uk')), '<w:gridSpan w:val="2"/>'),
+      ),
     ),
     p(r('Nominated teacher details and statement (to be completed by teacher applicant)')),
     tbl(
@@ -36,11 +42,23 @@ function secondaryMastery(overrides: { qts?: string; history?: string; headOfDep
         tr(cell(''), cell(''), cell('')),
       ),
     p(r('Relevant mathematics professional development ')),
-    tbl(tr(cell('Year'), cell('Professional Development activity/programme')), tr(cell('2017'), cell('NCETM PD Lead programme')), tr(cell(''), cell(''))),
-    p(r('Applicant statement. Please give information that shows how you meet the application criteria. Also, explain why you wish to apply for the programme (maximum 300 words).')),
-    tbl(tr(tc(overrides.statement ?? (p(r('First paragraph   of my statement.')) + '<w:p/>' + p(r('Second paragraph.')))))),
+    tbl(
+      tr(cell('Year'), cell('Professional Development activity/programme')),
+      tr(cell('2017'), cell('NCETM PD Lead programme')),
+      tr(cell(''), cell('')),
+    ),
+    p(
+      r(
+        'Applicant statement. Please give information that shows how you meet the application criteria. Also, explain why you wish to apply for the programme (maximum 300 words).',
+      ),
+    ),
+    tbl(tr(tc(overrides.statement ?? p(r('First paragraph   of my statement.')) + '<w:p/>' + p(r('Second paragraph.'))))),
     p(r('Nominating head teacher/senior leader statement')),
-    p(r('Please explain why the school is committed to developing teaching for mastery across the maths department. Also, specify why you believe the applicant is a suitable candidate for the Mastery Specialist role (maximum 300 words).')),
+    p(
+      r(
+        'Please explain why the school is committed to developing teaching for mastery across the maths department. Also, specify why you believe the applicant is a suitable candidate for the Mastery Specialist role (maximum 300 words).',
+      ),
+    ),
     tbl(tr(cell('We are committed.'))),
     p(r('Confirmation of school commitment (electronic signatures) ')),
     tbl(
@@ -164,7 +182,12 @@ describe('statements', () => {
   });
 
   it('leaves the form prompt out of the answer', () => {
-    const statement = p(r('Please give information that shows how you meet the application criteria. Also, explain why you wish to apply for the programme (maximum 300 words).')) + p(r('My answer.'));
+    const statement =
+      p(
+        r(
+          'Please give information that shows how you meet the application criteria. Also, explain why you wish to apply for the programme (maximum 300 words).',
+        ),
+      ) + p(r('My answer.'));
     expect(check(secondaryMastery({ statement })).forms[0]!.fields.applicantStatement).toBe('My answer.');
   });
 });
@@ -173,8 +196,16 @@ describe('emails in cells', () => {
   it('takes an address from a mailto: link whose text is a name', () => {
     const headOfDepartment = '<w:p><w:hyperlink r:id="rId5">' + r('Mrs Jane Smith') + '</w:hyperlink></w:p>';
     const body = secondaryMastery({ headOfDepartment });
-    const report = checkDocument(minimalDocx(body, { links: { rId5: 'mailto:Jane.Smith@ashfield.sch.uk' } }), 'f.docx', catalogue, 'f.docx');
-    expect(report.forms[0]!.fields).toMatchObject({ headOfDepartmentName: 'Mrs Jane Smith', headOfDepartmentEmail: 'jane.smith@ashfield.sch.uk' });
+    const report = checkDocument(
+      minimalDocx(body, { links: { rId5: 'mailto:Jane.Smith@ashfield.sch.uk' } }),
+      'f.docx',
+      catalogue,
+      'f.docx',
+    );
+    expect(report.forms[0]!.fields).toMatchObject({
+      headOfDepartmentName: 'Mrs Jane Smith',
+      headOfDepartmentEmail: 'jane.smith@ashfield.sch.uk',
+    });
   });
 
   it('splits "Jane Smith (jsmith@x.sch.uk)"', () => {
@@ -194,7 +225,13 @@ describe('checking against the email', () => {
     ],
     receivedAt: '2018-06-07T15:59:00.000Z',
     internetMessageId: '<1@ashfield.sch.uk>',
-    attachments: [{ name: 'form.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: minimalDocx(secondaryMastery({ qts: p(r('Yes')) })) }],
+    attachments: [
+      {
+        name: 'form.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: minimalDocx(secondaryMastery({ qts: p(r('Yes')) })),
+      },
+    ],
     ...overrides,
   });
 
@@ -213,7 +250,16 @@ describe('checking against the email', () => {
   });
 
   it('finds a signatory copied in under another address by name', () => {
-    const report = checkMessage(message({ cc: [{ name: 'Jane Smith', address: 'jane@home.example' }, { name: 'A Jones', address: 'head@ashfield.sch.uk' }] }), catalogue, 'x.eml');
+    const report = checkMessage(
+      message({
+        cc: [
+          { name: 'Jane Smith', address: 'jane@home.example' },
+          { name: 'A Jones', address: 'head@ashfield.sch.uk' },
+        ],
+      }),
+      catalogue,
+      'x.eml',
+    );
     expect(report.forms[0]!.signatories[1]).toMatchObject({ role: 'headOfDepartment', status: 'copiedUnderOtherAddress' });
     expect(report.complete).toBe(false);
   });
@@ -232,7 +278,11 @@ describe('checking against the email', () => {
 
   it('reports an unreadable attachment and still checks the good one', () => {
     const good = message({}).attachments[0]!;
-    const report = checkMessage(message({ attachments: [{ ...good, name: 'broken.docx', bytes: good.bytes.subarray(0, 300) }, good] }), catalogue, 'x.eml');
+    const report = checkMessage(
+      message({ attachments: [{ ...good, name: 'broken.docx', bytes: good.bytes.subarray(0, 300) }, good] }),
+      catalogue,
+      'x.eml',
+    );
     expect(report.issues).toEqual([expect.objectContaining({ code: 'unreadable-attachment', attachment: 'broken.docx' })]);
     expect(report.forms).toHaveLength(1);
     expect(report.forms[0]!.formId).toBe('secondary-mastery-specialist-2018');

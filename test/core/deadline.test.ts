@@ -34,7 +34,9 @@ describe('deadlineInstant', () => {
   });
 
   it("reads the deadline in the programme's own time zone", () => {
-    expect(deadlineInstant({ date: '2019-01-31', time: '17:00', timeZone: 'America/New_York' }).toISOString()).toBe('2019-01-31T22:00:00.000Z');
+    expect(deadlineInstant({ date: '2019-01-31', time: '17:00', timeZone: 'America/New_York' }).toISOString()).toBe(
+      '2019-01-31T22:00:00.000Z',
+    );
     expect(deadlineInstant({ date: '2019-01-31', timeZone: 'UTC' }).toISOString()).toBe('2019-01-31T23:59:59.999Z');
   });
 });

@@ -21,8 +21,12 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** An email attaching sample 01 (complete, on time, everyone copied in) as the "original". */
 async function forwardOf01(from: string, date: string): Promise<Message> {
   const raw = await build({
-    from, to: 'Maths Hub <mathshubs@ncetm.org.uk>', subject: 'FW: application',
-    date: new Date(date), messageId: '<outer-forward@mail.example>', text: 'Forwarding the application below.',
+    from,
+    to: 'Maths Hub <mathshubs@ncetm.org.uk>',
+    subject: 'FW: application',
+    date: new Date(date),
+    messageId: '<outer-forward@mail.example>',
+    text: 'Forwarding the application below.',
     attachments: [{ filename: 'application.eml', content: sampleBytes('01-sms-complete.eml'), contentType: 'message/rfc822' }],
   });
   return readEml(new Uint8Array(raw));
@@ -35,15 +39,29 @@ describe('an application forwarded as an attachment', () => {
     const result = intake(message, { catalogue, source: 'fw.eml', trustedSenders: ['ncetm.org.uk', 'office@hub.example'] });
     const { report } = result;
     expect(report.complete).toBe(false);
-    expect(report.message).toMatchObject({ subject: 'FW: application', internetMessageId: '<outer-forward@mail.example>', receivedAt: '2018-06-08T09:00:00.000Z' });
+    expect(report.message).toMatchObject({
+      subject: 'FW: application',
+      internetMessageId: '<outer-forward@mail.example>',
+      receivedAt: '2018-06-08T09:00:00.000Z',
+    });
     expect(report.issues.map((i) => i.code).sort()).toEqual(['forwarded-original-unverified', 'late']);
     expect(report.forms[0]!.signatories.map((s) => s.status)).toEqual(report.forms[0]!.signatories.map(() => 'notCopied'));
     const claim = report.issues.find((i) => i.code === 'forwarded-original-unverified')!;
-    expect(claim.message).toMatch(/is dated Tuesday 5 June 2018 at 14:12 \(UK time\), before the deadline, and copies in (\d) of the form's \1 signatories, but that cannot be verified/);
+    expect(claim.message).toMatch(
+      /is dated Tuesday 5 June 2018 at 14:12 \(UK time\), before the deadline, and copies in (\d) of the form's \1 signatories, but that cannot be verified/,
+    );
     expect(claim.message).not.toMatch(/@|Okoro|Hollinswood/i); // says what it claims, quoting no one
     // The item is the email that arrived; the original's Message-ID beside it.
     const original = await readEml(sampleBytes('01-sms-complete.eml'));
-    expect(result.record).toMatchObject({ internetMessageId: '<outer-forward@mail.example>', fields: { InternetMessageId: '<outer-forward@mail.example>', OriginalMessageId: original.internetMessageId, Late: true, Complete: false } });
+    expect(result.record).toMatchObject({
+      internetMessageId: '<outer-forward@mail.example>',
+      fields: {
+        InternetMessageId: '<outer-forward@mail.example>',
+        OriginalMessageId: original.internetMessageId,
+        Late: true,
+        Complete: false,
+      },
+    });
     // The form file is the one inside the attached email.
     expect(result.formAttachment!.bytes).toEqual(original.attachments.find((a) => a.name.endsWith('.docx'))!.bytes);
   });
@@ -76,8 +94,13 @@ describe('the form filed is the very form checked', () => {
     const form = original.attachments.find((a) => a.name.endsWith('.docx'))!;
     const other = minimalDocx('<w:p><w:r><w:t>Minutes of the governors meeting</w:t></w:r></w:p>');
     const raw = await build({
-      from: original.from!.address, to: original.to.map((m) => m.address), cc: original.cc.map((m) => m.address), subject: original.subject,
-      date: new Date('2018-06-05T13:12:03Z'), messageId: '<two-of-a-name@school.example>', text: 'Two attachments.',
+      from: original.from!.address,
+      to: original.to.map((m) => m.address),
+      cc: original.cc.map((m) => m.address),
+      subject: original.subject,
+      date: new Date('2018-06-05T13:12:03Z'),
+      messageId: '<two-of-a-name@school.example>',
+      text: 'Two attachments.',
       attachments: [
         { filename: form.name, content: Buffer.from(other), contentType: DOCX },
         { filename: form.name, content: Buffer.from(form.bytes), contentType: DOCX },
@@ -115,39 +138,61 @@ describe("the email's fingerprint", () => {
     const forms = fromFile.attachments.filter((a) => a.name.endsWith('.docx'));
     // As Outlook gives it: Word attachments only, the subject as one line, the address in its own case, its own receipt time.
     const fromOutlook: Message = {
-      ...fromFile, subject: ` ${fromFile.subject.replace(/ /g, '  ')} `, from: { name: 'Someone', address: fromFile.from!.address.toUpperCase() },
-      to: [...fromFile.to].reverse(), cc: [...fromFile.cc].reverse().map((m) => ({ name: '', address: m.address.toUpperCase() })), receivedAt: '2018-06-05T13:12:09.000Z', attachments: forms,
+      ...fromFile,
+      subject: ` ${fromFile.subject.replace(/ /g, '  ')} `,
+      from: { name: 'Someone', address: fromFile.from!.address.toUpperCase() },
+      to: [...fromFile.to].reverse(),
+      cc: [...fromFile.cc].reverse().map((m) => ({ name: '', address: m.address.toUpperCase() })),
+      receivedAt: '2018-06-05T13:12:09.000Z',
+      attachments: forms,
     };
     const a = intake(fromFile, { catalogue, source: 'a' });
     const b = intake(fromOutlook, { catalogue, source: 'b' });
     expect(a.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(b.fingerprint).toBe(a.fingerprint);
     const other = await readEml(sampleBytes('05-sms-copied-other-address.eml'));
-    expect(emailFingerprint(fromFile, other.attachments.filter((x) => x.name.endsWith('.docx')))).not.toBe(a.fingerprint);
+    expect(
+      emailFingerprint(
+        fromFile,
+        other.attachments.filter((x) => x.name.endsWith('.docx')),
+      ),
+    ).not.toBe(a.fingerprint);
     expect(emailFingerprint({ ...fromFile, from: { name: '', address: 'forger@elsewhere.example' } }, forms)).not.toBe(a.fingerprint);
     expect(emailFingerprint({ ...fromFile, subject: 'Another subject' }, forms)).not.toBe(a.fingerprint);
-    expect(emailFingerprint({ ...fromFile, cc: [...fromFile.cc, { name: '', address: 'head@school.example' }] }, forms)).not.toBe(a.fingerprint);
+    expect(emailFingerprint({ ...fromFile, cc: [...fromFile.cc, { name: '', address: 'head@school.example' }] }, forms)).not.toBe(
+      a.fingerprint,
+    );
     expect(a.record!.fields.EmailFingerprint).toBe(a.fingerprint);
   });
 });
 
 describe("SharePoint's limits", () => {
-  it('cuts a value over its column\'s limit, and says so in the issues', async () => {
+  it("cuts a value over its column's limit, and says so in the issues", async () => {
     const { report, fingerprint } = intake(await readEml(sampleBytes('01-sms-complete.eml')), { catalogue, source: 'x' });
     const form = report.forms[0]!;
     const long = 'I have led the department\u2019s work on fluency. '.repeat(2000); // ~90,000 characters
-    const longReport = { ...report, forms: [{ ...form, fields: { ...form.fields, applicantStatement: long, schoolName: 'S'.repeat(300) } }] };
+    const longReport = {
+      ...report,
+      forms: [{ ...form, fields: { ...form.fields, applicantStatement: long, schoolName: 'S'.repeat(300) } }],
+    };
     const record = applicationRecord(longReport, catalogue.templates, { fingerprint });
     expect(long.length).toBeGreaterThan(NOTE_MAX);
     expect(record.fields.applicantStatement).toHaveLength(NOTE_MAX);
     expect(record.fields.School).toHaveLength(TEXT_MAX);
     expect(record.fields.Title).toHaveLength(TEXT_MAX);
     const summary = String(record.fields.IssuesSummary);
-    expect(summary).toMatch(/warning value-cut \(applicantStatement\): Applicant statement is \d+ characters long, more than the list keeps \(63999\)/);
+    expect(summary).toMatch(
+      /warning value-cut \(applicantStatement\): Applicant statement is \d+ characters long, more than the list keeps \(63999\)/,
+    );
     expect(summary).toMatch(/warning value-cut \(School\)/);
-    expect(record.fields.WarningCount).toBe(Number(applicationRecord(report, catalogue.templates, { fingerprint }).fields.WarningCount) + 3);
+    expect(record.fields.WarningCount).toBe(
+      Number(applicationRecord(report, catalogue.templates, { fingerprint }).fields.WarningCount) + 3,
+    );
     // An issues summary past the limit is cut last, saying so.
-    const many = { ...report, issues: Array.from({ length: 2000 }, (_, i) => ({ severity: 'warning' as const, code: 'x', message: `Issue ${i} `.repeat(10) })) };
+    const many = {
+      ...report,
+      issues: Array.from({ length: 2000 }, (_, i) => ({ severity: 'warning' as const, code: 'x', message: `Issue ${i} `.repeat(10) })),
+    };
     const cut = applicationRecord(many, catalogue.templates, { fingerprint });
     expect(String(cut.fields.IssuesSummary).length).toBeLessThanOrEqual(NOTE_MAX);
     expect(String(cut.fields.IssuesSummary)).toMatch(/cut: the issues run past what the list keeps/);

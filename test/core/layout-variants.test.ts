@@ -22,7 +22,15 @@ const schoolDetails = (extraRows = '') =>
   );
 
 const statement = (body: string) =>
-  [p(r('Head of department statement')), p(r('Explain briefly why the department wishes to participate in this Work Group and what it hopes will be the expected benefits and impact. Also, give details of why the two participating teachers (Mastery Advocates) have been chosen (approx. 150 words).')), body].join('');
+  [
+    p(r('Head of department statement')),
+    p(
+      r(
+        'Explain briefly why the department wishes to participate in this Work Group and what it hopes will be the expected benefits and impact. Also, give details of why the two participating teachers (Mastery Advocates) have been chosen (approx. 150 words).',
+      ),
+    ),
+    body,
+  ].join('');
 
 const title = p(r('Secondary Mathematics Teaching for Mastery Work Group Expression of Interest Form'));
 
@@ -41,7 +49,10 @@ describe('an Expression of Interest with the two teachers side by side', () => {
         row('Role/responsibility in the maths department', 'KS3 lead', 'Teacher of maths'),
       ),
       p(r('Engagement with a Secondary Mastery Specialist')),
-      tbl(tr(cell('Has your school worked with a Maths Hub Mastery Specialist?'), cell('☐ Yes'), cell('☒ No')), row('If yes, please name the Mastery Specialist and outline the nature of the work with them', '')),
+      tbl(
+        tr(cell('Has your school worked with a Maths Hub Mastery Specialist?'), cell('☐ Yes'), cell('☒ No')),
+        row('If yes, please name the Mastery Specialist and outline the nature of the work with them', ''),
+      ),
       statement(tbl(tr(cell(''))) + p(r('We want to build a shared approach.'))),
     ].join(''),
   );
@@ -50,14 +61,24 @@ describe('an Expression of Interest with the two teachers side by side', () => {
 
   it('reads each teacher from their column', () => {
     expect(form.fields).toMatchObject({
-      teacher1Name: 'Ms C Lee', teacher1Email: 'c.lee@beckhill.sch.uk', teacher1Trn: '2345678', teacher1YearGroups: '7, 8 and 10', teacher1Role: 'KS3 lead',
-      teacher2Name: 'Mr D Okafor', teacher2Email: 'd.okafor@beckhill.sch.uk', teacher2Trn: '3456789', teacher2YearGroups: '7 and 9', teacher2Role: 'Teacher of maths',
+      teacher1Name: 'Ms C Lee',
+      teacher1Email: 'c.lee@beckhill.sch.uk',
+      teacher1Trn: '2345678',
+      teacher1YearGroups: '7, 8 and 10',
+      teacher1Role: 'KS3 lead',
+      teacher2Name: 'Mr D Okafor',
+      teacher2Email: 'd.okafor@beckhill.sch.uk',
+      teacher2Trn: '3456789',
+      teacher2YearGroups: '7 and 9',
+      teacher2Role: 'Teacher of maths',
     });
   });
 
   it('tells the four TRNs apart by where they stand', () => {
     expect(form.fields).toMatchObject({ headteacherTrn: '1234567', headOfDepartmentTrn: '9912345' });
-    expect(form.issues).toContainEqual(expect.objectContaining({ code: 'old-style-trn', field: 'headOfDepartmentTrn', severity: 'warning' }));
+    expect(form.issues).toContainEqual(
+      expect.objectContaining({ code: 'old-style-trn', field: 'headOfDepartmentTrn', severity: 'warning' }),
+    );
   });
 
   it('takes the headteacher email typed in the name box', () => {
@@ -101,7 +122,11 @@ describe('a form retyped as paragraphs and tab-separated lines', () => {
       p(r('Name: Mr D Okafor')),
       p(r('Email: d.okafor@beckhill.sch.uk')),
       p(r('Has your school worked with a Maths Hub Mastery Specialist? Yes')),
-      p(r('If yes, please name the Mastery Specialist and outline the nature of the work with them: Joint planning with our specialist in 2020.')),
+      p(
+        r(
+          'If yes, please name the Mastery Specialist and outline the nature of the work with them: Joint planning with our specialist in 2020.',
+        ),
+      ),
       statement(p(r('Our department is ready.'))),
     ].join(''),
   );

@@ -17,7 +17,12 @@ const sample = (...path: string[]) => new Uint8Array(readFileSync(join(__dirname
 
 describe('a document laid out as a form', () => {
   it('is every sample form, blank or filled in', () => {
-    for (const path of [['unseen', 'blank', 'primary-mastery-specialist-2024.docx'], ['unseen', 'forms', 'pms-01-typed.docx'], ['blank', 'secondary-mastery-specialist-2018.docx'], ['forms', 'sms-bold-answer.docx']]) {
+    for (const path of [
+      ['unseen', 'blank', 'primary-mastery-specialist-2024.docx'],
+      ['unseen', 'forms', 'pms-01-typed.docx'],
+      ['blank', 'secondary-mastery-specialist-2018.docx'],
+      ['forms', 'sms-bold-answer.docx'],
+    ]) {
       expect({ path, looksLikeForm: likeness(sample(...path)).looksLikeForm }).toEqual({ path, looksLikeForm: true });
     }
   });
@@ -44,7 +49,9 @@ describe('a document laid out as a form', () => {
     const w = new DocWriter('letter');
     const doc = w.build([
       w.para('Dear colleagues,'),
-      w.para('Thank you for hosting the work group last week. The teachers valued the chance to see the lesson and to talk about it afterwards.'),
+      w.para(
+        'Thank you for hosting the work group last week. The teachers valued the chance to see the lesson and to talk about it afterwards.',
+      ),
       w.para('We look forward to the next meeting in the spring term.'),
       w.para('Yours sincerely,'),
       w.para('Chloe Barnes'),

@@ -115,7 +115,14 @@ describe('an application as an item', () => {
     const report = await sample('12-no-form-attached');
     const r = applicationRecord(report, catalogue.templates);
     expect(r.form).toBeNull();
-    expect(r.fields).toMatchObject({ Programme: null, FormId: null, URN: null, FormCount: 0, Complete: false, Title: report.message!.subject });
+    expect(r.fields).toMatchObject({
+      Programme: null,
+      FormId: null,
+      URN: null,
+      FormCount: 0,
+      Complete: false,
+      Title: report.message!.subject,
+    });
     expect(r.fields.IssuesSummary).toMatch(/no-form-attached/);
     expect(Object.keys(r.fields)).not.toContain('schoolName');
   });
@@ -124,7 +131,9 @@ describe('an application as an item', () => {
     const report = await sample('14-tfm-good-and-corrupt');
     const r = applicationRecord(report, catalogue.templates);
     expect(r.form?.formId).toBe('secondary-tfm-workgroup-eoi-2021');
-    expect(r.fields.Applicants).toBe(`${report.forms[0]!.fields.teacher1Name as string}; ${report.forms[0]!.fields.teacher2Name as string}`);
+    expect(r.fields.Applicants).toBe(
+      `${report.forms[0]!.fields.teacher1Name as string}; ${report.forms[0]!.fields.teacher2Name as string}`,
+    );
     expect(r.fields.IssuesSummary).toMatch(/unreadable-attachment/);
   });
 

@@ -41,10 +41,13 @@ describe('sameName: the name on the form against the name on the email', () => {
     expect(sameName(b, a)).toBe(false);
   });
 
-  it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Rev', 'Revd'])('leaves out the title %s', (title) => {
-    expect(sameName(`${title} Jane Smith`, 'Jane Smith')).toBe(true);
-    expect(sameName(`Smith, ${title}. Jane`, 'jane smith')).toBe(true);
-  });
+  it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Rev', 'Revd'])(
+    'leaves out the title %s',
+    (title) => {
+      expect(sameName(`${title} Jane Smith`, 'Jane Smith')).toBe(true);
+      expect(sameName(`Smith, ${title}. Jane`, 'jane smith')).toBe(true);
+    },
+  );
 
   it('reads a full stop between initial and surname as a space', () => {
     expect(sameName('J.Smith', 'Jane Smith')).toBe(true);
@@ -85,7 +88,9 @@ describe('checkSignatories', () => {
 
   it('recognises a signatory copied in under another address by the name on the email', () => {
     const result = checkSignatories([HEAD], fields, [{ name: 'Smith, Jane', address: 'jane.smith@gmail.com' }]);
-    expect(result).toEqual([{ role: 'headteacher', name: 'Mrs Jane Smith', email: 'j.smith@school.org.uk', status: 'copiedUnderOtherAddress' }]);
+    expect(result).toEqual([
+      { role: 'headteacher', name: 'Mrs Jane Smith', email: 'j.smith@school.org.uk', status: 'copiedUnderOtherAddress' },
+    ]);
   });
 
   it('says who is not copied in', () => {
@@ -107,11 +112,15 @@ describe('checkSignatories', () => {
 
   it('gives a form with no address for the signatory, or not an address, as noAddressOnForm', () => {
     const recipients = [{ name: 'Jane Smith', address: 'j.smith@school.org.uk' }];
-    expect(checkSignatories([HEAD], { headName: 'Jane Smith' }, recipients)).toEqual([{ role: 'headteacher', name: 'Jane Smith', email: null, status: 'noAddressOnForm' }]);
+    expect(checkSignatories([HEAD], { headName: 'Jane Smith' }, recipients)).toEqual([
+      { role: 'headteacher', name: 'Jane Smith', email: null, status: 'noAddressOnForm' },
+    ]);
     expect(checkSignatories([HEAD], { headName: 'Jane Smith', headEmail: 'see above' }, recipients)).toEqual([
       { role: 'headteacher', name: 'Jane Smith', email: 'see above', status: 'noAddressOnForm' },
     ]);
-    expect(checkSignatories([HEAD], { headName: 42, headEmail: 7 }, recipients)).toEqual([{ role: 'headteacher', name: null, email: null, status: 'noAddressOnForm' }]);
+    expect(checkSignatories([HEAD], { headName: 42, headEmail: 7 }, recipients)).toEqual([
+      { role: 'headteacher', name: null, email: null, status: 'noAddressOnForm' },
+    ]);
   });
 
   it('leaves the status open for a form checked on its own, with no email', () => {

@@ -40,13 +40,16 @@ const onlyIssue = (reading: ReturnType<typeof read>) => {
 
 describe('any field', () => {
   it('has no value and no issue when the form has no answer for it', () => {
-    for (const type of ['text', 'email', 'yesNo', 'statement', 'number'] as const) expect(read(type, undefined)).toEqual({ value: null, issues: [] });
+    for (const type of ['text', 'email', 'yesNo', 'statement', 'number'] as const)
+      expect(read(type, undefined)).toEqual({ value: null, issues: [] });
   });
 
   it("leaves out the form's own prompts, and Word's", () => {
     expect(value('text', lines('Click or tap here to enter text.'))).toBeNull();
     expect(value('text', lines('Type the school name here'), { prompts: ['Type the school name here'] })).toBeNull();
-    expect(value('text', lines('Type the school name here', 'Oakfield Academy'), { prompts: ['Type the school name here'] })).toBe('Oakfield Academy');
+    expect(value('text', lines('Type the school name here', 'Oakfield Academy'), { prompts: ['Type the school name here'] })).toBe(
+      'Oakfield Academy',
+    );
   });
 
   it('reads the text typed beside the label when the answer box is empty', () => {
@@ -100,10 +103,12 @@ describe('email', () => {
     expect(value('email', lines('a.one@school.org.uk; b.two@school.org.uk'))).toBe('a.one@school.org.uk');
   });
 
-  it("reads the address from a mailto link when the text shows only a name", () => {
+  it('reads the address from a mailto link when the text shows only a name', () => {
     expect(value('email', runs({ text: 'Jane Smith', link: 'mailto:J.Smith%40school.org.uk?subject=Hi' }))).toBe('j.smith@school.org.uk');
     expect(value('email', runs({ text: 'Jane Smith', link: 'MAILTO:j.smith@school.org.uk' }))).toBe('j.smith@school.org.uk');
-    expect(value('email', runs({ text: 'Jane', link: 'mailto:' }, ' ', { text: 'Smith', link: 'mailto:j.smith@school.org.uk' }))).toBe('j.smith@school.org.uk');
+    expect(value('email', runs({ text: 'Jane', link: 'mailto:' }, ' ', { text: 'Smith', link: 'mailto:j.smith@school.org.uk' }))).toBe(
+      'j.smith@school.org.uk',
+    );
   });
 
   it('does not take an address from a link that is not mailto', () => {
@@ -139,11 +144,14 @@ describe('urn', () => {
     expect(value('urn', lines(''))).toBeNull();
   });
 
-  it.each(['12345', '1374250', '099999', '137425 and 140613', 'DfE 123/4567', 'not known', '137425 (DfE 123/4567)'])('refuses %s', (written) => {
-    const reading = read('urn', lines(written));
-    expect(reading.value).toBe(written);
-    expect(onlyIssue(reading)).toEqual({ severity: 'error', code: 'invalid-urn', field: 'answer' });
-  });
+  it.each(['12345', '1374250', '099999', '137425 and 140613', 'DfE 123/4567', 'not known', '137425 (DfE 123/4567)'])(
+    'refuses %s',
+    (written) => {
+      const reading = read('urn', lines(written));
+      expect(reading.value).toBe(written);
+      expect(onlyIssue(reading)).toEqual({ severity: 'error', code: 'invalid-urn', field: 'answer' });
+    },
+  );
 });
 
 describe('trn', () => {
@@ -169,12 +177,31 @@ describe('trn', () => {
 });
 
 describe('phone', () => {
-  it.each(['01952 123456', '0195 212 3456', '020 7946 0958', '07700 900123', '+44 (0)1952 123456', '+44 1952 123456', '0044 1952 123456', '(01952) 123-456', '01952 123456 ext. 204', 'School office: 01952 123456'])(
-    'keeps %s as written',
-    (written) => expect(value('phone', lines(written))).toBe(written),
-  );
+  it.each([
+    '01952 123456',
+    '0195 212 3456',
+    '020 7946 0958',
+    '07700 900123',
+    '+44 (0)1952 123456',
+    '+44 1952 123456',
+    '0044 1952 123456',
+    '(01952) 123-456',
+    '01952 123456 ext. 204',
+    'School office: 01952 123456',
+  ])('keeps %s as written', (written) => expect(value('phone', lines(written))).toBe(written));
 
-  it.each(['12345', '1952 123456', '+33 1 23 45 67 89', '01952 12', 'ask the office', '019521234567', '1 01952 123456', '+44 1952 1234 5678 9', '0044 1952 1234 5678 9', '1 0044 1952 123456'])('refuses %s', (written) => {
+  it.each([
+    '12345',
+    '1952 123456',
+    '+33 1 23 45 67 89',
+    '01952 12',
+    'ask the office',
+    '019521234567',
+    '1 01952 123456',
+    '+44 1952 1234 5678 9',
+    '0044 1952 1234 5678 9',
+    '1 0044 1952 123456',
+  ])('refuses %s', (written) => {
     const reading = read('phone', lines(written));
     expect(reading.value).toBe(written);
     expect(onlyIssue(reading)).toEqual({ severity: 'error', code: 'invalid-phone', field: 'answer' });
@@ -240,7 +267,9 @@ describe('hub', () => {
   it('reports a hub that does not run the programme, giving its canonical name', () => {
     const reading = read('hub', lines('jurassic'), {}, { programmeHubs: ['Boolean Maths Hub'] });
     expect(reading.value).toBe('Jurassic Maths Hub');
-    expect(reading.issues).toEqual([{ severity: 'error', code: 'hub-not-running-programme', field: 'answer', message: 'Jurassic Maths Hub does not run this programme.' }]);
+    expect(reading.issues).toEqual([
+      { severity: 'error', code: 'hub-not-running-programme', field: 'answer', message: 'Jurassic Maths Hub does not run this programme.' },
+    ]);
     expect(value('hub', lines('Boolean'), {}, { programmeHubs: ['Boolean Maths Hub'] })).toBe('Boolean Maths Hub');
   });
 });
@@ -393,6 +422,8 @@ describe('yesNo', () => {
 
 describe('rows', () => {
   it('are read from the table, not from an answer box', () => {
-    expect(value('rows', lines('2015 - present  Oakfield Academy'), { columns: [{ key: 'period', label: 'Period', aliases: [] }] })).toBeNull();
+    expect(
+      value('rows', lines('2015 - present  Oakfield Academy'), { columns: [{ key: 'period', label: 'Period', aliases: [] }] }),
+    ).toBeNull();
   });
 });

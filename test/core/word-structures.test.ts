@@ -14,7 +14,10 @@ const fieldsOf = (bytes: Uint8Array) => {
 
 describe('a legacy drop-down form field (FORMDROPDOWN)', () => {
   it('answers with its chosen entry', () => {
-    const bytes = secondaryMasterySpecialist({ currentRole: (w) => w.p([w.formDropdown(['Teacher of maths', 'Second in department', 'Head of department'], 1)]) }, { seed: 'dropdown role' });
+    const bytes = secondaryMasterySpecialist(
+      { currentRole: (w) => w.p([w.formDropdown(['Teacher of maths', 'Second in department', 'Head of department'], 1)]) },
+      { seed: 'dropdown role' },
+    );
     expect(fieldsOf(bytes).currentRole).toBe('Second in department');
   });
 
@@ -26,13 +29,29 @@ describe('a legacy drop-down form field (FORMDROPDOWN)', () => {
   });
 
   it('with no w:result shows its first entry, as Word does', () => {
-    const bytes = secondaryTfmWorkGroup({ workedWithSpecialist: (w) => w.p([w.formDropdown(['No', 'Yes'])]) }, { seed: 'dropdown default' });
+    const bytes = secondaryTfmWorkGroup(
+      { workedWithSpecialist: (w) => w.p([w.formDropdown(['No', 'Yes'])]) },
+      { seed: 'dropdown default' },
+    );
     expect(fieldsOf(bytes).workedWithSpecialist).toBe(false);
   });
 
   it('is read once when a saver also cached the chosen entry as the result text', () => {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (Xml is a branded string), the linter's view of the type differs
-    const bytes = secondaryMasterySpecialist({ currentRole: (w) => w.p([w.formDropdown(['Teacher', 'Second in department'], 1).replace('<w:fldChar w:fldCharType="end"/>', '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Second in department</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>') as never]) }, { seed: 'dropdown cached' });
+    const bytes = secondaryMasterySpecialist(
+      {
+        currentRole: (w) =>
+          w.p([
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (Xml is a branded string), the linter's view of the type differs
+            w
+              .formDropdown(['Teacher', 'Second in department'], 1)
+              .replace(
+                '<w:fldChar w:fldCharType="end"/>',
+                '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Second in department</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>',
+              ) as never,
+          ]),
+      },
+      { seed: 'dropdown cached' },
+    );
     const read = readDocx(bytes);
     expect(read.ok && blocksText(read.document.blocks).match(/Second in department/g)?.length).toBe(1);
     expect(fieldsOf(bytes).currentRole).toBe('Second in department');

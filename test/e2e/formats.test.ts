@@ -26,10 +26,15 @@ const pane = (): FrameLocator => page.frameLocator(PANE);
 function withForm(format: 'pdf' | 'doc', type: string): string {
   const eml = readFileSync(join(ROOT, 'samples', 'emails', '01-sms-complete.eml'), 'latin1');
   const part = eml.match(/--([^\r\n]+)\r?\n(Content-Type:\s+application\/vnd\.openxmlformats[^]*?)(?=\r?\n--\1)/)![2]!;
-  const base64 = readFileSync(join(FORMS, `01-sms-complete.${format}`)).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const base64 = readFileSync(join(FORMS, `01-sms-complete.${format}`))
+    .toString('base64')
+    .replace(/.{76}/g, '$&\r\n');
   const replaced = [
-    `Content-Type: ${type}; name="Application.${format}"`, 'Content-Transfer-Encoding: base64',
-    `Content-Disposition: attachment; filename="Application.${format}"`, '', base64,
+    `Content-Type: ${type}; name="Application.${format}"`,
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="Application.${format}"`,
+    '',
+    base64,
   ].join('\r\n');
   return eml.replace(part, replaced).replace(/^Subject: .*$/m, `Subject: Application as ${format.toUpperCase()}`);
 }
@@ -58,7 +63,11 @@ async function open(file: string, subject: string) {
   await page.locator(`button[data-sample="${file}"]:not([disabled])`).click();
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const shown = await pane().locator('h1').first().innerText().catch(() => '');
+    const shown = await pane()
+      .locator('h1')
+      .first()
+      .innerText()
+      .catch(() => '');
     if (shown.includes(subject) && (await pane().getByTestId('verdict').count())) return;
     if (Date.now() > deadline) throw new Error(`the pane did not show ${file}`);
     await page.waitForTimeout(100);
@@ -71,7 +80,9 @@ describe('forms in other formats in the task pane', () => {
     ['doc-form.eml', 'Application as DOC'],
   ])('reads the form in %s as the .docx', async (file, subject) => {
     await open(file, subject);
-    expect(await pane().getByRole('heading', { level: 2, name: 'Secondary Mastery Specialist Programme 2018/19 (Cohort 3)' }).count()).toBe(1);
+    expect(await pane().getByRole('heading', { level: 2, name: 'Secondary Mastery Specialist Programme 2018/19 (Cohort 3)' }).count()).toBe(
+      1,
+    );
     expect(await pane().getByTestId('verdict').innerText()).toMatch(/^Complete/);
     await page.screenshot({ path: join(OUT, `formats-${file.replace(/\.eml$/, '')}.png`) });
   });

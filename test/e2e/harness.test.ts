@@ -35,7 +35,9 @@ async function axeProblems(frame: Frame): Promise<string[]> {
   // Evaluated through the browser's debugging protocol: the pane's Content-Security-Policy rightly
   // refuses an injected inline script.
   await frame.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const results = (await frame.evaluate(async () => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as {
+  const results = (await frame.evaluate(async () =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }),
+  )) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
   return results.violations
@@ -51,7 +53,11 @@ async function openSample(file: string) {
   // email's subject (the list shows it too) and a verdict.
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const subject = await pane().locator('h1').first().innerText().catch(() => '');
+    const subject = await pane()
+      .locator('h1')
+      .first()
+      .innerText()
+      .catch(() => '');
     const shown = subject.replace('Application check:', '').trim();
     if (shown && listed.includes(shown) && (await pane().getByTestId('verdict').count())) break;
     if (Date.now() > deadline) throw new Error(`the pane did not show ${file}`);
@@ -75,7 +81,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   // The pages run under the Content-Security-Policy they are deployed with: any violation, in any
   // frame, from before their scripts run, is collected (the init script itself is not subject to it).
-  await browser.context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  await browser.context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
   page = await browser.context.newPage();
   page.on('console', (m) => {
     if (/CSP violation|Content Security Policy/i.test(m.text())) violations.push(m.text());
@@ -94,7 +102,9 @@ describe('the task pane in the harness', () => {
   it('shows which form was found and the verdict, with the problem and the signatory not copied in', async () => {
     await openSample('04-sms-signatory-not-copied.eml');
     expect(await verdict()).toMatch(/Needs attention\s*1 problem to put right/);
-    expect(await pane().getByRole('heading', { level: 2, name: 'Secondary Mastery Specialist Programme 2018/19 (Cohort 3)' }).count()).toBe(1);
+    expect(await pane().getByRole('heading', { level: 2, name: 'Secondary Mastery Specialist Programme 2018/19 (Cohort 3)' }).count()).toBe(
+      1,
+    );
     const signatories = await pane().getByRole('region', { name: 'Signatories' }).innerText();
     expect(signatories).toMatch(/Head of department\s*Not copied in/);
     expect(await filingStatus()).toMatch(/Not filed yet/);
@@ -102,7 +112,9 @@ describe('the task pane in the harness', () => {
   });
 
   it('opens a reply draft that asks the school for exactly what is missing', async () => {
-    await pane().getByRole('button', { name: /Ask for what’s missing \(1\)/ }).click();
+    await pane()
+      .getByRole('button', { name: /Ask for what’s missing \(1\)/ })
+      .click();
     const draft = page.getByTestId('reply-draft');
     await draft.waitFor();
     expect(await draft.innerText()).toMatch(/head of department was not copied in/i);
@@ -131,11 +143,17 @@ describe('the task pane in the harness', () => {
     const qts = pane().getByRole('radiogroup', { name: 'Qualified Teacher Status' });
     await qts.waitFor();
     expect(await qts.getByRole('radio', { name: 'Met', exact: true }).isChecked()).toBe(true);
-    await pane().getByRole('radiogroup', { name: 'Passion and enthusiasm for teaching for mastery' }).getByRole('radio', { name: 'Met', exact: true }).check();
+    await pane()
+      .getByRole('radiogroup', { name: 'Passion and enthusiasm for teaching for mastery' })
+      .getByRole('radio', { name: 'Met', exact: true })
+      .check();
     await pane().getByRole('radio', { name: 'Accept' }).check();
     await pane().getByRole('textbox', { name: 'Notes' }).fill('Strong statement; good evidence of collaboration.');
     await pane().getByRole('button', { name: 'Save decision' }).click();
-    await pane().getByTestId('decision-result').getByText(/Decision saved: Accept/).waitFor();
+    await pane()
+      .getByTestId('decision-result')
+      .getByText(/Decision saved: Accept/)
+      .waitFor();
     const chip = page.getByTestId('categories-sample:01-sms-complete.eml').first();
     await chip.getByText('Hub Intake: Accepted').waitFor();
     expect(await filingStatus()).toMatch(/Status: Accepted · Decision: Accept/);
@@ -146,7 +164,9 @@ describe('the task pane in the harness', () => {
   it('shows a conflicting change by someone else and lets the reviewer save over it', async () => {
     // Another reviewer declines it meanwhile, straight through Graph.
     const graph = harness.storeUrl;
-    const items = (await (await fetch(`${graph}/sites/root/lists/Applications/items?$expand=fields`)).json()) as { value: { id: string; fields: Record<string, unknown> }[] };
+    const items = (await (await fetch(`${graph}/sites/root/lists/Applications/items?$expand=fields`)).json()) as {
+      value: { id: string; fields: Record<string, unknown> }[];
+    };
     const item = items.value.find((i) => String(i.fields.Title).includes('Hollinswood'))!;
     const patched = await fetch(`${graph}/sites/root/lists/Applications/items/${item.id}/fields`, {
       method: 'PATCH',
@@ -161,7 +181,10 @@ describe('the task pane in the harness', () => {
     expect(await conflict.innerText()).toMatch(/changed by Another Reviewer: status Declined, decision Decline/);
     await page.screenshot({ path: join(OUT, 'harness-conflict.png') });
     await conflict.getByRole('button', { name: 'Save mine over it' }).click();
-    await pane().getByTestId('decision-result').getByText(/Decision saved: Waitlist/).waitFor();
+    await pane()
+      .getByTestId('decision-result')
+      .getByText(/Decision saved: Waitlist/)
+      .waitFor();
     await page.getByTestId('categories-sample:01-sms-complete.eml').first().getByText('Hub Intake: Waitlisted').waitFor();
     expect(await page.getByTestId('categories-sample:01-sms-complete.eml').first().innerText()).not.toMatch(/Accepted/);
   });
@@ -171,7 +194,11 @@ describe('the task pane in the harness', () => {
     await pane().getByText('Late', { exact: true }).waitFor();
     expect(await verdict()).toMatch(/Needs attention/);
     // Times a person reads are UK time, and say so.
-    expect(await pane().getByRole('region', { name: /Deadline/ }).innerText()).toMatch(/Closes Thursday 7 June 2018 at 17:00 \(UK time\)\.\s*Received Thursday 7 June 2018 at 17:30 \(UK time\)\./);
+    expect(
+      await pane()
+        .getByRole('region', { name: /Deadline/ })
+        .innerText(),
+    ).toMatch(/Closes Thursday 7 June 2018 at 17:00 \(UK time\)\.\s*Received Thursday 7 June 2018 at 17:30 \(UK time\)\./);
   });
 
   it('finishes a filing that was cut short, the next time the email is opened', async () => {
@@ -197,12 +224,22 @@ describe('the task pane in the harness', () => {
     expect(await axeProblems(page.frame({ url: /taskpane\.html/ })!)).toEqual([]);
     // Every kind of status pill (copied in, not copied in, another address, late, on time, word counts, errors, warnings), in both themes.
     for (const theme of ['light', 'dark']) {
-      for (const sample of ['04-sms-signatory-not-copied.eml', '05-sms-copied-other-address.eml', '06-sms-late.eml', '09-tfm-warnings.eml', '14-tfm-good-and-corrupt.eml']) {
+      for (const sample of [
+        '04-sms-signatory-not-copied.eml',
+        '05-sms-copied-other-address.eml',
+        '06-sms-late.eml',
+        '09-tfm-warnings.eml',
+        '14-tfm-good-and-corrupt.eml',
+      ]) {
         const themed = await browser.context.newPage();
         await themed.emulateMedia({ reducedMotion: 'reduce' });
         await themed.goto(`${harness.url}taskpane.html?theme=${theme}&eml=${encodeURIComponent(`/samples/emails/${sample}`)}`);
         await themed.getByTestId('verdict').waitFor();
-        await themed.getByTestId('filing-status').getByText(/Not filed yet|filed/i).first().waitFor();
+        await themed
+          .getByTestId('filing-status')
+          .getByText(/Not filed yet|filed/i)
+          .first()
+          .waitFor();
         expect({ theme, sample, problems: await axeProblems(themed.mainFrame()) }).toEqual({ theme, sample, problems: [] });
         await themed.close();
       }
@@ -240,14 +277,20 @@ describe('the task pane in the harness', () => {
     const text = await pane().locator('main').innerText();
     const reason = 'No application form is attached to this email';
     expect(text.split(reason)).toHaveLength(2);
-    expect(await pane().getByRole('region', { name: 'Attachments' }).innerText()).toMatch(/\.pdf\s*A PDF that is none of the known application forms/);
+    expect(await pane().getByRole('region', { name: 'Attachments' }).innerText()).toMatch(
+      /\.pdf\s*A PDF that is none of the known application forms/,
+    );
   });
 
   it('offers no template from meeting minutes, and lists the minutes and the PDF', async () => {
     await page.getByLabel('Open email').setInputFiles({ name: 'minutes.eml', mimeType: 'message/rfc822', buffer: await minutesEmail() });
     await pane().getByText('Minutes of the maths leads meeting, and the spring timetable').waitFor();
     await pane().getByTestId('verdict').waitFor();
-    expect(await pane().getByRole('button', { name: /Make a template/ }).count()).toBe(0);
+    expect(
+      await pane()
+        .getByRole('button', { name: /Make a template/ })
+        .count(),
+    ).toBe(0);
     const attachments = await pane().getByRole('region', { name: 'Attachments' }).innerText();
     expect(attachments).toMatch(/Maths leads minutes 12 March\.docx\s*A Word document that is not laid out as a form/);
     expect(attachments).toMatch(/Spring timetable\.pdf\s*A PDF that is none of the known application forms/);
@@ -267,7 +310,10 @@ describe('the task pane in the harness', () => {
     const needsInfo = await box.evaluate((el) => getComputedStyle(el).backgroundColor);
     await openSample('03-readiness-complete.eml'); // filed complete: New
     await pane().getByText('Already filed', { exact: true }).waitFor();
-    const filedNew = await pane().getByTestId('filing-status').locator('[data-status]').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const filedNew = await pane()
+      .getByTestId('filing-status')
+      .locator('[data-status]')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(needsInfo).not.toBe(filedNew);
     await openSample('08-sms-word-limit.eml');
     await pane().getByText('Already filed', { exact: true }).waitFor();

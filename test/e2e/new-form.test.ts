@@ -35,7 +35,9 @@ async function openPage(): Promise<{ page: Page; pane: FrameLocator }> {
 }
 
 async function openNewFormEmail(page: Page, pane: FrameLocator) {
-  await page.getByLabel('Open email').setInputFiles({ name: 'kingsbury-green.eml', mimeType: 'message/rfc822', buffer: await newFormEmail(MESSAGE_ID) });
+  await page
+    .getByLabel('Open email')
+    .setInputFiles({ name: 'kingsbury-green.eml', mimeType: 'message/rfc822', buffer: await newFormEmail(MESSAGE_ID) });
   await pane.getByText('Primary Mastery Specialist application - Kingsbury Green').waitFor();
   await pane.getByTestId('verdict').waitFor();
 }
@@ -83,10 +85,24 @@ describe('a new programme’s form, made into a template in the task pane', () =
   it('proposes the fields, the signatories and the deadline, with nothing the applicant wrote in them', async () => {
     const fields = pane.getByRole('list', { name: 'Fields' });
     await fields.waitFor();
-    const labels = await fields.getByRole('textbox', { name: 'Label on the form' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    expect(labels).toEqual(expect.arrayContaining(['Name of school', 'School URN', 'Teacher reference number (TRN)', 'Applicant statement', 'Headteacher statement']));
+    const labels = await fields
+      .getByRole('textbox', { name: 'Label on the form' })
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Name of school',
+        'School URN',
+        'Teacher reference number (TRN)',
+        'Applicant statement',
+        'Headteacher statement',
+      ]),
+    );
     const signatories = pane.getByRole('list', { name: 'Signatories' });
-    expect(await signatories.getByRole('textbox', { name: 'Who signs' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['Headteacher', 'Applicant']);
+    expect(
+      await signatories
+        .getByRole('textbox', { name: 'Who signs' })
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+    ).toEqual(['Headteacher', 'Applicant']);
     // What Kingsbury Green wrote on its form is nowhere in the template.
     const everything = await pane.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join('\n'));
     for (const written of ['Kingsbury', 'Osei', 'Barnes', '103412', '1734592', '2023-24']) expect(everything).not.toContain(written);
@@ -112,7 +128,9 @@ describe('a new programme’s form, made into a template in the task pane', () =
     // A key that is not a key is caught before anything is saved.
     await school.getByRole('textbox', { name: 'Key' }).fill('School name');
     await pane.getByRole('button', { name: 'Save to SharePoint' }).click();
-    expect(await pane.getByRole('list', { name: 'Problems with the template' }).innerText()).toMatch(/Field “Name of school” \(key\): must be a camelCase key/);
+    expect(await pane.getByRole('list', { name: 'Problems with the template' }).innerText()).toMatch(
+      /Field “Name of school” \(key\): must be a camelCase key/,
+    );
     await school.getByRole('textbox', { name: 'Key' }).fill('schoolName');
     expect(await pane.getByRole('list', { name: 'Problems with the template' }).count()).toBe(0);
   });
@@ -139,9 +157,14 @@ describe('a new programme’s form, made into a template in the task pane', () =
     expect(await pane.getByRole('region', { name: 'Signatories' }).innerText()).not.toMatch(/Not copied in/);
     await page.screenshot({ path: join(OUT, 'template-saved.png') });
 
-    const saved = await graph<{ value: { fields: { TemplateId: string; Template: string; SavedBy?: string } }[] }>('/sites/root/lists/Form%20Templates/items?$expand=fields');
+    const saved = await graph<{ value: { fields: { TemplateId: string; Template: string; SavedBy?: string } }[] }>(
+      '/sites/root/lists/Form%20Templates/items?$expand=fields',
+    );
     expect(saved.value).toHaveLength(1);
-    const template = JSON.parse(saved.value[0]!.fields.Template) as { id: string; fields: { key: string; required: boolean; wordLimit?: { words: number } }[] };
+    const template = JSON.parse(saved.value[0]!.fields.Template) as {
+      id: string;
+      fields: { key: string; required: boolean; wordLimit?: { words: number } }[];
+    };
     expect(saved.value[0]!.fields.TemplateId).toBe(template.id);
     expect(template.fields.find((f) => f.key === 'schoolName')).toBeDefined();
     expect(template.fields.find((f) => f.key === 'applicantStatement')?.wordLimit?.words).toBe(500);
@@ -154,7 +177,10 @@ describe('a new programme’s form, made into a template in the task pane', () =
     await pane.getByText('Filed', { exact: true }).waitFor();
     const items = await graph<{ value: { fields: Record<string, unknown> }[] }>('/sites/root/lists/Applications/items?$expand=fields');
     const item = items.value.find((i) => i.fields.InternetMessageId === MESSAGE_ID)!;
-    expect(item.fields).toMatchObject({ schoolName: 'Kingsbury Green Primary School', Programme: expect.stringMatching(/Primary Mastery Specialist/) });
+    expect(item.fields).toMatchObject({
+      schoolName: 'Kingsbury Green Primary School',
+      Programme: expect.stringMatching(/Primary Mastery Specialist/),
+    });
   });
 
   it('tells a second manager saving the same form at the same time, and replaces only when asked', async () => {

@@ -35,7 +35,15 @@ async function openSample(file: string) {
   await button.click();
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const subject = (await pane().locator('h1').first().innerText().catch(() => '')).replace('Application check:', '').trim();
+    const subject = (
+      await pane()
+        .locator('h1')
+        .first()
+        .innerText()
+        .catch(() => '')
+    )
+      .replace('Application check:', '')
+      .trim();
     if (subject && listed.includes(subject) && (await pane().getByTestId('verdict').count())) break;
     if (Date.now() > deadline) throw new Error(`the pane did not show ${file}`);
     await page.waitForTimeout(50);
@@ -48,7 +56,9 @@ async function fileIt() {
 }
 
 async function item(titlePart: string): Promise<Record<string, unknown>> {
-  const items = (await (await fetch(`${harness.storeUrl}/sites/root/lists/Applications/items?$expand=fields`)).json()) as { value: { fields: Record<string, unknown> }[] };
+  const items = (await (await fetch(`${harness.storeUrl}/sites/root/lists/Applications/items?$expand=fields`)).json()) as {
+    value: { fields: Record<string, unknown> }[];
+  };
   return items.value.find((i) => String(i.fields.Title).includes(titlePart))!.fields;
 }
 
@@ -60,7 +70,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   // Every CSP violation in every frame, from before the page's own scripts run (an init script
   // comes through the debugging protocol, so the policy does not apply to it).
-  await browser.context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)));
+  await browser.context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   page = await browser.context.newPage();
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -97,7 +111,9 @@ describe('the task pane in the hub’s shared mailbox', () => {
   it('files it, reading the whole email from the owner’s mailbox through Graph', async () => {
     await openSample('01-sms-complete.eml');
     await fileIt();
-    expect(ownerReads).toEqual([`/v1.0/users/${encodeURIComponent(OWNER)}/messages/${encodeURIComponent('sample:01-sms-complete.eml')}/$value`]);
+    expect(ownerReads).toEqual([
+      `/v1.0/users/${encodeURIComponent(OWNER)}/messages/${encodeURIComponent('sample:01-sms-complete.eml')}/$value`,
+    ]);
     const fields = await item('Hollinswood');
     expect(fields.InternetMessageId).toBeTruthy();
     await page.screenshot({ path: join(OUT, 'shared-filed.png') });
@@ -108,10 +124,20 @@ describe('the task pane in the hub’s shared mailbox', () => {
     await pane().getByRole('button', { name: 'Save decision' }).click();
     const result = pane().getByTestId('decision-result');
     await result.getByText(/Decision saved\./).waitFor();
-    expect(await result.innerText()).toMatch(new RegExp(`not tagged: the category “Hub Intake: Accepted” is not in ${OWNER.replace(/\./g, '\\.')}’s category list.*hub-intake provision --mailbox ${OWNER.replace(/\./g, '\\.')}`, 's'));
+    expect(await result.innerText()).toMatch(
+      new RegExp(
+        `not tagged: the category “Hub Intake: Accepted” is not in ${OWNER.replace(/\./g, '\\.')}’s category list.*hub-intake provision --mailbox ${OWNER.replace(/\./g, '\\.')}`,
+        's',
+      ),
+    );
     const fields = await item('Hollinswood');
     expect(fields).toMatchObject({ Decision: 'Accepted', Status: 'Accepted', DecidedBy: 'Hub Manager (harness)' });
-    expect(await page.getByTestId('categories-sample:01-sms-complete.eml').getByText(/Hub Intake/).count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('categories-sample:01-sms-complete.eml')
+        .getByText(/Hub Intake/)
+        .count(),
+    ).toBe(0);
     await result.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUT, 'shared-category-missing.png') });
     // Said once: the next decision gets a short reminder, not the whole explanation again.
@@ -123,15 +149,24 @@ describe('the task pane in the hub’s shared mailbox', () => {
 
   it('tags the email when the owner’s list has the category (after hub-intake provision --mailbox)', async () => {
     // What provision --mailbox leaves in the owner's master list.
-    await page.evaluate(([key, names]) => localStorage.setItem(key as string, JSON.stringify(names.map((displayName, i) => ({ displayName, color: `Preset${i}` })))), [`hub-harness.master-categories:${OWNER}`, CATEGORIES] as const);
+    await page.evaluate(
+      ([key, names]) =>
+        localStorage.setItem(key as string, JSON.stringify(names.map((displayName, i) => ({ displayName, color: `Preset${i}` })))),
+      [`hub-harness.master-categories:${OWNER}`, CATEGORIES] as const,
+    );
     await openSample('02-tfm-complete.eml');
     await fileIt();
     await pane().getByRole('radio', { name: 'Decline' }).check();
     await pane().getByRole('button', { name: 'Save decision' }).click();
-    await pane().getByTestId('decision-result').getByText(/Decision saved: Decline\. The email is tagged in Outlook\./).waitFor();
+    await pane()
+      .getByTestId('decision-result')
+      .getByText(/Decision saved: Decline\. The email is tagged in Outlook\./)
+      .waitFor();
     await page.getByTestId('categories-sample:02-tfm-complete.eml').first().getByText('Hub Intake: Declined').waitFor();
     // The owner's list was read, never written by the delegate.
-    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `hub-harness.master-categories:${OWNER}`))!)).toHaveLength(4);
+    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `hub-harness.master-categories:${OWNER}`))!)).toHaveLength(
+      4,
+    );
     await page.screenshot({ path: join(OUT, 'shared-category-present.png') });
   });
 

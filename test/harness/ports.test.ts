@@ -54,7 +54,9 @@ describe('two harnesses', () => {
     const first = open[0]!;
     const port = Number(new URL(first.url).port);
     const storePort = await freePort();
-    await expect(startHarness({ ...options('c'), port, storePort })).rejects.toThrow(`port ${port} on 127.0.0.1 is taken (another harness, perhaps): stop it, or choose a free port with HUB_INTAKE_HARNESS_PORT.`);
+    await expect(startHarness({ ...options('c'), port, storePort })).rejects.toThrow(
+      `port ${port} on 127.0.0.1 is taken (another harness, perhaps): stop it, or choose a free port with HUB_INTAKE_HARNESS_PORT.`,
+    );
     expect(await listening(storePort)).toBe(false);
   }, 30_000);
 });

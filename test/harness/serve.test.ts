@@ -6,13 +6,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHarness, type Harness } from '../../src/harness/serve';
 
-function raw(port: number, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string }> {
+function raw(
+  port: number,
+  method: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers }, setHost: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers }, setHost: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -45,13 +54,25 @@ describe('the harness as a server', () => {
     expect((await raw(port, 'GET', '/v1.0/sites/root/lists')).status).toBe(200);
   });
 
-  test('refuses a rebinding Host, another origin and the admin endpoints; forwards its own pages\' requests', async () => {
+  test("refuses a rebinding Host, another origin and the admin endpoints; forwards its own pages' requests", async () => {
     expect((await raw(port, 'GET', '/hub-intake.pane.json', { host: `attacker.example:${port}` })).status).toBe(421);
     const list = JSON.stringify({ displayName: 'From the harness', list: { template: 'genericList' } });
-    expect((await raw(port, 'POST', '/v1.0/sites/root/lists', { origin: 'http://evil.example', 'content-type': 'application/json' }, list)).status).toBe(403);
-    expect((await raw(port, 'POST', '/v1.0/sites/root/lists', { origin: `http://127.0.0.1:${port}`, 'content-type': 'text/plain' }, list)).status).toBe(415);
+    expect(
+      (await raw(port, 'POST', '/v1.0/sites/root/lists', { origin: 'http://evil.example', 'content-type': 'application/json' }, list))
+        .status,
+    ).toBe(403);
+    expect(
+      (await raw(port, 'POST', '/v1.0/sites/root/lists', { origin: `http://127.0.0.1:${port}`, 'content-type': 'text/plain' }, list))
+        .status,
+    ).toBe(415);
     expect((await raw(port, 'POST', '/_admin/reset')).status).toBe(404);
-    const own = await raw(port, 'POST', '/v1.0/sites/root/lists', { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' }, list);
+    const own = await raw(
+      port,
+      'POST',
+      '/v1.0/sites/root/lists',
+      { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' },
+      list,
+    );
     expect(own.status).toBe(201);
     const lists = JSON.parse((await raw(port, 'GET', '/v1.0/sites/root/lists')).body) as { value: { displayName: string }[] };
     expect(lists.value.map((l) => l.displayName)).toContain('From the harness');

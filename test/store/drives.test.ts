@@ -38,7 +38,10 @@ describe('simple upload', () => {
       eTag: expect.stringMatching(/^"\{[0-9A-F-]{36}\},1"$/),
       cTag: expect.stringMatching(/^"c:\{[0-9A-F-]{36}\},1"$/),
       webUrl: `${api.origin}/sites/hub-intake/Shared%20Documents/Applications/2024/Ashfield%20form.docx`,
-      file: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', hashes: { quickXorHash: quickXorHash(Buffer.from('first version')) } },
+      file: {
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        hashes: { quickXorHash: quickXorHash(Buffer.from('first version')) },
+      },
       parentReference: { driveId, path: `/drives/${driveId}/root:/Applications/2024` },
     });
     const second = await api.send('PUT', `${SITE}/drive/root:/Applications/2024/Ashfield form.docx:/content`, 'second version!');
@@ -88,7 +91,11 @@ describe('simple upload', () => {
   });
 
   test('DELETE removes an item; POST …/children creates a folder', async () => {
-    const folder = await api.call('POST', `/drives/${driveId}/root/children`, { name: 'Made', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' });
+    const folder = await api.call('POST', `/drives/${driveId}/root/children`, {
+      name: 'Made',
+      folder: {},
+      '@microsoft.graph.conflictBehavior': 'fail',
+    });
     expect(folder.status).toBe(201);
     expectGraphError(await api.call('POST', `/drives/${driveId}/root/children`, { name: 'Made', folder: {} }), 409, 'nameAlreadyExists');
     expect((await api.call('DELETE', `/drives/${driveId}/items/${folder.json.id}`)).status).toBe(204);
@@ -112,9 +119,15 @@ describe('upload sessions', () => {
   const range = (a: number, b: number) => ({ 'Content-Range': `bytes ${a}-${b}/${file.length}`, 'Content-Length': String(b - a + 1) });
 
   test('three chunks, with an out-of-order chunk refused with 416, complete with 201 and the right bytes', async () => {
-    const created = await api.call('POST', `/drives/${driveId}/items/root:/sessions/large.pdf:/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'replace' } });
+    const created = await api.call('POST', `/drives/${driveId}/items/root:/sessions/large.pdf:/createUploadSession`, {
+      item: { '@microsoft.graph.conflictBehavior': 'replace' },
+    });
     expect(created.status).toBe(200);
-    expect(created.json).toMatchObject({ uploadUrl: expect.stringMatching(new RegExp(`^${api.origin}/_upload/`)), expirationDateTime: expect.any(String), nextExpectedRanges: ['0-'] });
+    expect(created.json).toMatchObject({
+      uploadUrl: expect.stringMatching(new RegExp(`^${api.origin}/_upload/`)),
+      expirationDateTime: expect.any(String),
+      nextExpectedRanges: ['0-'],
+    });
     const uploadUrl = created.json.uploadUrl as string;
     expect(uploadUrl).not.toContain('/v1.0/');
 
@@ -142,7 +155,9 @@ describe('upload sessions', () => {
     expectGraphError(await api.call('GET', uploadUrl), 404, 'itemNotFound');
 
     // A second session onto the same path replaces the file: 200 with the same id.
-    const again = await api.call('POST', `/drives/${driveId}/items/root:/sessions/large.pdf:/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'replace' } });
+    const again = await api.call('POST', `/drives/${driveId}/items/root:/sessions/large.pdf:/createUploadSession`, {
+      item: { '@microsoft.graph.conflictBehavior': 'replace' },
+    });
     const whole = await api.send('PUT', again.json.uploadUrl, file, range(0, 2999));
     expect(whole.status).toBe(200);
     expect(whole.json.id).toBe(c3.json.id);
@@ -150,14 +165,22 @@ describe('upload sessions', () => {
 
   test('the default conflictBehavior of a session is fail; DELETE cancels; a wrong Content-Range is refused', async () => {
     await api.send('PUT', `/drives/${driveId}/root:/sessions/taken.txt:/content`, 'x');
-    expectGraphError(await api.call('POST', `/drives/${driveId}/root:/sessions/taken.txt:/createUploadSession`, {}), 409, 'nameAlreadyExists');
+    expectGraphError(
+      await api.call('POST', `/drives/${driveId}/root:/sessions/taken.txt:/createUploadSession`, {}),
+      409,
+      'nameAlreadyExists',
+    );
 
     const created = await api.call('POST', `${SITE}/drive/root:/sessions/cancel.txt:/createUploadSession`);
     const uploadUrl = created.json.uploadUrl as string;
     expectGraphError(await api.send('PUT', uploadUrl, file.subarray(0, 10), { 'Content-Range': 'bytes 0-19/3000' }), 400, 'invalidRequest');
     expectGraphError(await api.send('PUT', uploadUrl, file.subarray(0, 10)), 400, 'invalidRequest');
     expect((await api.send('PUT', uploadUrl, file.subarray(0, 10), range(0, 9))).status).toBe(202);
-    expectGraphError(await api.send('PUT', uploadUrl, file.subarray(10, 20), { 'Content-Range': 'bytes 10-19/4000' }), 400, 'invalidRequest');
+    expectGraphError(
+      await api.send('PUT', uploadUrl, file.subarray(10, 20), { 'Content-Range': 'bytes 10-19/4000' }),
+      400,
+      'invalidRequest',
+    );
     expect((await api.call('DELETE', uploadUrl)).status).toBe(204);
     expectGraphError(await api.send('PUT', uploadUrl, file.subarray(10, 20), range(10, 19)), 404, 'itemNotFound');
     expectGraphError(await api.call('GET', `/drives/${driveId}/root:/sessions/cancel.txt`), 404, 'itemNotFound');
@@ -165,7 +188,12 @@ describe('upload sessions', () => {
 
   test('the uploadUrl works when the Graph JS SDK appends it to the base URL, and upload URL requests are counted for bearer tokens', async () => {
     const before = api.g.stats().authorization;
-    const created = await api.call('POST', `/drives/${driveId}/root:/sessions/sdk.bin:/createUploadSession`, {}, { Authorization: 'Bearer test-token' });
+    const created = await api.call(
+      'POST',
+      `/drives/${driveId}/root:/sessions/sdk.bin:/createUploadSession`,
+      {},
+      { Authorization: 'Bearer test-token' },
+    );
     // What @microsoft/microsoft-graph-client builds from an http:// uploadUrl: <baseUrl>/v1.0/<uploadUrl>.
     const mangled = `${api.g.url}/${created.json.uploadUrl}`;
     const done = await api.send('PUT', mangled, file.subarray(0, 100), { 'Content-Range': 'bytes 0-99/100' });
@@ -174,10 +202,15 @@ describe('upload sessions', () => {
     expect(after.bearer).toBe(before.bearer + 1);
     expect(after.uploadUrlRequests).toBe(before.uploadUrlRequests + 1);
     expect(after.uploadUrlWithAuthorization).toBe(before.uploadUrlWithAuthorization);
-    await api.send('PUT', (await api.call('POST', `/drives/${driveId}/root:/sessions/leak.bin:/createUploadSession`, {})).json.uploadUrl, 'ab', {
-      'Content-Range': 'bytes 0-1/2',
-      Authorization: 'Bearer leaked',
-    });
+    await api.send(
+      'PUT',
+      (await api.call('POST', `/drives/${driveId}/root:/sessions/leak.bin:/createUploadSession`, {})).json.uploadUrl,
+      'ab',
+      {
+        'Content-Range': 'bytes 0-1/2',
+        Authorization: 'Bearer leaked',
+      },
+    );
     expect(api.g.stats().authorization.uploadUrlWithAuthorization).toBe(before.uploadUrlWithAuthorization + 1);
   });
 });

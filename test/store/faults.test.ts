@@ -80,12 +80,18 @@ test('dropAfterCommitEvery: the write is committed, the client sees a socket err
 test('dropAfterCommit on an update: the new version is stored once', async () => {
   const created = await api.call('POST', items(), { fields: { Title: 'v1', MessageId: '<c@hub>' } });
   api.g.setFaults({ dropAfterCommitEvery: 1 });
-  await expect(api.call('PATCH', `${items()}/${created.json.id}/fields`, { Title: 'v2' }, { 'If-Match': created.json.eTag })).rejects.toThrow();
+  await expect(
+    api.call('PATCH', `${items()}/${created.json.id}/fields`, { Title: 'v2' }, { 'If-Match': created.json.eTag }),
+  ).rejects.toThrow();
   api.g.setFaults({});
   const read = await api.call('GET', `${items()}/${created.json.id}/fields`);
   expect(read.json).toMatchObject({ Title: 'v2', '@odata.etag': created.json.eTag.replace(/,1"$/, ',2"') });
   // Retrying with the old eTag now fails, which tells the client its first attempt was applied.
-  expectGraphError(await api.call('PATCH', `${items()}/${created.json.id}/fields`, { Title: 'v2' }, { 'If-Match': created.json.eTag }), 412, 'preconditionFailed');
+  expectGraphError(
+    await api.call('PATCH', `${items()}/${created.json.id}/fields`, { Title: 'v2' }, { 'If-Match': created.json.eTag }),
+    412,
+    'preconditionFailed',
+  );
 });
 
 describe('/_admin endpoints', () => {
@@ -115,7 +121,14 @@ describe('/_admin endpoints', () => {
     expect(after.requests.byMethod.GET).toBe((before.requests.byMethod.GET ?? 0) + 1);
     expect(after.requests.byMethod.PATCH).toBe((before.requests.byMethod.PATCH ?? 0) + 1);
     expect(after.requests.total).toBe(before.requests.total + 2);
-    expect(after.faults).toEqual(expect.objectContaining({ throttled: expect.any(Number), unavailable: expect.any(Number), dropped: expect.any(Number), stalled: expect.any(Number) }));
+    expect(after.faults).toEqual(
+      expect.objectContaining({
+        throttled: expect.any(Number),
+        unavailable: expect.any(Number),
+        dropped: expect.any(Number),
+        stalled: expect.any(Number),
+      }),
+    );
   });
 
   test('faults can be set at start', async () => {

@@ -43,7 +43,11 @@ export function apiFor(g: LocalStore, dataDir: string): Api {
     dataDir,
     origin,
     async call(method, pathOrUrl, body, headers = {}) {
-      const init: RequestInit = { method, headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers }, redirect: 'manual' };
+      const init: RequestInit = {
+        method,
+        headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+        redirect: 'manual',
+      };
       if (body !== undefined) init.body = JSON.stringify(body);
       return reply(await fetch(urlOf(pathOrUrl), init));
     },
@@ -53,7 +57,10 @@ export function apiFor(g: LocalStore, dataDir: string): Api {
       return reply(await fetch(urlOf(pathOrUrl), init));
     },
     async admin(method, adminPath, body) {
-      const init: RequestInit = { method, headers: { 'X-Admin-Secret': g.adminSecret, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) } };
+      const init: RequestInit = {
+        method,
+        headers: { 'X-Admin-Secret': g.adminSecret, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      };
       if (body !== undefined) init.body = JSON.stringify(body);
       return reply(await fetch(`${origin}/_admin${adminPath}`, init));
     },
@@ -85,7 +92,11 @@ export function expectGraphError(r: Reply, status: number, code: string): void {
     error: {
       code,
       message: expect.any(String),
-      innerError: expect.objectContaining({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/), 'request-id': expect.any(String), 'client-request-id': expect.any(String) }),
+      innerError: expect.objectContaining({
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/),
+        'request-id': expect.any(String),
+        'client-request-id': expect.any(String),
+      }),
     },
   });
   expect(r.headers.get('request-id')).toBe(r.json.error.innerError['request-id']);

@@ -33,7 +33,11 @@ function send(port: number, method: string, path: string, headers: Record<string
 test('400 mutated requests: no 5xx, and the store still serves', async () => {
   const api: Api = await startStore();
   try {
-    const list = await createList(api, 'Fuzz', [{ name: 'School', text: {} }, { name: 'Score', number: {} }, { name: 'Due', dateTime: { format: 'dateOnly' } }]);
+    const list = await createList(api, 'Fuzz', [
+      { name: 'School', text: {} },
+      { name: 'Score', number: {} },
+      { name: 'Due', dateTime: { format: 'dateOnly' } },
+    ]);
     await api.call('POST', `${SITE}/lists/${list}/items`, { fields: { Title: 'one', School: 'Ashfield', Score: 3 } });
     const session = (await api.call('POST', `${SITE}/drive/root:/f.docx:/createUploadSession`, {})).json.uploadUrl as string;
     const uploadPath = new URL(session).pathname;
@@ -52,7 +56,17 @@ test('400 mutated requests: no 5xx, and the store still serves', async () => {
     ];
     const bodies = [
       JSON.stringify({ fields: { Title: 'x', School: 'y', Score: 1, Due: '2024-01-01' } }),
-      JSON.stringify({ requests: [{ id: '1', method: 'POST', url: `/sites/root/lists/${list}/items`, body: { fields: { Title: 'b' } }, headers: { 'Content-Type': 'application/json' } }] }),
+      JSON.stringify({
+        requests: [
+          {
+            id: '1',
+            method: 'POST',
+            url: `/sites/root/lists/${list}/items`,
+            body: { fields: { Title: 'b' } },
+            headers: { 'Content-Type': 'application/json' },
+          },
+        ],
+      }),
       JSON.stringify({ displayName: 'L', columns: [{ name: 'A', text: {} }] }),
       JSON.stringify({ name: 'Folder', folder: {} }),
     ];
@@ -64,7 +78,14 @@ test('400 mutated requests: no 5xx, and the store still serves', async () => {
         const at = Math.floor(next() * (chars.length + 1));
         const pick = next();
         if (pick < 0.3) chars.splice(at, 1);
-        else if (pick < 0.5) chars.splice(at, 0, ['%', '%zz', '%E0%A4%A', "'", '(', ')', ':', '/', '$', '&', '=', '?', '..', '\u00e9', '\uffff', '{', '"', '\\'][Math.floor(next() * 18)]!);
+        else if (pick < 0.5)
+          chars.splice(
+            at,
+            0,
+            ['%', '%zz', '%E0%A4%A', "'", '(', ')', ':', '/', '$', '&', '=', '?', '..', '\u00e9', '\uffff', '{', '"', '\\'][
+              Math.floor(next() * 18)
+            ]!,
+          );
         else if (pick < 0.7) chars.splice(at, Math.floor(next() * 8));
         else if (pick < 0.85) chars.splice(at, 0, chars.slice(0, Math.floor(next() * 20)).join(''));
         else chars[at] = String.fromCharCode(Math.floor(next() * 128));
@@ -77,7 +98,8 @@ test('400 mutated requests: no 5xx, and the store still serves', async () => {
     for (let i = 0; i < 400; i++) {
       const method = methods[Math.floor(next() * methods.length)]!;
       const path = garble(paths[Math.floor(next() * paths.length)]!, next);
-      const bodyText = next() < 0.2 ? randomBytes(Math.floor(next() * 200)).toString('latin1') : garble(bodies[Math.floor(next() * bodies.length)]!, next);
+      const bodyText =
+        next() < 0.2 ? randomBytes(Math.floor(next() * 200)).toString('latin1') : garble(bodies[Math.floor(next() * bodies.length)]!, next);
       const headers: Record<string, string> = { 'content-type': next() < 0.8 ? 'application/json' : 'application/octet-stream' };
       if (next() < 0.2) headers['if-match'] = garble('"{00000000-0000-0000-0000-000000000000},1"', next);
       if (next() < 0.2) headers['content-range'] = garble('bytes 0-9/10', next);

@@ -21,10 +21,42 @@ beforeAll(async () => {
     { name: 'MessageId', text: {}, enforceUniqueValues: true },
   ]);
   const rows = [
-    { Title: 'Ashfield', School: 'Ashfield Academy', Urn: 137425, Status: 'New', Complete: false, Received: '2024-03-01T09:00:00Z', MessageId: 'm1' },
-    { Title: 'Beacon', School: 'Beacon School', Urn: 100200, Status: 'Checked', Complete: true, Received: '2024-03-02T09:00:00Z', MessageId: 'm2' },
-    { Title: 'Castle', School: 'Castle Primary', Urn: 120000, Status: 'Filed', Complete: true, Received: '2024-03-03T09:00:00Z', MessageId: 'm3' },
-    { Title: 'Ashton', School: 'Ashton Park', Urn: 110000, Status: 'New', Complete: false, Received: '2024-03-04T09:00:00Z', MessageId: 'm4' },
+    {
+      Title: 'Ashfield',
+      School: 'Ashfield Academy',
+      Urn: 137425,
+      Status: 'New',
+      Complete: false,
+      Received: '2024-03-01T09:00:00Z',
+      MessageId: 'm1',
+    },
+    {
+      Title: 'Beacon',
+      School: 'Beacon School',
+      Urn: 100200,
+      Status: 'Checked',
+      Complete: true,
+      Received: '2024-03-02T09:00:00Z',
+      MessageId: 'm2',
+    },
+    {
+      Title: 'Castle',
+      School: 'Castle Primary',
+      Urn: 120000,
+      Status: 'Filed',
+      Complete: true,
+      Received: '2024-03-03T09:00:00Z',
+      MessageId: 'm3',
+    },
+    {
+      Title: 'Ashton',
+      School: 'Ashton Park',
+      Urn: 110000,
+      Status: 'New',
+      Complete: false,
+      Received: '2024-03-04T09:00:00Z',
+      MessageId: 'm4',
+    },
   ];
   for (const fields of rows) {
     const r = await api.call('POST', items(), { fields });
@@ -37,7 +69,9 @@ afterAll(async () => {
 
 describe('creating and reading items', () => {
   test('POST returns 201 with the listItem shape Graph documents', async () => {
-    const r = await api.call('POST', items(), { fields: { Title: 'Dale', School: 'Dale Academy', Urn: 140000, Notes: 'Two\nlines', MessageId: 'm5' } });
+    const r = await api.call('POST', items(), {
+      fields: { Title: 'Dale', School: 'Dale Academy', Urn: 140000, Notes: 'Two\nlines', MessageId: 'm5' },
+    });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({
       id: '5',
@@ -104,7 +138,9 @@ describe('creating and reading items', () => {
 
 describe('hyperlinkOrPicture columns', () => {
   test('writing one through Graph is refused, on create and on update', async () => {
-    const create = await api.call('POST', items(), { fields: { Title: 'Link', EmailLink: { Url: 'https://example.org', Description: 'mail' } } });
+    const create = await api.call('POST', items(), {
+      fields: { Title: 'Link', EmailLink: { Url: 'https://example.org', Description: 'mail' } },
+    });
     expectGraphError(create, 400, 'invalidRequest');
     expect(create.json.error.message).toBe(HYPERLINK_REFUSAL);
     const update = await api.call('PATCH', items('/1/fields'), { EmailLink: 'https://example.org, mail' });
@@ -113,7 +149,9 @@ describe('hyperlinkOrPicture columns', () => {
   });
 
   test('a value set outside Graph (admin seeding) reads back as { Description, Url }', async () => {
-    const seeded = await api.admin('PATCH', `/lists/${listId}/items/2/fields`, { EmailLink: { Url: 'https://example.org/m2', Description: 'Email' } });
+    const seeded = await api.admin('PATCH', `/lists/${listId}/items/2/fields`, {
+      EmailLink: { Url: 'https://example.org/m2', Description: 'Email' },
+    });
     expect(seeded.status).toBe(200);
     const read = await api.call('GET', items('/2/fields'));
     expect(read.json.EmailLink).toEqual({ Description: 'Email', Url: 'https://example.org/m2' });
@@ -162,10 +200,19 @@ describe('querying items', () => {
     expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Status eq 'New'")))).toEqual(['Ashfield', 'Ashton']);
     expect(titles(await api.call('GET', items('?$expand=fields&$filter=fields/Urn eq 100200')))).toEqual(['Beacon']);
     expect(titles(await api.call('GET', items('?$expand=fields&$filter=fields/Complete eq true')))).toEqual(['Beacon', 'Castle']);
-    expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Status ne 'New' and fields/Urn gt 110000")))).toEqual(['Castle']);
-    expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Status eq 'Filed' or fields/Urn lt 110001")))).toEqual(['Beacon', 'Castle', 'Ashton']);
+    expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Status ne 'New' and fields/Urn gt 110000")))).toEqual([
+      'Castle',
+    ]);
+    expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Status eq 'Filed' or fields/Urn lt 110001")))).toEqual([
+      'Beacon',
+      'Castle',
+      'Ashton',
+    ]);
     expect(titles(await api.call('GET', items("?$expand=fields&$filter=startswith(fields/Status,'Che')")))).toEqual(['Beacon']);
-    expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Received ge '2024-03-03T00:00:00Z'")))).toEqual(['Castle', 'Ashton']);
+    expect(titles(await api.call('GET', items("?$expand=fields&$filter=fields/Received ge '2024-03-03T00:00:00Z'")))).toEqual([
+      'Castle',
+      'Ashton',
+    ]);
     expect(titles(await api.call('GET', items('?$expand=fields&$filter=fields/id le 2')))).toEqual(['Ashfield', 'Beacon']);
   });
 
@@ -183,26 +230,43 @@ describe('querying items', () => {
     const allowed = await api.call('GET', items("?$expand=fields&$filter=fields/School eq 'beacon school'"), undefined, PREFER);
     expect(allowed.status).toBe(200);
     expect(titles(allowed)).toEqual(['Beacon']);
-    const prefix = await api.call('GET', items("?$expand=fields&$filter=startswith(fields/Title,'Ash')&$orderby=fields/Title desc"), undefined, PREFER);
+    const prefix = await api.call(
+      'GET',
+      items("?$expand=fields&$filter=startswith(fields/Title,'Ash')&$orderby=fields/Title desc"),
+      undefined,
+      PREFER,
+    );
     expect(titles(prefix)).toEqual(['Ashton', 'Ashfield']);
   });
 
   test('$orderby on an indexed column, descending', async () => {
-    expect(titles(await api.call('GET', items('?$expand=fields&$orderby=fields/Urn desc')))).toEqual(['Ashfield', 'Castle', 'Ashton', 'Beacon']);
-    expect(titles(await api.call('GET', items('?$expand=fields&$orderby=fields/Received desc&$filter=fields/Complete eq false')))).toEqual(['Ashton', 'Ashfield']);
+    expect(titles(await api.call('GET', items('?$expand=fields&$orderby=fields/Urn desc')))).toEqual([
+      'Ashfield',
+      'Castle',
+      'Ashton',
+      'Beacon',
+    ]);
+    expect(titles(await api.call('GET', items('?$expand=fields&$orderby=fields/Received desc&$filter=fields/Complete eq false')))).toEqual([
+      'Ashton',
+      'Ashfield',
+    ]);
   });
 
   test('$expand=fields($select=…) and $select on item properties', async () => {
-    const r = await api.call('GET', items("?$select=id,eTag&$expand=fields($select=School,Urn)&$filter=fields/Urn eq 137425"));
+    const r = await api.call('GET', items('?$select=id,eTag&$expand=fields($select=School,Urn)&$filter=fields/Urn eq 137425'));
     expect(r.json.value).toHaveLength(1);
     const [item] = r.json.value;
-    expect(Object.keys(item).filter((k) => !k.startsWith('@odata.')).sort()).toEqual(['eTag', 'fields', 'id']);
+    expect(
+      Object.keys(item)
+        .filter((k) => !k.startsWith('@odata.'))
+        .sort(),
+    ).toEqual(['eTag', 'fields', 'id']);
     expect(item.fields).toEqual({ '@odata.etag': item.eTag, School: 'Ashfield Academy', Urn: 137425 });
   });
 
   test('unknown fields and bad syntax in a filter are 400', async () => {
     expectGraphError(await api.call('GET', items("?$filter=fields/Nope eq 'x'"), undefined, PREFER), 400, 'invalidRequest');
-    expectGraphError(await api.call('GET', items("?$filter=fields/Status eq"), undefined, PREFER), 400, 'BadRequest');
+    expectGraphError(await api.call('GET', items('?$filter=fields/Status eq'), undefined, PREFER), 400, 'BadRequest');
     expectGraphError(await api.call('GET', items("?$filter=contains(fields/Status,'e')"), undefined, PREFER), 400, 'invalidRequest');
   });
 });

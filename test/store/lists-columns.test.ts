@@ -63,7 +63,22 @@ describe('lists', () => {
     expect(byName.status).toBe(200);
     expect(byName.json.id).toBe(r.json.id);
     const names = (byName.json.columns as { name: string }[]).map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['Title', 'ID', 'Created', 'Modified', 'Author', 'Editor', 'ContentType', 'LinkTitle', 'Attachments', 'SchoolName', 'Urn', 'Programme']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Title',
+        'ID',
+        'Created',
+        'Modified',
+        'Author',
+        'Editor',
+        'ContentType',
+        'LinkTitle',
+        'Attachments',
+        'SchoolName',
+        'Urn',
+        'Programme',
+      ]),
+    );
     const urn = (byName.json.columns as Record<string, unknown>[]).find((c) => c.name === 'Urn');
     expect(urn).toMatchObject({ indexed: true, number: { decimalPlaces: 'none' } });
     const title = (byName.json.columns as Record<string, unknown>[]).find((c) => c.name === 'Title');
@@ -72,8 +87,16 @@ describe('lists', () => {
 
   test('a duplicate display name is 409 nameAlreadyExists; name is assigned by the server', async () => {
     await createList(api, 'Duplicates');
-    expectGraphError(await api.call('POST', `${SITE}/lists`, { displayName: 'duplicates', list: { template: 'genericList' } }), 409, 'nameAlreadyExists');
-    expectGraphError(await api.call('POST', `${SITE}/lists`, { name: 'x', displayName: 'Other', list: { template: 'genericList' } }), 400, 'invalidRequest');
+    expectGraphError(
+      await api.call('POST', `${SITE}/lists`, { displayName: 'duplicates', list: { template: 'genericList' } }),
+      409,
+      'nameAlreadyExists',
+    );
+    expectGraphError(
+      await api.call('POST', `${SITE}/lists`, { name: 'x', displayName: 'Other', list: { template: 'genericList' } }),
+      400,
+      'invalidRequest',
+    );
     expectGraphError(await api.call('POST', `${SITE}/lists`, { displayName: 'Tasks', list: { template: 'tasks' } }), 400, 'invalidRequest');
   });
 
@@ -82,7 +105,11 @@ describe('lists', () => {
     const r = await api.call('GET', `${SITE}/lists?$filter=displayName eq 'Filtered One'&$select=id,displayName`);
     expect(r.status).toBe(200);
     expect(r.json.value).toHaveLength(1);
-    expect(Object.keys(r.json.value[0]).filter((k) => !k.startsWith('@odata.')).sort()).toEqual(['displayName', 'id']);
+    expect(
+      Object.keys(r.json.value[0])
+        .filter((k) => !k.startsWith('@odata.'))
+        .sort(),
+    ).toEqual(['displayName', 'id']);
   });
 
   test('a document library has a drive; the site lists its drives and has a default Documents drive', async () => {
@@ -114,11 +141,23 @@ describe('columns', () => {
       dateTime: { format: 'dateOnly' },
     });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ name: 'ReceivedOn', displayName: 'Received on', indexed: false, required: false, hidden: false, enforceUniqueValues: false, dateTime: { format: 'dateOnly', displayAs: 'default' } });
+    expect(r.json).toMatchObject({
+      name: 'ReceivedOn',
+      displayName: 'Received on',
+      indexed: false,
+      required: false,
+      hidden: false,
+      enforceUniqueValues: false,
+      dateTime: { format: 'dateOnly', displayAs: 'default' },
+    });
     expectGraphError(await api.call('POST', `${SITE}/lists/${listId}/columns`, { name: 'receivedon', text: {} }), 409, 'nameAlreadyExists');
     expectGraphError(await api.call('POST', `${SITE}/lists/${listId}/columns`, { name: 'Title', text: {} }), 409, 'nameAlreadyExists');
     expectGraphError(await api.call('POST', `${SITE}/lists/${listId}/columns`, { name: 'Has Space', text: {} }), 400, 'invalidRequest');
-    expectGraphError(await api.call('POST', `${SITE}/lists/${listId}/columns`, { name: 'TwoTypes', text: {}, number: {} }), 400, 'invalidRequest');
+    expectGraphError(
+      await api.call('POST', `${SITE}/lists/${listId}/columns`, { name: 'TwoTypes', text: {}, number: {} }),
+      400,
+      'invalidRequest',
+    );
   });
 
   test('PATCH sets indexed; GET/PATCH/DELETE by id; extra properties such as columnFormatting round-trip', async () => {
@@ -126,9 +165,17 @@ describe('columns', () => {
     const created = await api.call('POST', `${SITE}/lists/${listId}/columns`, { name: 'FileLink', text: {}, columnFormatting: formatting });
     expect(created.json.columnFormatting).toBe(formatting);
     const id = created.json.id as string;
-    const patched = await api.call('PATCH', `${SITE}/lists/${listId}/columns/${id}`, { indexed: true, description: 'Link to the filed email' });
+    const patched = await api.call('PATCH', `${SITE}/lists/${listId}/columns/${id}`, {
+      indexed: true,
+      description: 'Link to the filed email',
+    });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ indexed: true, description: 'Link to the filed email', columnFormatting: formatting, text: { maxLength: 255 } });
+    expect(patched.json).toMatchObject({
+      indexed: true,
+      description: 'Link to the filed email',
+      columnFormatting: formatting,
+      text: { maxLength: 255 },
+    });
     const read = await api.call('GET', `${SITE}/lists/${listId}/columns/${id}`);
     expect(read.json).toMatchObject({ indexed: true, columnFormatting: formatting });
     const list = await api.call('GET', `${SITE}/lists/${listId}/columns`);
@@ -142,8 +189,16 @@ describe('columns', () => {
     const created = columns.find((c) => c.name === 'Created')!;
     const ok = await api.call('PATCH', `${SITE}/lists/${listId}/columns/${created.id}`, { indexed: true });
     expect(ok.json.indexed).toBe(true);
-    expectGraphError(await api.call('PATCH', `${SITE}/lists/${listId}/columns/${created.id}`, { displayName: 'Made' }), 403, 'accessDenied');
+    expectGraphError(
+      await api.call('PATCH', `${SITE}/lists/${listId}/columns/${created.id}`, { displayName: 'Made' }),
+      403,
+      'accessDenied',
+    );
     expectGraphError(await api.call('DELETE', `${SITE}/lists/${listId}/columns/${created.id}`), 403, 'accessDenied');
-    expectGraphError(await api.call('PATCH', `${SITE}/lists/${listId}/columns/${columns.find((c) => c.name === 'Reference')!.id}`, { number: {} }), 400, 'notSupported');
+    expectGraphError(
+      await api.call('PATCH', `${SITE}/lists/${listId}/columns/${columns.find((c) => c.name === 'Reference')!.id}`, { number: {} }),
+      400,
+      'notSupported',
+    );
   });
 });

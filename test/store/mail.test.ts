@@ -26,8 +26,13 @@ describe('mailboxes in the local store', () => {
     expect((await api.call('GET', `${base}/mailFolders/${inbox.json.id}`)).json.displayName).toBe('Inbox');
     const made = await api.call('POST', `${base}/mailFolders/inbox/childFolders`, { displayName: 'Filed 2024' });
     expect(made.status).toBe(201);
-    expect((await api.call('POST', `${base}/mailFolders/inbox/childFolders`, { displayName: 'filed 2024' })).json.error.code).toBe('ErrorFolderExists');
-    const found = await api.call('GET', `${base}/mailFolders/inbox/childFolders?$filter=${encodeURIComponent("displayName eq 'Filed 2024'")}`);
+    expect((await api.call('POST', `${base}/mailFolders/inbox/childFolders`, { displayName: 'filed 2024' })).json.error.code).toBe(
+      'ErrorFolderExists',
+    );
+    const found = await api.call(
+      'GET',
+      `${base}/mailFolders/inbox/childFolders?$filter=${encodeURIComponent("displayName eq 'Filed 2024'")}`,
+    );
     expect(found.json.value.map((f: { id: string }) => f.id)).toEqual([made.json.id]);
     const top = await api.call('GET', `${base}/mailFolders?$filter=${encodeURIComponent("displayName eq 'Archive'")}`);
     expect(top.json.value).toHaveLength(1);
@@ -80,7 +85,10 @@ describe('mailboxes in the local store', () => {
     const moved = await api.call('POST', `${base}/messages/${b.id}/move`, { destinationId: 'archive' });
     expect(moved.status).toBe(201);
     expect(moved.json.id).not.toBe(b.id);
-    const added = await api.g.addMail(HUB, new TextEncoder().encode('Message-ID: <new@example.org>\r\nSubject: hello\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\n\r\nHi\r\n'));
+    const added = await api.g.addMail(
+      HUB,
+      new TextEncoder().encode('Message-ID: <new@example.org>\r\nSubject: hello\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\n\r\nHi\r\n'),
+    );
     expect(added.added).toBe(true);
 
     const second = await read(first.deltaLink);
@@ -90,8 +98,12 @@ describe('mailboxes in the local store', () => {
       expect.objectContaining({ id: added.id, internetMessageId: '<new@example.org>', hasAttachments: false }),
     ]);
     expect((await api.call('GET', `${base}/messages/${b.id}`)).status).toBe(404);
-    expect((await api.call('GET', `${base}/mailFolders/archive/messages/${moved.json.id}`)).json.internetMessageId).toBe(b.internetMessageId);
-    expect((await api.call('GET', `${base}/mailFolders/inbox/messages/delta?$filter=${encodeURIComponent('subject eq 1')}`)).status).toBe(400);
+    expect((await api.call('GET', `${base}/mailFolders/archive/messages/${moved.json.id}`)).json.internetMessageId).toBe(
+      b.internetMessageId,
+    );
+    expect((await api.call('GET', `${base}/mailFolders/inbox/messages/delta?$filter=${encodeURIComponent('subject eq 1')}`)).status).toBe(
+      400,
+    );
   });
 });
 
@@ -99,7 +111,14 @@ describe('the modelled budgets', () => {
   let api: Api;
   beforeAll(async () => {
     const dataDir = tempDataDir();
-    api = apiFor(await startLocalStore({ port: 0, dataDir, throttle: { ruPerWindow: 20, ruWindowSeconds: 60, mailboxRequestsPerWindow: 5, mailboxWindowSeconds: 60 } }), dataDir);
+    api = apiFor(
+      await startLocalStore({
+        port: 0,
+        dataDir,
+        throttle: { ruPerWindow: 20, ruWindowSeconds: 60, mailboxRequestsPerWindow: 5, mailboxWindowSeconds: 60 },
+      }),
+      dataDir,
+    );
     await api.g.seedMailbox(HUB, EMAILS);
   });
   afterAll(() => api.dispose());

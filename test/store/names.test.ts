@@ -9,7 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.dispose());
 
-const put = (name: string, folder = '') => api.send('PUT', `${SITE}/drive/root:/${folder}${encodeURIComponent(name)}:/content`, 'form bytes', { 'Content-Type': 'application/octet-stream' });
+const put = (name: string, folder = '') =>
+  api.send('PUT', `${SITE}/drive/root:/${folder}${encodeURIComponent(name)}:/content`, 'form bytes', {
+    'Content-Type': 'application/octet-stream',
+  });
 
 const REFUSED: [string, string][] = [
   ['Application_vti_form.docx', '_vti_ in the middle'],
@@ -50,7 +53,9 @@ describe('names SharePoint refuses', () => {
   });
 
   test('a / inside a name cannot be smuggled in percent-encoded: it is a folder separator', async () => {
-    const r = await api.send('PUT', `${SITE}/drive/root:/Applications%2F..%2F..%2Fescape.docx:/content`, 'x', { 'Content-Type': 'application/octet-stream' });
+    const r = await api.send('PUT', `${SITE}/drive/root:/Applications%2F..%2F..%2Fescape.docx:/content`, 'x', {
+      'Content-Type': 'application/octet-stream',
+    });
     expect(r.status).toBe(400);
     expect(r.json.error.innerError.code).toBe('nameContainsInvalidCharacters');
   });

@@ -16,7 +16,8 @@ test('close and start again on the same dataDir: same lists, items, ids, eTags a
   ]);
   const columns = (await first.call('GET', `${SITE}/lists/${listId}/columns`)).json.value as { id: string; name: string }[];
   await first.call('PATCH', `${SITE}/lists/${listId}/columns/${columns.find((c) => c.name === 'Urn')!.id}`, { indexed: true });
-  for (let i = 1; i <= 3; i++) await first.call('POST', `${SITE}/lists/${listId}/items`, { fields: { Title: `Item ${i}`, Urn: 100 + i, Status: 'New' } });
+  for (let i = 1; i <= 3; i++)
+    await first.call('POST', `${SITE}/lists/${listId}/items`, { fields: { Title: `Item ${i}`, Urn: 100 + i, Status: 'New' } });
   await first.call('PATCH', `${SITE}/lists/${listId}/items/2/fields`, { Status: 'Filed' });
   await first.call('DELETE', `${SITE}/lists/${listId}/items/3`);
   const small = await first.send('PUT', `${SITE}/drive/root:/kept/small.txt:/content`, 'small file');
@@ -50,7 +51,9 @@ test('close and start again on the same dataDir: same lists, items, ids, eTags a
     expect(withoutPort(after)).toEqual(withoutPort(before));
     expect(after.items[1].eTag).toMatch(/,2"$/);
     expect(after.small.id).toBe(small.json.id);
-    const bytes = Buffer.from(await (await fetch(`${second.g.url}/drives/${after.big.parentReference.driveId}/items/${after.big.id}/content`)).arrayBuffer());
+    const bytes = Buffer.from(
+      await (await fetch(`${second.g.url}/drives/${after.big.parentReference.driveId}/items/${after.big.id}/content`)).arrayBuffer(),
+    );
     expect(bytes.equals(bigBytes)).toBe(true);
     // Numbering continues after the highest id ever used (3 was deleted).
     const next = await second.call('POST', `${SITE}/lists/${listId}/items`, { fields: { Title: 'Item 4' } });
@@ -74,7 +77,9 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
      startLocalStore({ port: 0, dataDir: process.argv[3] }).then((g) => process.stdout.write('READY ' + g.url + '\\n'));`,
   );
   const storeModule = path.resolve(__dirname, '../../src/store');
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script, storeModule, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script, storeModule, dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -90,7 +95,11 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
       const r = await fetch(`${url}${p}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return { status: r.status, json: (await r.json()) as Record<string, any> }; // parsed JSON of any Graph resource
     };
-    const list = await call('POST', `${SITE}/lists`, { displayName: 'Durable', columns: [{ name: 'N', number: {} }], list: { template: 'genericList' } });
+    const list = await call('POST', `${SITE}/lists`, {
+      displayName: 'Durable',
+      columns: [{ name: 'N', number: {} }],
+      list: { template: 'genericList' },
+    });
     expect(list.status).toBe(201);
     const acknowledged: string[] = [];
     for (let i = 1; i <= 10; i++) {

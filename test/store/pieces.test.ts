@@ -51,10 +51,14 @@ describe('files in pieces', () => {
   });
 
   test('a simple upload is replaced in pieces too, and HEAD sends no body', async () => {
-    const first = await api.send('PUT', `${SITE}/drive/root:/replaced.bin:/content`, randomBytes(3 * MiB + 5), { 'Content-Type': 'application/octet-stream' });
+    const first = await api.send('PUT', `${SITE}/drive/root:/replaced.bin:/content`, randomBytes(3 * MiB + 5), {
+      'Content-Type': 'application/octet-stream',
+    });
     expect(first.status).toBe(201);
     const second = randomBytes(MiB - 1);
-    const replaced = await api.send('PUT', `${SITE}/drive/root:/replaced.bin:/content`, second, { 'Content-Type': 'application/octet-stream' });
+    const replaced = await api.send('PUT', `${SITE}/drive/root:/replaced.bin:/content`, second, {
+      'Content-Type': 'application/octet-stream',
+    });
     expect(replaced.status).toBe(200);
     expect(replaced.json.size).toBe(second.length);
     const url = replaced.json['@microsoft.graph.downloadUrl'] as string;

@@ -10,7 +10,11 @@ describe('SharePoint REST under the site: views and column formatting', () => {
     rest = async (method, path, body, headers = {}) => {
       const response = await fetch(`${api.origin}/sites/hub-intake/_api/${path}`, {
         method,
-        headers: { Accept: 'application/json;odata=nometadata', ...(body ? { 'Content-Type': 'application/json;odata=verbose' } : {}), ...headers },
+        headers: {
+          Accept: 'application/json;odata=nometadata',
+          ...(body ? { 'Content-Type': 'application/json;odata=verbose' } : {}),
+          ...headers,
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await response.text();
@@ -23,17 +27,32 @@ describe('SharePoint REST under the site: views and column formatting', () => {
   it('lists the built-in view, adds one, and refuses an unknown field or a taken title', async () => {
     expect((await rest('GET', "web/lists/getbytitle('Applications')/views")).json.value.map((v: any) => v.Title)).toEqual(['All Items']);
     const add = (title: string, fields: string[]) =>
-      rest('POST', "web/lists/getbytitle('Applications')/views/add", { parameters: { __metadata: { type: 'SP.ViewCreationInformation' }, Title: title, ViewFields: { __metadata: { type: 'Collection(Edm.String)' }, results: fields }, Query: '<OrderBy><FieldRef Name="ID" /></OrderBy>', RowLimit: 50 } });
+      rest('POST', "web/lists/getbytitle('Applications')/views/add", {
+        parameters: {
+          __metadata: { type: 'SP.ViewCreationInformation' },
+          Title: title,
+          ViewFields: { __metadata: { type: 'Collection(Edm.String)' }, results: fields },
+          Query: '<OrderBy><FieldRef Name="ID" /></OrderBy>',
+          RowLimit: 50,
+        },
+      });
     const created = await add('By status', ['Title', 'Status']);
     expect(created.status).toBe(200);
-    expect(created.json).toMatchObject({ Title: 'By status', ViewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>', RowLimit: 50, DefaultView: false, ServerRelativeUrl: '/sites/hub-intake/Lists/Applications/Bystatus.aspx' });
+    expect(created.json).toMatchObject({
+      Title: 'By status',
+      ViewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>',
+      RowLimit: 50,
+      DefaultView: false,
+      ServerRelativeUrl: '/sites/hub-intake/Lists/Applications/Bystatus.aspx',
+    });
     expect((await add('Other', ['Nope'])).status).toBe(400);
     expect((await add('by STATUS', ['Title'])).status).toBe(500);
   });
 
   it('sets a column formatter with MERGE, and keeps it across a restart', async () => {
     const formatter = JSON.stringify({ elmType: 'div', txtContent: '@currentField' });
-    const merge = (body: unknown, headers: Record<string, string> = { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' }) => rest('POST', "web/lists/getbytitle('Applications')/fields/getbyinternalnameortitle('Status')", body, headers);
+    const merge = (body: unknown, headers: Record<string, string> = { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' }) =>
+      rest('POST', "web/lists/getbytitle('Applications')/fields/getbyinternalnameortitle('Status')", body, headers);
     expect((await merge({ __metadata: { type: 'SP.Field' }, CustomFormatter: formatter })).status).toBe(204);
     expect((await merge({ CustomFormatter: '{not json' })).status).toBe(400);
     expect((await merge({ Title: 'Renamed' })).status).toBe(400);
@@ -51,9 +70,14 @@ describe('SharePoint REST under the site: views and column formatting', () => {
     }
   });
 
-  it('answers an unknown list in SharePoint\'s error shape', async () => {
+  it("answers an unknown list in SharePoint's error shape", async () => {
     const missing = await rest('GET', "web/lists/getbytitle('Nope')/views");
     expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ 'odata.error': { code: '-1, System.ArgumentException', message: { lang: 'en-US', value: expect.stringMatching(/^List 'Nope' does not exist/) } } });
+    expect(missing.json).toEqual({
+      'odata.error': {
+        code: '-1, System.ArgumentException',
+        message: { lang: 'en-US', value: expect.stringMatching(/^List 'Nope' does not exist/) },
+      },
+    });
   });
 });

@@ -36,11 +36,22 @@ const RUNS: Record<string, (n: number) => string> = {
 };
 
 const SMS_BOXES: [SmsCell, string][] = [
-  ['schoolName', 'text'], ['schoolUrn', 'urn'], ['mathsHub', 'hub'], ['teacherName', 'name'], ['teacherEmail', 'email'],
-  ['headOfDepartment', 'name and email'], ['qtsStatus', 'yes/no'], ['yearsTeaching', 'number'], ['teachingGroups', 'multiline text'],
+  ['schoolName', 'text'],
+  ['schoolUrn', 'urn'],
+  ['mathsHub', 'hub'],
+  ['teacherName', 'name'],
+  ['teacherEmail', 'email'],
+  ['headOfDepartment', 'name and email'],
+  ['qtsStatus', 'yes/no'],
+  ['yearsTeaching', 'number'],
+  ['teachingGroups', 'multiline text'],
   ['applicantStatement', 'statement'],
 ];
-const TFM_BOXES: [TfmCell, string][] = [['contactTelephone', 'phone'], ['teacher1Trn', 'TRN'], ['schoolAddress', 'address']];
+const TFM_BOXES: [TfmCell, string][] = [
+  ['contactTelephone', 'phone'],
+  ['teacher1Trn', 'TRN'],
+  ['schoolAddress', 'address'],
+];
 
 /** n characters of words that do not repeat enough to compress like a zip bomb. */
 function prose(n: number): string {
@@ -59,13 +70,28 @@ function prose(n: number): string {
 const fieldInputs: AdversarialInput[] = [];
 for (const [run, make] of Object.entries(RUNS)) {
   for (const [box, type] of SMS_BOXES) {
-    fieldInputs.push({ name: `${type} box: ${run}`, n: 40_000, build: (n) => secondaryMasterySpecialist({ [box]: make(n) }, { seed: `long ${box}` }), run: check });
+    fieldInputs.push({
+      name: `${type} box: ${run}`,
+      n: 40_000,
+      build: (n) => secondaryMasterySpecialist({ [box]: make(n) }, { seed: `long ${box}` }),
+      run: check,
+    });
   }
   for (const [box, type] of TFM_BOXES) {
-    fieldInputs.push({ name: `${type} box: ${run}`, n: 40_000, build: (n) => secondaryTfmWorkGroup({ [box]: make(n) }, { seed: `long ${box}` }), run: check });
+    fieldInputs.push({
+      name: `${type} box: ${run}`,
+      n: 40_000,
+      build: (n) => secondaryTfmWorkGroup({ [box]: make(n) }, { seed: `long ${box}` }),
+      run: check,
+    });
   }
   // The label cell with the value typed after it ("School URN: …").
-  fieldInputs.push({ name: `label cell: ${run}`, n: 40_000, build: (n) => secondaryMasterySpecialist({ labels: { schoolUrn: `School URN ${make(n)}` } }, { seed: 'long label' }), run: check });
+  fieldInputs.push({
+    name: `label cell: ${run}`,
+    n: 40_000,
+    build: (n) => secondaryMasterySpecialist({ labels: { schoolUrn: `School URN ${make(n)}` } }, { seed: 'long label' }),
+    run: check,
+  });
 }
 
 /** Elements the reader passes over whole: deep nesting of namesakes inside each. */
@@ -89,12 +115,43 @@ const nestingInputs: AdversarialInput[] = SKIPPED.map(([element, place]) => ({
 }));
 
 const xmlInputs: AdversarialInput[] = [
-  { name: 'long attribute name with no =', n: 400_000, build: (n) => minimalDocx(p(`<w:hyperlink ${'a'.repeat(n)} r:id="rId1">${r('x')}</w:hyperlink>`), { links: { rId1: 'mailto:a@b.co' } }), run: readUnlimited },
-  { name: 'long attribute name, read', n: 400_000, build: (n) => minimalDocx(p(`<w:hyperlink ${'a'.repeat(n)}="1" r:id="rId1">${r('x')}</w:hyperlink>`), { links: { rId1: 'mailto:a@b.co' } }), run: readUnlimited },
-  { name: 'many attributes', n: 100_000, build: (n) => minimalDocx(p(`<w:hyperlink ${Array.from({ length: n / 10 }, (_, i) => `a${i}="1"`).join(' ')} r:id="rId1">${r('x')}</w:hyperlink>`)), run: readUnlimited },
-  { name: 'deep nesting, not skipped', n: 40_000, build: (n) => minimalDocx('<w:customXml>'.repeat(n) + p(r('deep')) + '</w:customXml>'.repeat(n)), run: readUnlimited },
+  {
+    name: 'long attribute name with no =',
+    n: 400_000,
+    build: (n) => minimalDocx(p(`<w:hyperlink ${'a'.repeat(n)} r:id="rId1">${r('x')}</w:hyperlink>`), { links: { rId1: 'mailto:a@b.co' } }),
+    run: readUnlimited,
+  },
+  {
+    name: 'long attribute name, read',
+    n: 400_000,
+    build: (n) =>
+      minimalDocx(p(`<w:hyperlink ${'a'.repeat(n)}="1" r:id="rId1">${r('x')}</w:hyperlink>`), { links: { rId1: 'mailto:a@b.co' } }),
+    run: readUnlimited,
+  },
+  {
+    name: 'many attributes',
+    n: 100_000,
+    build: (n) =>
+      minimalDocx(p(`<w:hyperlink ${Array.from({ length: n / 10 }, (_, i) => `a${i}="1"`).join(' ')} r:id="rId1">${r('x')}</w:hyperlink>`)),
+    run: readUnlimited,
+  },
+  {
+    name: 'deep nesting, not skipped',
+    n: 40_000,
+    build: (n) => minimalDocx('<w:customXml>'.repeat(n) + p(r('deep')) + '</w:customXml>'.repeat(n)),
+    run: readUnlimited,
+  },
   { name: 'many unclosed start tags', n: 100_000, build: (n) => minimalDocx(p('<w:r a="1">'.repeat(n / 10))), run: readUnlimited },
-  { name: 'a 10 MB paragraph (statement)', n: 5 * 1024 * 1024, build: (n) => secondaryMasterySpecialist({ applicantStatement: (w) => w.p(`<w:r><w:t xml:space="preserve">${prose(n)}</w:t></w:r>` as Xml) }, { seed: 'ten megabytes' }), run: check },
+  {
+    name: 'a 10 MB paragraph (statement)',
+    n: 5 * 1024 * 1024,
+    build: (n) =>
+      secondaryMasterySpecialist(
+        { applicantStatement: (w) => w.p(`<w:r><w:t xml:space="preserve">${prose(n)}</w:t></w:r>` as Xml) },
+        { seed: 'ten megabytes' },
+      ),
+    run: check,
+  },
 ];
 
 export const ADVERSARIAL_INPUTS: readonly AdversarialInput[] = [...fieldInputs, ...nestingInputs, ...xmlInputs];

@@ -34,7 +34,10 @@ export function documentXml(body: string): string {
 
 export function minimalDocx(body: string, options: MinimalDocxOptions = {}): Uint8Array {
   const rels = Object.entries(options.links ?? {})
-    .map(([id, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${target}" TargetMode="External"/>`)
+    .map(
+      ([id, target]) =>
+        `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${target}" TargetMode="External"/>`,
+    )
     .join('');
   const files: Zippable = {
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
@@ -50,7 +53,8 @@ export function minimalDocx(body: string, options: MinimalDocxOptions = {}): Uin
 
 /** Shorthand XML builders for tests. */
 export const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
-export const r = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+export const r = (text: string, props = '') =>
+  `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 export const tc = (content: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${content || '<w:p/>'}</w:tc>`;
 export const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
 export const tbl = (...rows: string[]) => `<w:tbl><w:tblPr/><w:tblGrid/>${rows.join('')}</w:tbl>`;

@@ -16,7 +16,13 @@ export async function unseenFormEmail(messageId = '<pms-01@kingsburygreen.exampl
     date: 'Mon, 03 Jun 2024 10:15:00 +0100',
     messageId,
     text: 'Please find our application attached.',
-    attachments: [{ filename: 'PMS application.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: fs.readFileSync(UNSEEN_FORM) }],
+    attachments: [
+      {
+        filename: 'PMS application.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        content: fs.readFileSync(UNSEEN_FORM),
+      },
+    ],
     newline: 'win',
   });
   return composer.compile().build();

@@ -14,7 +14,17 @@ const criteria: CriterionView[] = [
   { id: 'passion', kind: 'essential', text: 'Passion for teaching for mastery', settled: null },
   { id: 'subjectLeader', kind: 'desirable', text: 'Mathematics Subject Leader', settled: null },
 ];
-const item: FiledItem = { id: '7', eTag: '"a,1"', url: 'http://x/DispForm.aspx?ID=7', status: 'New', decision: null, reviewNotes: null, criteria: {}, decidedBy: null, decidedAt: null };
+const item: FiledItem = {
+  id: '7',
+  eTag: '"a,1"',
+  url: 'http://x/DispForm.aspx?ID=7',
+  status: 'New',
+  decision: null,
+  reviewNotes: null,
+  criteria: {},
+  decidedBy: null,
+  decidedAt: null,
+};
 
 function renderPanel(onSave: (item: FiledItem, save: DecisionSave) => Promise<{ item: FiledItem; note: string | null }>) {
   return render(

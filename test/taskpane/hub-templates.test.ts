@@ -16,7 +16,16 @@ const filled = new Uint8Array(readFileSync(join(ROOT, 'samples', 'unseen', 'form
 /** The unseen programme's filled form, attached to an email from the applicant, the head copied in. */
 async function newFormEmail(): Promise<Message> {
   const sample = await readEml(readFileSync(join(ROOT, 'samples', 'emails', '01-sms-complete.eml')));
-  return { ...sample, attachments: [{ name: 'PMS application.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: filled }] };
+  return {
+    ...sample,
+    attachments: [
+      {
+        name: 'PMS application.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: filled,
+      },
+    ],
+  };
 }
 
 afterEach(() => setHubTemplates([]));
@@ -26,7 +35,10 @@ describe('the checker’s hub templates', () => {
     const message = await newFormEmail();
     expect(checkForPane(message, 'x').view.unknownForms).toEqual(['PMS application.docx']);
     const { template } = proposeFromForm(blank, 'blank.docx');
-    const set = setHubTemplates([{ data: template, source: 'Form Templates item 1' }, { data: { id: 'Bad Id' }, source: 'Form Templates item 2' }]);
+    const set = setHubTemplates([
+      { data: template, source: 'Form Templates item 1' },
+      { data: { id: 'Bad Id' }, source: 'Form Templates item 2' },
+    ]);
     expect(set.ids).toEqual([template.id]);
     expect(set.invalid).toHaveLength(1);
     expect(set.invalid[0]).toMatch(/^Template Form Templates item 2 is not valid/);
@@ -66,7 +78,10 @@ describe('keeping the pane’s templates in step with the site', () => {
   it('caches what the site holds, gives it to the next pane before the site answers, and reads again only on a change', async () => {
     const { template } = proposeFromForm(blank, 'blank.docx');
     const siteHolds = [{ data: template, source: 'Form Templates item 1' }];
-    const library: TemplateLibrary = { load: async () => ({ templates: siteHolds, missing: false }), save: async () => ({ columnsNote: null }) };
+    const library: TemplateLibrary = {
+      load: async () => ({ templates: siteHolds, missing: false }),
+      save: async () => ({ columnsNote: null }),
+    };
     const store = storage();
     const given: unknown[] = [];
     const checker = { ...inlineChecker(), setTemplates: async (t: readonly unknown[]) => (given.push(t), { invalid: [], ids: [] }) };
@@ -94,15 +109,25 @@ describe('an email whose attachments are not a form', () => {
     expect(view.unknownForms).toEqual(['Maths leads minutes 12 March.docx']);
     expect(view.formLike).toEqual([]);
     expect(view.attachments).toEqual([
-      { name: 'Maths leads minutes 12 March.docx', outcome: 'notAForm', text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.' },
-      { name: 'Spring timetable.pdf', outcome: 'notRead', text: 'A PDF that is none of the known application forms. Open it to see what it is.' },
+      {
+        name: 'Maths leads minutes 12 March.docx',
+        outcome: 'notAForm',
+        text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.',
+      },
+      {
+        name: 'Spring timetable.pdf',
+        outcome: 'notRead',
+        text: 'A PDF that is none of the known application forms. Open it to see what it is.',
+      },
     ]);
   });
 
   it('still offers one from a new programme’s form, filled in or blank', async () => {
     const message = await newFormEmail();
     expect(checkForPane(message, 'x').view.formLike).toEqual(['PMS application.docx']);
-    expect(checkForPane({ ...message, attachments: [{ ...message.attachments[0]!, bytes: blank }] }, 'x').view.formLike).toEqual(['PMS application.docx']);
+    expect(checkForPane({ ...message, attachments: [{ ...message.attachments[0]!, bytes: blank }] }, 'x').view.formLike).toEqual([
+      'PMS application.docx',
+    ]);
   });
 });
 

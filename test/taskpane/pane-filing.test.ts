@@ -37,7 +37,12 @@ describe('filing from the pane', () => {
     const site = createGraphSite({ graphUrl: h.store.url, site: 'root', signOff: 'Hub', trustedSenders: [] }, signIn);
     const filed = await site.filing.file(checked, email);
     const [item] = await listApplications(h.client, await resolveTarget(h.client, { site: 'root' }));
-    expect(item!.fields).toMatchObject({ FormId: template.id, Programme: template.programme, schoolUrn: '103412', EmailFingerprint: checked.filing.fingerprint });
+    expect(item!.fields).toMatchObject({
+      FormId: template.id,
+      Programme: template.programme,
+      schoolUrn: '103412',
+      EmailFingerprint: checked.filing.fingerprint,
+    });
     expect(item!.fields.FormLink).toEqual(expect.stringMatching(/PMS%20application\.docx$|PMS application\.docx$/));
 
     // The pane finds the email's own item by Message-ID and fingerprint, and not for another email reusing the Message-ID.

@@ -25,7 +25,10 @@ async function genuineAndForged(): Promise<{ genuine: PendingEmail; forged: Pend
   const message = await sample('01-sms-complete.eml');
   // Another sender's email carrying the very Message-ID (and the very form) of the genuine one.
   const forgedMessage = { ...message, from: { name: 'Forger', address: 'forger@elsewhere.example' } };
-  const of = (m: typeof message): PendingEmail => ({ internetMessageId: m.internetMessageId!, fingerprint: intake(m, { catalogue, source: 'x' }).fingerprint });
+  const of = (m: typeof message): PendingEmail => ({
+    internetMessageId: m.internetMessageId!,
+    fingerprint: intake(m, { catalogue, source: 'x' }).fingerprint,
+  });
   return { genuine: of(message), forged: of(forgedMessage) };
 }
 
@@ -64,7 +67,17 @@ describe('pending filings', () => {
 
   it('are kept in memory when the browser gives no storage, or its storage refuses', async () => {
     const { genuine, forged } = await genuineAndForged();
-    const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => { throw new Error('denied'); } };
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+      removeItem: () => {
+        throw new Error('denied');
+      },
+    };
     for (const pending of [storagePending(null), storagePending(refusing)]) {
       pending.mark(genuine);
       expect(pending.has(genuine)).toBe(true);

@@ -29,16 +29,26 @@ describe('decisions in the list', () => {
 
 describe('errors in plain words', () => {
   it('says what happened and that nothing is lost', () => {
-    expect(plainError({ name: 'TransportError', message: 'x' }, 'filing the application')).toMatch(/did not answer while filing the application\. Nothing is lost/);
+    expect(plainError({ name: 'TransportError', message: 'x' }, 'filing the application')).toMatch(
+      /did not answer while filing the application\. Nothing is lost/,
+    );
     expect(plainError({ name: 'GraphRequestError', status: 403 }, 'filing the application')).toMatch(/refused access/);
     expect(plainError({ name: 'GraphRequestError', status: 503 }, 'saving the decision')).toMatch(/busy/);
     expect(plainError(new Error('boom'), 'reading this email')).toBe('Something went wrong while reading this email: boom');
   });
 
   it('tells a mailbox that refused or lost the email apart from the list', () => {
-    const mail = (status: number) => ({ name: 'GraphRequestError', status, path: '/v1.0/users/mathshubs%40ncetm.org.uk/messages/AAMk1/$value' });
-    expect(plainError(mail(403), 'filing the application')).toMatch(/The mailbox refused access while filing the application\..*Mail\.Read\.Shared/);
+    const mail = (status: number) => ({
+      name: 'GraphRequestError',
+      status,
+      path: '/v1.0/users/mathshubs%40ncetm.org.uk/messages/AAMk1/$value',
+    });
+    expect(plainError(mail(403), 'filing the application')).toMatch(
+      /The mailbox refused access while filing the application\..*Mail\.Read\.Shared/,
+    );
     expect(plainError(mail(404), 'filing the application')).toMatch(/email was not found in its mailbox/);
-    expect(plainError({ name: 'GraphRequestError', status: 404, path: '/v1.0/sites/root/lists/Applications/items' }, 'filing the application')).toMatch(/Applications list was not found/);
+    expect(
+      plainError({ name: 'GraphRequestError', status: 404, path: '/v1.0/sites/root/lists/Applications/items' }, 'filing the application'),
+    ).toMatch(/Applications list was not found/);
   });
 });

@@ -37,7 +37,8 @@ function outlook() {
   const watchers = new Set<() => void>();
   // Outlook's key for an item is its own id: two emails with one Message-ID are two items.
   const ids = new WeakMap<Shown, string>();
-  const key = () => (shown ? ids.get(shown) ?? (ids.set(shown, `AAMk-item-${Math.random().toString(36).slice(2)}`), ids.get(shown)!) : null);
+  const key = () =>
+    shown ? (ids.get(shown) ?? (ids.set(shown, `AAMk-item-${Math.random().toString(36).slice(2)}`), ids.get(shown)!)) : null;
   const mailbox = {
     itemKey: key,
     envelope: () => ({ ...shown!.message, itemId: key() }),
@@ -53,7 +54,11 @@ function outlook() {
     emailFile: async () => shown!.bytes,
     categories: async () => [...(categories.get(key()!) ?? [])],
     addCategories: async (names: readonly string[]) => void categories.set(key()!, [...(categories.get(key()!) ?? []), ...names]),
-    removeCategories: async (names: readonly string[]) => void categories.set(key()!, (categories.get(key()!) ?? []).filter((c) => !names.includes(c))),
+    removeCategories: async (names: readonly string[]) =>
+      void categories.set(
+        key()!,
+        (categories.get(key()!) ?? []).filter((c) => !names.includes(c)),
+      ),
     ensureMasterCategories: async () => ({ missing: [] as string[] }),
     sharedMailbox: async () => null,
     reply: (html: string) => void replies.push(html),
@@ -89,7 +94,9 @@ function until(session: PaneSession, done: (s: PaneState) => boolean, seen: Pane
     if (done(session.getState())) return resolve(session.getState());
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`state never came; last: ${JSON.stringify({ load: session.getState().load.kind, filing: session.getState().filing })}`));
+      reject(
+        new Error(`state never came; last: ${JSON.stringify({ load: session.getState().load.kind, filing: session.getState().filing })}`),
+      );
     }, 20_000);
     const stop = session.subscribe(() => {
       seen.push(session.getState());
@@ -128,7 +135,11 @@ describe('the pane session', () => {
       filing: async () => site.filing,
       templateLibrary: async () => site.templates,
       templates: templateSync(checker, null),
-      pending: storagePending({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) }),
+      pending: storagePending({
+        getItem: (k) => storage.get(k) ?? null,
+        setItem: (k, v) => void storage.set(k, v),
+        removeItem: (k) => void storage.delete(k),
+      }),
       signOff: 'Central Maths Hub',
     };
     session = new PaneSession(services);
@@ -156,7 +167,9 @@ describe('the pane session', () => {
     const seen: PaneState[] = [];
     session.file();
     state = await until(session, (s) => s.filing.kind === 'filed' || s.filing.kind === 'failed', seen);
-    expect(seen.filter((s) => s.filing.kind === 'filing').map((s) => s.filing.kind === 'filing' && s.filing.step)).toEqual(expect.arrayContaining(['connecting', 'uploading']));
+    expect(seen.filter((s) => s.filing.kind === 'filing').map((s) => s.filing.kind === 'filing' && s.filing.step)).toEqual(
+      expect.arrayContaining(['connecting', 'uploading']),
+    );
     expect(state.filing).toMatchObject({ kind: 'filed', now: true });
     expect(await items()).toHaveLength(1);
     expect(storage.size).toBe(0);
@@ -174,9 +187,15 @@ describe('the pane session', () => {
 
   it('finishes a filing cut short when its email is opened again, but never files a forged email reusing its Message-ID', async () => {
     const genuine = await sample('03-readiness-complete.eml');
-    const forged: Shown = { bytes: genuine.bytes, message: { ...genuine.message, from: { name: 'Forger', address: 'forger@elsewhere.example' } } };
+    const forged: Shown = {
+      bytes: genuine.bytes,
+      message: { ...genuine.message, from: { name: 'Forger', address: 'forger@elsewhere.example' } },
+    };
     // The pane was closed while filing the genuine email: its marker is in storage, no item in the list.
-    services.pending.mark({ internetMessageId: genuine.message.internetMessageId!, fingerprint: intake(genuine.message, { catalogue, source: 'x' }).fingerprint });
+    services.pending.mark({
+      internetMessageId: genuine.message.internetMessageId!,
+      fingerprint: intake(genuine.message, { catalogue, source: 'x' }).fingerprint,
+    });
 
     pane.show(forged);
     stop = session.start();
@@ -231,7 +250,12 @@ describe('the pane session', () => {
     session.file();
     let state = await until(session, (s) => s.filing.kind === 'filed');
     if (state.filing.kind !== 'filed') throw new Error('not filed');
-    const first = await session.saveDecision(state.filing.item, { decision: 'Accepted', notes: 'Strong', criteria: {}, decidedBy: 'Hub Manager' });
+    const first = await session.saveDecision(state.filing.item, {
+      decision: 'Accepted',
+      notes: 'Strong',
+      criteria: {},
+      decidedBy: 'Hub Manager',
+    });
     expect(first).toMatchObject({ item: { decision: 'Accepted', reviewNotes: 'Strong', decidedBy: 'Hub Manager' }, note: null });
     expect(pane.categories.get(pane.mailbox.itemKey()!)).toEqual(['Hub Intake: Accepted']);
     const second = await session.saveDecision(first.item, { decision: 'Waitlisted', notes: '', criteria: {}, decidedBy: 'Hub Manager' });
@@ -250,7 +274,13 @@ describe('the pane session', () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const check = services.checker.check.bind(services.checker);
-    services = { ...services, checker: { ...services.checker, check: async (message, ...rest) => (message === slow.message ? held.then(() => check(message, ...rest)) : check(message, ...rest)) } };
+    services = {
+      ...services,
+      checker: {
+        ...services.checker,
+        check: async (message, ...rest) => (message === slow.message ? held.then(() => check(message, ...rest)) : check(message, ...rest)),
+      },
+    };
     session = new PaneSession(services);
     pane.show(slow);
     stop = session.start();
@@ -282,7 +312,7 @@ describe('the pane session', () => {
     expect(state.load.kind === 'ready' && state.load.view.form).toMatchObject({ found: true, templateId: template.id });
   });
 
-  it("makes a template from the very bytes of the attachment that matched no form", async () => {
+  it('makes a template from the very bytes of the attachment that matched no form', async () => {
     const bytes = new Uint8Array(await unseenFormEmail());
     const email = { bytes, message: await readEml(bytes) };
     pane.show(email);
@@ -291,7 +321,10 @@ describe('the pane session', () => {
     if (state.load.kind !== 'ready') throw new Error('not ready');
     expect(state.load.view.unknownForms).toEqual(['PMS application.docx']);
     session.makeTemplate('PMS application.docx');
-    expect(session.getState().templateFrom).toEqual({ name: 'PMS application.docx', bytes: email.message.attachments.find((a) => a.name === 'PMS application.docx')!.bytes });
+    expect(session.getState().templateFrom).toEqual({
+      name: 'PMS application.docx',
+      bytes: email.message.attachments.find((a) => a.name === 'PMS application.docx')!.bytes,
+    });
     session.closeTemplate();
     expect(session.getState().templateFrom).toBeNull();
     expect(session.source()).toBe(email.message.internetMessageId);

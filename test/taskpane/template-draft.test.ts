@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { loadCatalogue, Template } from '../../src/core/catalogue';
 import { readDocx } from '../../src/core/docx/read-docx';
 import { proposeTemplate } from '../../src/core/templates/propose';
-import { addField, addSignatory, draftProblems, removeField, setDeadline, setFieldKey, setFieldLabel, setReturnAddress, setWordLimit, updateSignatory } from '../../src/taskpane/template-editor/draft';
+import {
+  addField,
+  addSignatory,
+  draftProblems,
+  removeField,
+  setDeadline,
+  setFieldKey,
+  setFieldLabel,
+  setReturnAddress,
+  setWordLimit,
+  updateSignatory,
+} from '../../src/taskpane/template-editor/draft';
 
 const blank = join(__dirname, '..', '..', 'samples', 'unseen', 'blank', 'primary-mastery-specialist-2024.docx');
 
@@ -61,7 +72,9 @@ describe('editing a proposed template', () => {
 
   it('says in plain words what stops a save', () => {
     const t = proposal();
-    expect(draftProblems(setFieldKey(t, 0, 'School name'))).toEqual([`Field “${t.fields[0]!.label}” (key): must be a camelCase key: letters and digits, starting with a small letter`]);
+    expect(draftProblems(setFieldKey(t, 0, 'School name'))).toEqual([
+      `Field “${t.fields[0]!.label}” (key): must be a camelCase key: letters and digits, starting with a small letter`,
+    ]);
     expect(draftProblems(setFieldKey(t, 1, t.fields[0]!.key))).toEqual([`Fields: Field key ${t.fields[0]!.key} is used twice`]);
     expect(draftProblems({ ...t, id: 'Primary 2024' })).toEqual(['Template id: letters, digits and hyphens only']);
     expect(draftProblems(setReturnAddress(t, 'not an address'))[0]).toMatch(/^Return address/);

@@ -12,17 +12,33 @@ import { inlineChecker } from '../../src/taskpane/worker/checker';
 import { setHubTemplates } from '../../src/taskpane/worker/check';
 
 const ROOT = join(__dirname, '..', '..');
-const blank = { name: 'blank.docx', bytes: new Uint8Array(readFileSync(join(ROOT, 'samples', 'unseen', 'blank', 'primary-mastery-specialist-2024.docx'))) };
+const blank = {
+  name: 'blank.docx',
+  bytes: new Uint8Array(readFileSync(join(ROOT, 'samples', 'unseen', 'blank', 'primary-mastery-specialist-2024.docx'))),
+};
 const filled = new Uint8Array(readFileSync(join(ROOT, 'samples', 'unseen', 'forms', 'pms-01-typed.docx')));
 
 async function application(): Promise<Message> {
   const sample = await readEml(readFileSync(join(ROOT, 'samples', 'emails', '01-sms-complete.eml')));
-  return { ...sample, attachments: [{ name: 'PMS application.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: filled }] };
+  return {
+    ...sample,
+    attachments: [
+      {
+        name: 'PMS application.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: filled,
+      },
+    ],
+  };
 }
 
 afterEach(() => setHubTemplates([]));
 
-function deps(message: Message, save: (t: Template, by: string, eTag?: string) => Promise<{ columnsNote: string | null }>, saved: Template[]): () => SessionDeps {
+function deps(
+  message: Message,
+  save: (t: Template, by: string, eTag?: string) => Promise<{ columnsNote: string | null }>,
+  saved: Template[],
+): () => SessionDeps {
   const d: SessionDeps = {
     checker: inlineChecker(),
     library: async () => ({ save }),
@@ -41,14 +57,21 @@ describe('the template editor’s session', () => {
     const saved: Template[] = [];
     const calls: (string | undefined)[] = [];
     let first = true;
-    const session = new TemplateSession(blank, deps(await application(), async (t, by, eTag) => {
-      calls.push(eTag);
-      if (first) {
-        first = false;
-        throw new TemplateAlreadySaved('"etag-1"', 'Bo Other', '2024-03-01T10:00:00Z');
-      }
-      return { columnsNote: null };
-    }, saved));
+    const session = new TemplateSession(
+      blank,
+      deps(
+        await application(),
+        async (t, by, eTag) => {
+          calls.push(eTag);
+          if (first) {
+            first = false;
+            throw new TemplateAlreadySaved('"etag-1"', 'Bo Other', '2024-03-01T10:00:00Z');
+          }
+          return { columnsNote: null };
+        },
+        saved,
+      ),
+    );
     const seen: string[] = [];
     session.subscribe(() => seen.push(session.getState().stage));
     expect(session.getState().stage).toBe('proposing');
@@ -78,7 +101,10 @@ describe('the template editor’s session', () => {
 
   it('does not save a draft with problems, and shows them', async () => {
     const saved: Template[] = [];
-    const session = new TemplateSession(blank, deps(await application(), async () => ({ columnsNote: null }), saved));
+    const session = new TemplateSession(
+      blank,
+      deps(await application(), async () => ({ columnsNote: null }), saved),
+    );
     await session.propose();
     session.edit((d) => ({ ...d, id: 'Not An Id' }));
     expect(session.problems().length).toBeGreaterThan(0);
@@ -88,10 +114,19 @@ describe('the template editor’s session', () => {
   });
 
   it('says why no template can be made from a file that is not a Word form, and ignores answers once closed', async () => {
-    const session = new TemplateSession({ name: 'notes.docx', bytes: new TextEncoder().encode('not a zip') }, deps(await application(), async () => ({ columnsNote: null }), []));
+    const session = new TemplateSession(
+      { name: 'notes.docx', bytes: new TextEncoder().encode('not a zip') },
+      deps(await application(), async () => ({ columnsNote: null }), []),
+    );
     await session.propose();
-    expect(session.getState()).toMatchObject({ stage: 'failed', failure: expect.stringMatching(/^Something went wrong reading the form: notes\.docx: /) });
-    const closed = new TemplateSession(blank, deps(await application(), async () => ({ columnsNote: null }), []));
+    expect(session.getState()).toMatchObject({
+      stage: 'failed',
+      failure: expect.stringMatching(/^Something went wrong reading the form: notes\.docx: /),
+    });
+    const closed = new TemplateSession(
+      blank,
+      deps(await application(), async () => ({ columnsNote: null }), []),
+    );
     const proposing = closed.propose();
     closed.dispose();
     await proposing;

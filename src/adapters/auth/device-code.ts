@@ -16,7 +16,9 @@ export interface DeviceCodeSignIn {
 }
 
 export function deviceCodeSignIn(options: DeviceCodeOptions): DeviceCodeSignIn {
-  const app = new PublicClientApplication({ auth: { clientId: options.clientId, authority: `https://login.microsoftonline.com/${options.tenant}` } });
+  const app = new PublicClientApplication({
+    auth: { clientId: options.clientId, authority: `https://login.microsoftonline.com/${options.tenant}` },
+  });
   let account: AccountInfo | null = null;
   let signingIn: Promise<void> | null = null;
 
@@ -32,7 +34,10 @@ export function deviceCodeSignIn(options: DeviceCodeOptions): DeviceCodeSignIn {
     }
     if (!signingIn) {
       signingIn = (async () => {
-        const result = await app.acquireTokenByDeviceCode({ scopes: [...scopes], deviceCodeCallback: (response) => options.prompt(response.message) });
+        const result = await app.acquireTokenByDeviceCode({
+          scopes: [...scopes],
+          deviceCodeCallback: (response) => options.prompt(response.message),
+        });
         account = result?.account ?? null;
       })().finally(() => (signingIn = null));
     }

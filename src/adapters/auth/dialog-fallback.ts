@@ -23,6 +23,9 @@ export function tokenFromDialogMessage(raw: string): DialogToken {
   } catch {
     throw new DialogSignInError('The sign-in window answered with something that is not a sign-in result.');
   }
-  if (message?.status === 'success' && typeof message.accessToken === 'string') return { accessToken: message.accessToken, expiresOn: Number(message.expiresOn) || Date.now() + 50 * 60_000 };
-  throw new DialogSignInError(message?.status === 'failure' && typeof message.error === 'string' ? message.error : 'The sign-in window did not return a token.');
+  if (message?.status === 'success' && typeof message.accessToken === 'string')
+    return { accessToken: message.accessToken, expiresOn: Number(message.expiresOn) || Date.now() + 50 * 60_000 };
+  throw new DialogSignInError(
+    message?.status === 'failure' && typeof message.error === 'string' ? message.error : 'The sign-in window did not return a token.',
+  );
 }

@@ -26,7 +26,10 @@ export class SignInError extends Error {
   }
 }
 
-type MsalModule = Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication' | 'createStandardPublicClientApplication'>;
+type MsalModule = Pick<
+  typeof import('@azure/msal-browser'),
+  'createNestablePublicClientApplication' | 'createStandardPublicClientApplication'
+>;
 
 export interface SignInDeps {
   /** Whether the host brokers sign-in (NestedAppAuth 1.1): the Office adapter knows. */
@@ -67,7 +70,11 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
 
   function msalConfig(): Configuration {
     return {
-      auth: { clientId: auth!.clientId, authority: `https://login.microsoftonline.com/${auth!.tenant}`, clientCapabilities: [...CLIENT_CAPABILITIES] },
+      auth: {
+        clientId: auth!.clientId,
+        authority: `https://login.microsoftonline.com/${auth!.tenant}`,
+        clientCapabilities: [...CLIENT_CAPABILITIES],
+      },
       cache: { cacheLocation: 'memoryStorage' },
     };
   }
@@ -78,14 +85,21 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
       const nested = deps.nestedAppAuth();
       // Without NAA, a standard client (a nestable one in a host without the bridge is the
       // known cause of a dialog stuck on a blank page).
-      const pca = nested ? await msal.createNestablePublicClientApplication(msalConfig()) : await msal.createStandardPublicClientApplication(msalConfig());
+      const pca = nested
+        ? await msal.createNestablePublicClientApplication(msalConfig())
+        : await msal.createStandardPublicClientApplication(msalConfig());
       return { pca, nested };
     })();
     return client;
   }
 
   const remember = (key: string, result: { accessToken: string; expiresOn: Date | number | null }) => {
-    const expiresOn = result.expiresOn instanceof Date ? result.expiresOn.getTime() : typeof result.expiresOn === 'number' ? result.expiresOn : Date.now() + 50 * 60_000;
+    const expiresOn =
+      result.expiresOn instanceof Date
+        ? result.expiresOn.getTime()
+        : typeof result.expiresOn === 'number'
+          ? result.expiresOn
+          : Date.now() + 50 * 60_000;
     cache.set(key, { token: result.accessToken, expiresOn });
     return result.accessToken;
   };
@@ -120,7 +134,11 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
     } catch {
       // With NAA the host owns the interaction: there is no further rung. Without it, a popup
       // that was blocked or closed leaves the Office dialog, which hosts always allow.
-      if (nested) throw new SignInError('Signing in through Outlook did not work. Try again, or ask your administrator to check the app registration.', tried);
+      if (nested)
+        throw new SignInError(
+          'Signing in through Outlook did not work. Try again, or ask your administrator to check the app registration.',
+          tried,
+        );
     }
     tried.push('office-dialog');
     if (!deps.dialog) throw new SignInError('Signing in did not work: the sign-in window was blocked or closed. Try again.', tried);
@@ -135,6 +153,8 @@ export function createPaneSignIn(config: PaneConfig, deps: SignInDeps): PaneSign
   return {
     token,
     person: () => (account ? { name: account.name ?? '', address: (account.username ?? '').toLowerCase() } : null),
-    provider: (purpose) => ({ getAccessToken: (request) => (auth ? token(purpose, request?.claims ? { claims: request.claims } : {}) : Promise.resolve(null)) }),
+    provider: (purpose) => ({
+      getAccessToken: (request) => (auth ? token(purpose, request?.claims ? { claims: request.claims } : {}) : Promise.resolve(null)),
+    }),
   };
 }

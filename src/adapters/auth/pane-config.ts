@@ -25,7 +25,15 @@ export const PaneConfig = z.strictObject({
       /** The app registration's Application (client) id. */
       clientId: z.uuid(),
       /** Delegated scopes per purpose; the defaults are the fewest Graph permissions each needs. */
-      scopes: z.optional(z.strictObject({ read: z.optional(Scopes), write: z.optional(Scopes), manage: z.optional(Scopes), mail: z.optional(Scopes), mailShared: z.optional(Scopes) })),
+      scopes: z.optional(
+        z.strictObject({
+          read: z.optional(Scopes),
+          write: z.optional(Scopes),
+          manage: z.optional(Scopes),
+          mail: z.optional(Scopes),
+          mailShared: z.optional(Scopes),
+        }),
+      ),
     }),
   ),
   /**

@@ -31,7 +31,8 @@ interface Envelope {
 function wire(request: BatchRequest): Record<string, unknown> {
   const out: Record<string, unknown> = { id: request.id, method: request.method, url: request.url };
   const headers = { ...(request.headers ?? {}) };
-  if (request.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+  if (request.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+    headers['Content-Type'] = 'application/json';
   if (Object.keys(headers).length) out.headers = headers;
   if (request.body !== undefined) out.body = request.body;
   if (request.dependsOn?.length) out.dependsOn = request.dependsOn;
@@ -41,7 +42,7 @@ function wire(request: BatchRequest): Record<string, unknown> {
 function header(headers: Record<string, string> | undefined, name: string): string | null {
   if (!headers) return null;
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key ? headers[key] ?? null : null;
+  return key ? (headers[key] ?? null) : null;
 }
 
 /** Runs requests in batches of 20 (a request and what it depends on must share a batch). Sub-request failures are returned, not thrown. */
@@ -51,7 +52,8 @@ export async function runBatch(client: GraphClient, requests: readonly BatchRequ
     const chunk = requests.slice(start, start + MAX_BATCH);
     const ids = new Set(chunk.map((r) => r.id));
     for (const r of chunk) {
-      for (const d of r.dependsOn ?? []) if (!ids.has(d)) throw new Error(`Batch request ${r.id} depends on ${d}, which is not in the same batch of ${MAX_BATCH}.`);
+      for (const d of r.dependsOn ?? [])
+        if (!ids.has(d)) throw new Error(`Batch request ${r.id} depends on ${d}, which is not in the same batch of ${MAX_BATCH}.`);
     }
     await runChunk(client, chunk, results);
   }
@@ -61,7 +63,11 @@ export async function runBatch(client: GraphClient, requests: readonly BatchRequ
 async function runChunk(client: GraphClient, chunk: readonly BatchRequest[], results: Map<string, BatchResponse>): Promise<void> {
   let pending = [...chunk];
   for (let attempt = 1; pending.length; attempt++) {
-    const send = () => graphRequest<Envelope>(client, 'POST', '/$batch', { body: { requests: pending.map(wire) }, headers: { 'Content-Type': 'application/json' } });
+    const send = () =>
+      graphRequest<Envelope>(client, 'POST', '/$batch', {
+        body: { requests: pending.map(wire) },
+        headers: { 'Content-Type': 'application/json' },
+      });
     // A batch of reads only is a read: sent again when its answer is lost.
     const envelope = pending.every((r) => r.method === 'GET') ? await repeatRead(client, send) : await send();
     const byId = new Map(envelope.responses.map((r) => [r.id, r] as const));
@@ -69,13 +75,23 @@ async function runChunk(client: GraphClient, chunk: readonly BatchRequest[], res
     let wait = 0;
     for (const request of pending) {
       const response = byId.get(request.id);
-      if (!response) throw new GraphRequestError({ status: 502, code: 'batchResponseMissing', requestId: null, clientRequestId: null, method: request.method, path: request.url.split('?')[0]!, retryAfterSeconds: null });
+      if (!response)
+        throw new GraphRequestError({
+          status: 502,
+          code: 'batchResponseMissing',
+          requestId: null,
+          clientRequestId: null,
+          method: request.method,
+          path: request.url.split('?')[0]!,
+          retryAfterSeconds: null,
+        });
       const throttled = RETRY_STATUSES.has(response.status);
       // A request that failed only because what it depends on was throttled goes again with it.
       const blocked = response.status === 424 && (request.dependsOn ?? []).some((d) => retry.some((r) => r.id === d));
       if ((throttled || blocked) && attempt <= client.retry.maxRetries) {
         retry.push(request);
-        if (throttled) wait = Math.max(wait, retryDelayMs(client.retry, attempt, retryAfterSeconds(header(response.headers, 'Retry-After'))));
+        if (throttled)
+          wait = Math.max(wait, retryDelayMs(client.retry, attempt, retryAfterSeconds(header(response.headers, 'Retry-After'))));
         continue;
       }
       results.set(request.id, { id: request.id, status: response.status, headers: response.headers ?? {}, body: response.body });

@@ -3,14 +3,7 @@
 import { Client, type Context, GraphError as SdkGraphError, type Middleware } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError, pathOf, TransportError } from '../wire/errors';
 import type { WireOptions } from '../wire';
-import {
-  DEFAULT_RETRY,
-  middlewareChain,
-  realSleep,
-  retryAfterSeconds,
-  type RetryPolicy,
-  type Sleep,
-} from '../wire/middleware';
+import { DEFAULT_RETRY, middlewareChain, realSleep, retryAfterSeconds, type RetryPolicy, type Sleep } from '../wire/middleware';
 
 export interface GraphClientOptions extends WireOptions {
   /** Graph's base URL with its version, e.g. https://graph.microsoft.com/v1.0 or http://127.0.0.1:4000/v1.0. */
@@ -33,7 +26,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   while (base.endsWith('/')) base = base.slice(0, -1);
   const url = new URL(base);
   const version = url.pathname.replace(/^\/+/, '') || 'v1.0';
-  if (version.includes('/')) throw new Error(`The Graph URL ${options.graphUrl} should end with the version, e.g. https://graph.microsoft.com/v1.0.`);
+  if (version.includes('/'))
+    throw new Error(`The Graph URL ${options.graphUrl} should end with the version, e.g. https://graph.microsoft.com/v1.0.`);
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const sleep = options.sleep ?? realSleep;
   const chain = middlewareChain({
@@ -61,7 +55,7 @@ function headerOf(headers: unknown, name: string): string | null {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
   const record = headers as Record<string, string>;
   const key = Object.keys(record).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key ? record[key] ?? null : null;
+  return key ? (record[key] ?? null) : null;
 }
 
 /** Turns the SDK's error (or anything thrown on the way) into ours. */
@@ -92,7 +86,12 @@ export function toTypedError(error: unknown, method: string, url: string): Error
  * One request through the SDK and our chain. `path` is relative to the Graph URL ("/sites/…") or
  * an absolute URL (an upload URL, a nextLink). JSON bodies are sent as JSON; bytes as they are.
  */
-export async function graphRequest<T = unknown>(client: GraphClient, method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+export async function graphRequest<T = unknown>(
+  client: GraphClient,
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   if (method === 'GET') return repeatRead(client, () => sendRequest<T>(client, method, path, options));
   return sendRequest<T>(client, method, path, options);
 }

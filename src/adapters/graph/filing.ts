@@ -91,7 +91,14 @@ interface Plan {
   readonly links: Map<string, string>;
 }
 
-function outcome(work: Work, status: FilingStatus, item: { id: string } | null, target: FilingTarget, resubmissionOf: string | null, error: string | null = null): FilingOutcome {
+function outcome(
+  work: Work,
+  status: FilingStatus,
+  item: { id: string } | null,
+  target: FilingTarget,
+  resubmissionOf: string | null,
+  error: string | null = null,
+): FilingOutcome {
   return {
     source: work.app.intake.report.source,
     status,
@@ -103,7 +110,15 @@ function outcome(work: Work, status: FilingStatus, item: { id: string } | null, 
   };
 }
 
-const failedOutcome = (source: string, error: string): FilingOutcome => ({ source, status: 'failed', itemId: null, itemUrl: null, resubmissionOf: null, uploaded: [], error });
+const failedOutcome = (source: string, error: string): FilingOutcome => ({
+  source,
+  status: 'failed',
+  itemId: null,
+  itemUrl: null,
+  resubmissionOf: null,
+  uploaded: [],
+  error,
+});
 
 /** The item's page: works on SharePoint and on the local store alike. */
 export function displayUrl(target: FilingTarget, itemId: string): string {
@@ -164,15 +179,28 @@ function asClash(record: ApplicationRecord, key: string, earlier: ListItem): Ite
   };
 }
 
-const randomId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+const randomId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Files one email. See fileApplications. */
-export async function fileApplication(client: GraphClient, target: FilingTarget, application: Application, options: FilingOptions = {}): Promise<FilingOutcome> {
+export async function fileApplication(
+  client: GraphClient,
+  target: FilingTarget,
+  application: Application,
+  options: FilingOptions = {},
+): Promise<FilingOutcome> {
   return (await fileApplications(client, target, [application], options))[0]!;
 }
 
 /** Files emails, each exactly once, in as few round trips as it can. Outcomes in input order. */
-export async function fileApplications(client: GraphClient, target: FilingTarget, applications: readonly Application[], options: FilingOptions = {}): Promise<FilingOutcome[]> {
+export async function fileApplications(
+  client: GraphClient,
+  target: FilingTarget,
+  applications: readonly Application[],
+  options: FilingOptions = {},
+): Promise<FilingOutcome[]> {
   const columns = new Set(target.columns);
   const outcomes: (FilingOutcome | null)[] = applications.map(() => null);
   let pending: Work[] = [];
@@ -185,9 +213,27 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
     const record = withListColumns(intake.record, columns);
     const files: LocalFile[] = [{ name: app.emailName ?? EMAIL_FILE_NAME, bytes: app.email, hash: quickXorHash(app.email), role: 'email' }];
     // The very bytes that were checked (the core kept the attachment the form was read from).
-    if (intake.formAttachment) files.push({ name: intake.formAttachment.name, bytes: intake.formAttachment.bytes, hash: quickXorHash(intake.formAttachment.bytes), role: 'form' });
+    if (intake.formAttachment)
+      files.push({
+        name: intake.formAttachment.name,
+        bytes: intake.formAttachment.bytes,
+        hash: quickXorHash(intake.formAttachment.bytes),
+        role: 'form',
+      });
     const folder = filingFolder(record.internetMessageId, intake.report.message!.receivedAt, record.fingerprint);
-    pending.push({ index, app, record, folder, files, attempt: randomId(), created: false, changed: false, uploaded: [], placed: [], failures: 0 });
+    pending.push({
+      index,
+      app,
+      record,
+      folder,
+      files,
+      attempt: randomId(),
+      created: false,
+      changed: false,
+      uploaded: [],
+      placed: [],
+      failures: 0,
+    });
   });
 
   const maxRounds = options.maxRounds ?? 6;
@@ -198,7 +244,9 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
     };
     const giveUpOrRetry = (work: Work, error: unknown) => {
       work.failures++;
-      const transient = error instanceof TransportError || (error instanceof GraphRequestError && (error.status >= 500 || [404, 409, 412, 423, 429].includes(error.status)));
+      const transient =
+        error instanceof TransportError ||
+        (error instanceof GraphRequestError && (error.status >= 500 || [404, 409, 412, 423, 429].includes(error.status)));
       if (transient && work.failures < maxRounds) retry.push(work);
       else fail(work, error);
     };
@@ -273,7 +321,11 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
         ResubmissionOfId: p.resubmission ? Number(p.resubmission.id) : null,
       };
       if (!p.existing) {
-        const initial = { ...p.work.record.initialFields, ...(p.clashWith ? { Status: 'Needs info' } : {}), ...(columns.has('FilingAttempt') ? { FilingAttempt: p.work.attempt } : {}) };
+        const initial = {
+          ...p.work.record.initialFields,
+          ...(p.clashWith ? { Status: 'Needs info' } : {}),
+          ...(columns.has('FilingAttempt') ? { FilingAttempt: p.work.attempt } : {}),
+        };
         const fields = Object.fromEntries(Object.entries({ ...desired, ...initial }).filter(([, v]) => v !== null));
         writes.push({ plan: p, request: { id: `w${p.work.index}`, method: 'POST', url: itemsPath(target), body: { fields } } });
         continue;
@@ -281,7 +333,13 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
       const owned = new Set([...OWNED_RECORD_COLUMNS, ...Object.keys(p.work.record.fields)].filter((name) => columns.has(name)));
       const changes = fieldChanges(desired, p.existing.fields ?? {}, owned);
       if (!Object.keys(changes).length) {
-        outcomes[p.work.index] = outcome(p.work, p.work.created ? 'created' : p.work.changed ? 'updated' : 'unchanged', p.existing, target, p.resubmission?.url ?? null);
+        outcomes[p.work.index] = outcome(
+          p.work,
+          p.work.created ? 'created' : p.work.changed ? 'updated' : 'unchanged',
+          p.existing,
+          target,
+          p.resubmission?.url ?? null,
+        );
         continue;
       }
       writes.push({
@@ -302,7 +360,10 @@ export async function fileApplications(client: GraphClient, target: FilingTarget
       group.forEach((w) => w.request.method === 'PATCH' && (w.plan.work.changed = true));
       let responses: Map<string, BatchResponse>;
       try {
-        responses = await runBatch(client, group.map((w) => w.request));
+        responses = await runBatch(
+          client,
+          group.map((w) => w.request),
+        );
       } catch (error) {
         group.forEach((w) => giveUpOrRetry(w.plan.work, error));
         continue;
@@ -349,7 +410,11 @@ async function removePlaced(client: GraphClient, target: FilingTarget, work: Wor
 function readRequests(target: FilingTarget, work: Work): BatchRequest[] {
   const { record } = work;
   const requests: BatchRequest[] = [
-    { id: `i${work.index}`, method: 'GET', url: itemsByMessageIdUrl(target, [record.internetMessageId, clashKey(record.internetMessageId, record.fingerprint)]) },
+    {
+      id: `i${work.index}`,
+      method: 'GET',
+      url: itemsByMessageIdUrl(target, [record.internetMessageId, clashKey(record.internetMessageId, record.fingerprint)]),
+    },
     { id: `f${work.index}`, method: 'GET', url: `${drivePath(target.driveId, work.folder)}/children?$select=id,name,size,file,webUrl` },
   ];
   if (record.urn && record.programme) {
@@ -383,7 +448,11 @@ function plan(work: Work, target: FilingTarget, reads: readonly BatchRequest[], 
   const primaryIsOurs = primary !== null && (fingerprintOf(primary) === '' || fingerprintOf(primary) === record.fingerprint);
   const existing = primaryIsOurs ? primary : own;
   const clashWith = primary && !primaryIsOurs ? primary : null;
-  const key = existing ? String(existing.fields?.InternetMessageId) : clashWith ? clashKey(record.internetMessageId, record.fingerprint) : record.internetMessageId;
+  const key = existing
+    ? String(existing.fields?.InternetMessageId)
+    : clashWith
+      ? clashKey(record.internetMessageId, record.fingerprint)
+      : record.internetMessageId;
   // A write whose answer was lost made this item if it carries this run's mark.
   if (existing && existing.fields?.FilingAttempt === work.attempt) work.created = true;
 

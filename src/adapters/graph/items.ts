@@ -29,7 +29,8 @@ export interface ListItem {
   fields?: Record<string, unknown>;
 }
 
-export const itemsPath = (target: Pick<FilingTarget, 'siteId' | 'listId'>) => `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items`;
+export const itemsPath = (target: Pick<FilingTarget, 'siteId' | 'listId'>) =>
+  `/sites/${encodeURIComponent(target.siteId)}/lists/${target.listId}/items`;
 
 /**
  * The one query for "the items filed under these item keys" (a Message-ID, and the clash key of
@@ -45,17 +46,29 @@ export function itemsByMessageIdUrl(target: Pick<FilingTarget, 'siteId' | 'listI
  * The item filed for an email: the one under its Message-ID whose fingerprint is the email's (or
  * that has none, filed before fingerprints were kept), else its own item under the clash key.
  */
-export async function findByMessageId(client: GraphClient, target: FilingTarget, internetMessageId: string, fingerprint: string | null): Promise<FiledApplication | null> {
+export async function findByMessageId(
+  client: GraphClient,
+  target: FilingTarget,
+  internetMessageId: string,
+  fingerprint: string | null,
+): Promise<FiledApplication | null> {
   const keys = fingerprint ? [internetMessageId, clashKey(internetMessageId, fingerprint)] : [internetMessageId];
   const page = await graphRequest<{ value: FiledApplication[] }>(client, 'GET', itemsByMessageIdUrl(target, keys));
   const lower = (v: unknown) => (typeof v === 'string' ? v : '').toLowerCase();
   const primary = page.value.find((i) => lower(i.fields.InternetMessageId) === internetMessageId.toLowerCase());
   if (primary && (!fingerprint || !primary.fields.EmailFingerprint || primary.fields.EmailFingerprint === fingerprint)) return primary;
-  return page.value.find((i) => fingerprint && lower(i.fields.InternetMessageId) === clashKey(internetMessageId, fingerprint).toLowerCase()) ?? null;
+  return (
+    page.value.find((i) => fingerprint && lower(i.fields.InternetMessageId) === clashKey(internetMessageId, fingerprint).toLowerCase()) ??
+    null
+  );
 }
 
 /** Every item of the list with its fields, oldest first, following @odata.nextLink. */
-export async function listApplications(client: GraphClient, target: FilingTarget, options: { pageSize?: number } = {}): Promise<FiledApplication[]> {
+export async function listApplications(
+  client: GraphClient,
+  target: FilingTarget,
+  options: { pageSize?: number } = {},
+): Promise<FiledApplication[]> {
   const out: FiledApplication[] = [];
   let next: string | undefined = `${itemsPath(target)}?$expand=fields&$top=${options.pageSize ?? 200}`;
   while (next) {
@@ -87,7 +100,13 @@ export interface DecisionInput {
  * throws ConflictError with the item as it is now, so the reviewer can look again and retry.
  * Returns the updated item.
  */
-export async function updateDecision(client: GraphClient, target: FilingTarget, itemId: string, eTag: string, input: DecisionInput): Promise<FiledApplication> {
+export async function updateDecision(
+  client: GraphClient,
+  target: FilingTarget,
+  itemId: string,
+  eTag: string,
+  input: DecisionInput,
+): Promise<FiledApplication> {
   const fields: Record<string, unknown> = {
     Decision: input.decision,
     DecidedBy: input.decidedBy,
@@ -96,9 +115,13 @@ export async function updateDecision(client: GraphClient, target: FilingTarget, 
   const status = input.status ?? input.decision ?? undefined;
   if (status) fields.Status = status;
   if (input.reviewNotes !== undefined) fields.ReviewNotes = input.reviewNotes;
-  if (input.criteriaScores !== undefined) fields.CriteriaScores = input.criteriaScores === null ? null : JSON.stringify(input.criteriaScores);
+  if (input.criteriaScores !== undefined)
+    fields.CriteriaScores = input.criteriaScores === null ? null : JSON.stringify(input.criteriaScores);
   try {
-    await graphRequest(client, 'PATCH', `${itemsPath(target)}/${encodeURIComponent(itemId)}/fields`, { body: fields, headers: { 'If-Match': eTag } });
+    await graphRequest(client, 'PATCH', `${itemsPath(target)}/${encodeURIComponent(itemId)}/fields`, {
+      body: fields,
+      headers: { 'If-Match': eTag },
+    });
   } catch (error) {
     if (isStatus(error, 412)) throw new ConflictError<FiledApplication>(itemId, await getApplication(client, target, itemId));
     throw error;

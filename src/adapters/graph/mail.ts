@@ -29,7 +29,15 @@ async function bytes(client: GraphClient, path: string): Promise<Uint8Array> {
     } catch {
       // not JSON
     }
-    throw new GraphRequestError({ status: response.status, code, requestId: response.headers.get('request-id'), clientRequestId: response.headers.get('client-request-id'), method: 'GET', path: pathOf(url), retryAfterSeconds: retryAfterSeconds(response.headers.get('Retry-After')) });
+    throw new GraphRequestError({
+      status: response.status,
+      code,
+      requestId: response.headers.get('request-id'),
+      clientRequestId: response.headers.get('client-request-id'),
+      method: 'GET',
+      path: pathOf(url),
+      retryAfterSeconds: retryAfterSeconds(response.headers.get('Retry-After')),
+    });
   }
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -40,8 +48,18 @@ export function messageMime(client: GraphClient, restId: string, owner: string |
 }
 
 /** An attached email's MIME, by the message's and the attachment's REST ids. */
-export async function attachedItemMime(client: GraphClient, restId: string, attachmentRestId: string, owner: string | null): Promise<string> {
-  return new TextDecoder().decode(await bytes(client, `${mailboxPath(owner)}/messages/${encodeURIComponent(restId)}/attachments/${encodeURIComponent(attachmentRestId)}/$value`));
+export async function attachedItemMime(
+  client: GraphClient,
+  restId: string,
+  attachmentRestId: string,
+  owner: string | null,
+): Promise<string> {
+  return new TextDecoder().decode(
+    await bytes(
+      client,
+      `${mailboxPath(owner)}/messages/${encodeURIComponent(restId)}/attachments/${encodeURIComponent(attachmentRestId)}/$value`,
+    ),
+  );
 }
 
 export interface OutlookCategory {
@@ -61,7 +79,11 @@ export async function masterCategories(client: GraphClient, mailbox: string | nu
  * returns which were created and which were there already. Creating them in another's mailbox
  * needs MailboxSettings.ReadWrite (application permission, or delegated as that mailbox's owner).
  */
-export async function ensureMasterCategories(client: GraphClient, mailbox: string | null, wanted: readonly { name: string; color: string }[]): Promise<{ created: string[]; existing: string[] }> {
+export async function ensureMasterCategories(
+  client: GraphClient,
+  mailbox: string | null,
+  wanted: readonly { name: string; color: string }[],
+): Promise<{ created: string[]; existing: string[] }> {
   const have = new Set((await masterCategories(client, mailbox)).map((c) => c.displayName.toLowerCase()));
   const created: string[] = [];
   const existing: string[] = [];
@@ -70,7 +92,9 @@ export async function ensureMasterCategories(client: GraphClient, mailbox: strin
       existing.push(category.name);
       continue;
     }
-    await graphRequest(client, 'POST', `${mailboxPath(mailbox)}/outlook/masterCategories`, { body: { displayName: category.name, color: category.color.toLowerCase() } });
+    await graphRequest(client, 'POST', `${mailboxPath(mailbox)}/outlook/masterCategories`, {
+      body: { displayName: category.name, color: category.color.toLowerCase() },
+    });
     created.push(category.name);
   }
   return { created, existing };

@@ -48,19 +48,38 @@ interface Folder {
  * A folder's id from its well-known name ("inbox") or its path of display names ("Inbox/Applications
  * 2024"; the first step may be a well-known name). With create, a missing last step is made.
  */
-export async function resolveMailFolder(client: GraphClient, mailbox: string, spec: string, options: { create?: boolean } = {}): Promise<{ id: string; totalItemCount: number | null }> {
-  const steps = spec.split('/').map((s) => s.trim()).filter(Boolean);
+export async function resolveMailFolder(
+  client: GraphClient,
+  mailbox: string,
+  spec: string,
+  options: { create?: boolean } = {},
+): Promise<{ id: string; totalItemCount: number | null }> {
+  const steps = spec
+    .split('/')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!steps.length) throw new MailboxError('The folder name is empty.');
   let folder: Folder | null = null;
   for (const [index, step] of steps.entries()) {
-    const collection: string = folder ? `${userPath(mailbox)}/mailFolders/${encodeURIComponent(folder.id)}/childFolders` : `${userPath(mailbox)}/mailFolders`;
+    const collection: string = folder
+      ? `${userPath(mailbox)}/mailFolders/${encodeURIComponent(folder.id)}/childFolders`
+      : `${userPath(mailbox)}/mailFolders`;
     let found: Folder | null = null;
     if (!folder && (WELL_KNOWN_FOLDERS as readonly string[]).includes(step.toLowerCase().replace(/\s+/g, ''))) {
-      found = await graphRequest<Folder>(client, 'GET', `${userPath(mailbox)}/mailFolders/${step.toLowerCase().replace(/\s+/g, '')}?$select=id,displayName,totalItemCount`);
+      found = await graphRequest<Folder>(
+        client,
+        'GET',
+        `${userPath(mailbox)}/mailFolders/${step.toLowerCase().replace(/\s+/g, '')}?$select=id,displayName,totalItemCount`,
+      );
     } else {
-      const list = await graphRequest<{ value: Folder[] }>(client, 'GET', `${collection}?$filter=${encodeURIComponent(`displayName eq ${quote(step)}`)}&$select=id,displayName,totalItemCount`);
+      const list = await graphRequest<{ value: Folder[] }>(
+        client,
+        'GET',
+        `${collection}?$filter=${encodeURIComponent(`displayName eq ${quote(step)}`)}&$select=id,displayName,totalItemCount`,
+      );
       found = list.value[0] ?? null;
-      if (!found && options.create && index === steps.length - 1) found = await graphRequest<Folder>(client, 'POST', collection, { body: { displayName: step } });
+      if (!found && options.create && index === steps.length - 1)
+        found = await graphRequest<Folder>(client, 'POST', collection, { body: { displayName: step } });
     }
     if (!found) throw new MailboxError(`The mailbox has no folder "${steps.slice(0, index + 1).join('/')}".`);
     folder = found;
@@ -106,7 +125,9 @@ function base64Bytes(body: unknown): Uint8Array {
 export async function fetchMime(client: GraphClient, mailbox: string, ids: readonly string[]): Promise<Map<string, Uint8Array | Error>> {
   const out = new Map<string, Uint8Array | Error>();
   for (let start = 0; start < ids.length; start += MAILBOX_BATCH) {
-    const requests: BatchRequest[] = ids.slice(start, start + MAILBOX_BATCH).map((id, i) => ({ id: String(i), method: 'GET', url: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}/$value` }));
+    const requests: BatchRequest[] = ids
+      .slice(start, start + MAILBOX_BATCH)
+      .map((id, i) => ({ id: String(i), method: 'GET', url: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}/$value` }));
     const responses = await runBatch(client, requests);
     requests.forEach((request, i) => {
       const response = responses.get(request.id)!;
@@ -124,14 +145,29 @@ export async function fetchMime(client: GraphClient, mailbox: string, ids: reado
 export type Marking = { readonly category: string } | { readonly moveToFolderId: string };
 
 /** Marks filed messages in the mailbox, four to a batch; returns the ids that could not be marked. */
-export async function markMessages(client: GraphClient, mailbox: string, messages: readonly MailboxMessage[], marking: Marking): Promise<string[]> {
+export async function markMessages(
+  client: GraphClient,
+  mailbox: string,
+  messages: readonly MailboxMessage[],
+  marking: Marking,
+): Promise<string[]> {
   const failed: string[] = [];
   for (let start = 0; start < messages.length; start += MAILBOX_BATCH) {
     const group = messages.slice(start, start + MAILBOX_BATCH);
     const requests: BatchRequest[] = group.map((m, i) =>
       'category' in marking
-        ? { id: String(i), method: 'PATCH', url: `${userPath(mailbox)}/messages/${encodeURIComponent(m.id)}`, body: { categories: [...new Set([...m.categories, marking.category])] } }
-        : { id: String(i), method: 'POST', url: `${userPath(mailbox)}/messages/${encodeURIComponent(m.id)}/move`, body: { destinationId: marking.moveToFolderId } },
+        ? {
+            id: String(i),
+            method: 'PATCH',
+            url: `${userPath(mailbox)}/messages/${encodeURIComponent(m.id)}`,
+            body: { categories: [...new Set([...m.categories, marking.category])] },
+          }
+        : {
+            id: String(i),
+            method: 'POST',
+            url: `${userPath(mailbox)}/messages/${encodeURIComponent(m.id)}/move`,
+            body: { destinationId: marking.moveToFolderId },
+          },
     );
     const responses = await runBatch(client, requests);
     requests.forEach((r, i) => {
@@ -143,5 +179,8 @@ export async function markMessages(client: GraphClient, mailbox: string, message
 
 /** Whether an error means the saved delta link can no longer be used (Graph: 410 Gone, or a sync state it no longer knows). */
 export function isExpiredDelta(error: unknown): boolean {
-  return error instanceof GraphRequestError && (error.status === 410 || /syncstate/i.test(error.code) || /sync state|delta token/i.test(error.message));
+  return (
+    error instanceof GraphRequestError &&
+    (error.status === 410 || /syncstate/i.test(error.code) || /sync state|delta token/i.test(error.message))
+  );
 }

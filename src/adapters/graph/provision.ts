@@ -52,7 +52,10 @@ export function columnChanges(spec: ColumnSpec, column: GraphColumn): { patch: R
   const haveFacet = facetOf(column);
   const multi = (c: Record<string, unknown>) => (c.text as { allowMultipleLines?: boolean } | undefined)?.allowMultipleLines === true;
   if (wantedFacet !== haveFacet || (wantedFacet === 'text' && multi(wanted) !== multi(column))) {
-    return { patch: null, clash: `Column ${spec.name} exists as ${haveFacet ?? 'another type'}${multi(column) ? ' (multi-line)' : ''}, not ${spec.kind}; it is left as it is.` };
+    return {
+      patch: null,
+      clash: `Column ${spec.name} exists as ${haveFacet ?? 'another type'}${multi(column) ? ' (multi-line)' : ''}, not ${spec.kind}; it is left as it is.`,
+    };
   }
   const patch: Record<string, unknown> = {};
   if (wanted.indexed === true && column.indexed !== true && !multi(column)) patch.indexed = true;
@@ -81,7 +84,12 @@ interface Write {
  * added (its display name told apart when another column has it, which SharePoint refuses), indexes
  * and choices are added, and a column of another type is reported as a clash and left alone.
  */
-export function planColumns(columnsUrl: string, idPrefix: string, specs: readonly ColumnSpec[], existing: readonly GraphColumn[]): { writes: Write[]; clashes: string[] } {
+export function planColumns(
+  columnsUrl: string,
+  idPrefix: string,
+  specs: readonly ColumnSpec[],
+  existing: readonly GraphColumn[],
+): { writes: Write[]; clashes: string[] } {
   const byName = new Map(existing.map((c) => [c.name.toLowerCase(), c] as const));
   const displayNames = new Set(existing.map((c) => String(c.displayName ?? c.name).toLowerCase()));
   const writes: Write[] = [];
@@ -90,13 +98,15 @@ export function planColumns(columnsUrl: string, idPrefix: string, specs: readonl
     const column = byName.get(spec.name.toLowerCase());
     if (!column) {
       let displayName = spec.displayName;
-      if (displayNames.has(displayName.toLowerCase())) displayName = `${displayName.slice(0, TEXT_MAX - spec.name.length - 3)} (${spec.name})`;
+      if (displayNames.has(displayName.toLowerCase()))
+        displayName = `${displayName.slice(0, TEXT_MAX - spec.name.length - 3)} (${spec.name})`;
       displayNames.add(displayName.toLowerCase());
       writes.push({
         request: { id: `${idPrefix}-add-${spec.name}`, method: 'POST', url: columnsUrl, body: columnDefinition({ ...spec, displayName }) },
         column: { name: spec.name, change: 'add' },
         // Someone added a column so named (or so displayed) since the read: report it, keep the rest.
-        refused: (status) => (status === 409 ? `Column ${spec.name} could not be added: the list already has a column with its name or display name.` : null),
+        refused: (status) =>
+          status === 409 ? `Column ${spec.name} could not be added: the list already has a column with its name or display name.` : null,
       });
       continue;
     }
@@ -107,18 +117,25 @@ export function planColumns(columnsUrl: string, idPrefix: string, specs: readonl
       request: { id: `${idPrefix}-patch-${spec.name}`, method: 'PATCH', url: `${columnsUrl}/${column.id}`, body: patch },
       column: { name: spec.name, change: 'patch' },
       // A unique constraint cannot be added while duplicates exist: say so, keep the rest.
-      refused: (status) => (patch.enforceUniqueValues ? `Could not make ${spec.name} unique (${status}): the list may already hold duplicates.` : null),
+      refused: (status) =>
+        patch.enforceUniqueValues ? `Could not make ${spec.name} unique (${status}): the list may already hold duplicates.` : null,
     });
   }
   return { writes, clashes };
 }
 
 /** Runs writes in batches; a refusal worth going on from becomes a warning, any other is thrown. */
-export async function applyWrites(client: GraphClient, writes: readonly Write[]): Promise<{ warnings: string[]; refused: ReadonlySet<string> }> {
+export async function applyWrites(
+  client: GraphClient,
+  writes: readonly Write[],
+): Promise<{ warnings: string[]; refused: ReadonlySet<string> }> {
   const warnings: string[] = [];
   const refused = new Set<string>();
   if (!writes.length) return { warnings, refused };
-  const done = await runBatch(client, writes.map((w) => w.request));
+  const done = await runBatch(
+    client,
+    writes.map((w) => w.request),
+  );
   for (const w of writes) {
     const response = done.get(w.request.id)!;
     if (response.status < 400) continue;
@@ -144,7 +161,14 @@ interface ListPlan {
 }
 
 /** Creates a generic list with its columns, or plans the column writes of the one there. */
-function planList(sitePrefix: string, found: BatchResponse, idPrefix: string, title: string, description: string, specs: readonly ColumnSpec[]): ListPlan {
+function planList(
+  sitePrefix: string,
+  found: BatchResponse,
+  idPrefix: string,
+  title: string,
+  description: string,
+  specs: readonly ColumnSpec[],
+): ListPlan {
   if (found.status === 404) {
     const request: BatchRequest = {
       id: `${idPrefix}-create`,
@@ -206,7 +230,11 @@ export async function provisionApplications(client: GraphClient, site: string, o
   const reads = [
     { id: 'site', method: 'GET' as const, url: `${base}?$select=id,webUrl` },
     { id: 'list', method: 'GET' as const, url: `${base}/lists/${listSegment(listTitle)}?$select=id,displayName&$expand=columns` },
-    { id: 'library', method: 'GET' as const, url: `${base}/lists/${listSegment(libraryTitle)}?$select=id,displayName&$expand=drive($select=id)` },
+    {
+      id: 'library',
+      method: 'GET' as const,
+      url: `${base}/lists/${listSegment(libraryTitle)}?$select=id,displayName&$expand=drive($select=id)`,
+    },
     { id: 'templates', method: 'GET' as const, url: `${base}/lists/${listSegment(TEMPLATES_LIST)}?$select=id,displayName&$expand=columns` },
   ];
   const found = await runBatch(client, reads);
@@ -217,11 +245,36 @@ export async function provisionApplications(client: GraphClient, site: string, o
   const siteId = (found.get('site')!.body as { id: string }).id;
   const sitePrefix = `/sites/${encodeURIComponent(siteId)}`;
 
-  const applications = planList(sitePrefix, found.get('list')!, 'a', listTitle, 'Applications filed by Hub Intake: one item per email.', specs);
-  const templates = planList(sitePrefix, found.get('templates')!, 't', TEMPLATES_LIST, 'Form templates saved by hub managers (hub-intake template --save), used beside the built-in ones.', TEMPLATE_COLUMNS);
+  const applications = planList(
+    sitePrefix,
+    found.get('list')!,
+    'a',
+    listTitle,
+    'Applications filed by Hub Intake: one item per email.',
+    specs,
+  );
+  const templates = planList(
+    sitePrefix,
+    found.get('templates')!,
+    't',
+    TEMPLATES_LIST,
+    'Form templates saved by hub managers (hub-intake template --save), used beside the built-in ones.',
+    TEMPLATE_COLUMNS,
+  );
   const library: Write[] = [];
   if (found.get('library')!.status === 404) {
-    library.push({ request: { id: 'createLibrary', method: 'POST', url: `${sitePrefix}/lists`, body: { displayName: libraryTitle, description: 'The forms and emails filed by Hub Intake.', list: { template: 'documentLibrary' } } } });
+    library.push({
+      request: {
+        id: 'createLibrary',
+        method: 'POST',
+        url: `${sitePrefix}/lists`,
+        body: {
+          displayName: libraryTitle,
+          description: 'The forms and emails filed by Hub Intake.',
+          list: { template: 'documentLibrary' },
+        },
+      },
+    });
   }
   const { warnings, refused } = await applyWrites(client, [...applications.writes, ...library, ...templates.writes]);
   warnings.unshift(...applications.clashes, ...templates.clashes);

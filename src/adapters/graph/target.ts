@@ -50,14 +50,24 @@ export async function resolveTarget(client: GraphClient, ref: SiteRef): Promise<
   const libraryTitle = ref.library ?? FILES_LIBRARY;
   const requests = [
     { id: 'site', method: 'GET' as const, url: `${site}?$select=id,webUrl` },
-    { id: 'list', method: 'GET' as const, url: `${site}/lists/${listSegment(listTitle)}?$select=id,webUrl,displayName&$expand=columns($select=name)` },
-    { id: 'library', method: 'GET' as const, url: `${site}/lists/${listSegment(libraryTitle)}?$select=id,webUrl&$expand=drive($select=id,webUrl)` },
+    {
+      id: 'list',
+      method: 'GET' as const,
+      url: `${site}/lists/${listSegment(listTitle)}?$select=id,webUrl,displayName&$expand=columns($select=name)`,
+    },
+    {
+      id: 'library',
+      method: 'GET' as const,
+      url: `${site}/lists/${listSegment(libraryTitle)}?$select=id,webUrl&$expand=drive($select=id,webUrl)`,
+    },
   ];
   const responses = await runBatch(client, requests);
   for (const request of requests) {
     const response = responses.get(request.id)!;
     if (response.status === 404 && request.id !== 'site') {
-      throw new TargetError(`The ${request.id === 'list' ? `list "${listTitle}"` : `library "${libraryTitle}"`} is not on the site yet: run \`hub-intake provision\` first.`);
+      throw new TargetError(
+        `The ${request.id === 'list' ? `list "${listTitle}"` : `library "${libraryTitle}"`} is not on the site yet: run \`hub-intake provision\` first.`,
+      );
     }
     if (response.status >= 400) throw batchError(request, response);
   }

@@ -43,7 +43,9 @@ export class TemplatesListMissing extends Error {
 export class TemplateExists extends Error {
   override name = 'TemplateExists';
   constructor(readonly current: SiteTemplate) {
-    super(`A template with the id ${current.templateId} is already saved in the "${TEMPLATES_LIST}" list (${current.source}): review it, and replace it to save this one over it.`);
+    super(
+      `A template with the id ${current.templateId} is already saved in the "${TEMPLATES_LIST}" list (${current.source}): review it, and replace it to save this one over it.`,
+    );
   }
 }
 
@@ -54,7 +56,9 @@ export class TemplateTooLarge extends Error {
     readonly templateId: string,
     readonly characters: number,
   ) {
-    super(`The template ${templateId} is ${characters.toLocaleString('en-GB')} characters as JSON; the "${TEMPLATES_LIST}" list holds at most ${NOTE_MAX.toLocaleString('en-GB')}.`);
+    super(
+      `The template ${templateId} is ${characters.toLocaleString('en-GB')} characters as JSON; the "${TEMPLATES_LIST}" list holds at most ${NOTE_MAX.toLocaleString('en-GB')}.`,
+    );
   }
 }
 
@@ -144,12 +148,18 @@ export interface SaveOptions {
  * TemplateExists (with the item as it is), unless `replace` carries its current eTag; if it has
  * changed since, TemplateExists again, with the item as it is now.
  */
-export async function saveSiteTemplate(client: GraphClient, siteId: string, template: Template, options: SaveOptions): Promise<SiteTemplate> {
+export async function saveSiteTemplate(
+  client: GraphClient,
+  siteId: string,
+  template: Template,
+  options: SaveOptions,
+): Promise<SiteTemplate> {
   const fields = templateFields(template, options.savedBy);
   if (fields.Template!.length > NOTE_MAX) throw new TemplateTooLarge(template.id, fields.Template!.length);
   if (template.id.length > TEXT_MAX) throw new Error(`The template id ${template.id.slice(0, 40)}… is longer than ${TEXT_MAX} characters.`);
   // What we sent, read back: a save whose answer was lost, not someone else's.
-  const ours = (t: SiteTemplate) => t.data !== undefined && JSON.stringify(t.data) === fields.Template && (t.savedBy ?? '') === fields.SavedBy;
+  const ours = (t: SiteTemplate) =>
+    t.data !== undefined && JSON.stringify(t.data) === fields.Template && (t.savedBy ?? '') === fields.SavedBy;
 
   const current = await findTemplate(client, siteId, template.id);
   if (current && !options.replace) throw new TemplateExists(current);
@@ -160,7 +170,13 @@ export async function saveSiteTemplate(client: GraphClient, siteId: string, temp
   return createTemplate(client, siteId, template.id, fields, ours);
 }
 
-async function createTemplate(client: GraphClient, siteId: string, templateId: string, fields: Record<string, string>, ours: (t: SiteTemplate) => boolean): Promise<SiteTemplate> {
+async function createTemplate(
+  client: GraphClient,
+  siteId: string,
+  templateId: string,
+  fields: Record<string, string>,
+  ours: (t: SiteTemplate) => boolean,
+): Promise<SiteTemplate> {
   for (let attempt = 1; ; attempt++) {
     try {
       const item = await graphRequest<Item>(client, 'POST', itemsPath(siteId), { body: { fields } });
@@ -188,10 +204,15 @@ async function replaceTemplate(
 ): Promise<SiteTemplate | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const body = await graphRequest<Record<string, unknown>>(client, 'PATCH', `${itemsPath(siteId)}/${encodeURIComponent(current.itemId)}/fields`, {
-        body: fields,
-        headers: { 'If-Match': eTag },
-      });
+      const body = await graphRequest<Record<string, unknown>>(
+        client,
+        'PATCH',
+        `${itemsPath(siteId)}/${encodeURIComponent(current.itemId)}/fields`,
+        {
+          body: fields,
+          headers: { 'If-Match': eTag },
+        },
+      );
       return siteTemplate({ id: current.itemId, fields: { ...fields, ...body } });
     } catch (error) {
       // No answer: sent again with the same eTag, it gets 412 if the first one went through.
@@ -211,7 +232,12 @@ async function replaceTemplate(
  * reported in `clashes`, never changed. `siteId` and `listId` may also be the site reference and
  * list title the commands take.
  */
-export async function addFormColumns(client: GraphClient, siteId: string, listId: string, templates: readonly Template[]): Promise<{ added: string[]; clashes: string[] }> {
+export async function addFormColumns(
+  client: GraphClient,
+  siteId: string,
+  listId: string,
+  templates: readonly Template[],
+): Promise<{ added: string[]; clashes: string[] }> {
   const base = sitePath(siteId);
   let list: { id: string; columns: GraphColumn[] };
   try {

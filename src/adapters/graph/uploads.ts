@@ -31,7 +31,13 @@ export function drivePath(driveId: string, path: string): string {
 }
 
 /** Uploads bytes to a path in the drive, replacing what is there; returns the driveItem. */
-export async function uploadFile(client: GraphClient, driveId: string, path: string, bytes: Uint8Array, options: UploadOptions = {}): Promise<DriveItem> {
+export async function uploadFile(
+  client: GraphClient,
+  driveId: string,
+  path: string,
+  bytes: Uint8Array,
+  options: UploadOptions = {},
+): Promise<DriveItem> {
   const limit = options.simpleUploadLimitBytes ?? DEFAULT_SIMPLE_UPLOAD_LIMIT;
   if (bytes.length <= limit) {
     try {
@@ -51,7 +57,13 @@ interface SessionStatus {
   readonly nextExpectedRanges?: string[];
 }
 
-async function uploadInSession(client: GraphClient, driveId: string, path: string, bytes: Uint8Array, options: UploadOptions): Promise<DriveItem> {
+async function uploadInSession(
+  client: GraphClient,
+  driveId: string,
+  path: string,
+  bytes: Uint8Array,
+  options: UploadOptions,
+): Promise<DriveItem> {
   const name = path.split('/').filter(Boolean).pop()!;
   const session = await graphRequest<SessionStatus>(client, 'POST', `${drivePath(driveId, path)}/createUploadSession`, {
     body: { item: { '@microsoft.graph.conflictBehavior': 'replace', name } },
@@ -80,7 +92,8 @@ async function uploadInSession(client: GraphClient, driveId: string, path: strin
         status = await graphRequest<SessionStatus>(client, 'GET', uploadUrl);
       } catch (statusError) {
         // The session finished with that fragment: the file is there; the caller re-reads the folder.
-        if (isStatus(statusError, 404)) throw new TransportError('PUT', 'upload session', 'the session ended while its last answer was lost');
+        if (isStatus(statusError, 404))
+          throw new TransportError('PUT', 'upload session', 'the session ended while its last answer was lost');
         if (statusError instanceof TransportError) continue;
         throw statusError;
       }

@@ -55,7 +55,15 @@ function sender(fields: FieldsData): Mailbox | null {
   // writing to themselves): that recipient's entry carries the SMTP address.
   const x500 = fields.senderEmail?.toLowerCase();
   const asRecipient = x500?.startsWith('/') ? fields.recipients?.find((r) => r.email?.toLowerCase() === x500)?.smtpAddress : undefined;
-  const address = smtp(fields.senderSmtpAddress, fields.sentRepresentingSmtpAddress, fields.senderEmail, fields.creatorSMTPAddress, fromHeader(fields.headers), asRecipient, fields.inetAcctName);
+  const address = smtp(
+    fields.senderSmtpAddress,
+    fields.sentRepresentingSmtpAddress,
+    fields.senderEmail,
+    fields.creatorSMTPAddress,
+    fromHeader(fields.headers),
+    asRecipient,
+    fields.inetAcctName,
+  );
   return address ? { name: fields.senderName ?? '', address } : null;
 }
 
@@ -98,7 +106,14 @@ function receivedAt(fields: FieldsData): string | null {
   const delivered = toIso(fields.messageDeliveryTime);
   if (delivered) return delivered;
   const received = fields.headers?.match(/^Received:((?:.|\r?\n[ \t])*)/im)?.[1];
-  const stamp = received ? toIso(received.slice(received.lastIndexOf(';') + 1).replace(/\s+/g, ' ').trim()) : null;
+  const stamp = received
+    ? toIso(
+        received
+          .slice(received.lastIndexOf(';') + 1)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+    : null;
   return stamp ?? toIso(fields.clientSubmitTime);
 }
 
@@ -151,7 +166,8 @@ function readFields(reader: MsgReader, fields: FieldsData): MsgParts {
 export function readMsgParts(bytes: Uint8Array): { reader: MsgReader; fields: FieldsData } {
   if (bytes.byteLength > MAX_MSG_BYTES) throw new MsgError(`The email is larger than ${MAX_MSG_BYTES / 1048576} MB.`);
   if (!isCompoundFile(bytes)) throw new MsgError('The file is not an Outlook .msg email.');
-  if (!isOutlookItem(bytes)) throw new MsgError('The file is an OLE compound file (an old Office document?) but not an Outlook .msg email.');
+  if (!isOutlookItem(bytes))
+    throw new MsgError('The file is an OLE compound file (an old Office document?) but not an Outlook .msg email.');
   let reader: MsgReader;
   let fields: FieldsData;
   try {

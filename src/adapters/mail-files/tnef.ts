@@ -61,10 +61,26 @@ export function readTnef(bytes: Uint8Array): Attachment[] {
   }
   return drafts
     .filter((d): d is Draft & { bytes: Uint8Array } => d.bytes !== undefined)
-    .map((d, i) => ({ name: d.longName || d.name || `winmail-${i + 1}`, contentType: d.mimeTag || 'application/octet-stream', bytes: d.bytes }));
+    .map((d, i) => ({
+      name: d.longName || d.name || `winmail-${i + 1}`,
+      contentType: d.mimeTag || 'application/octet-stream',
+      bytes: d.bytes,
+    }));
 }
 
-const FIXED: Record<number, number> = { 0x0002: 4, 0x0003: 4, 0x0004: 4, 0x0005: 8, 0x0006: 8, 0x0007: 8, 0x000a: 4, 0x000b: 4, 0x0014: 8, 0x0040: 8, 0x0048: 16 };
+const FIXED: Record<number, number> = {
+  0x0002: 4,
+  0x0003: 4,
+  0x0004: 4,
+  0x0005: 8,
+  0x0006: 8,
+  0x0007: 8,
+  0x000a: 4,
+  0x000b: 4,
+  0x0014: 8,
+  0x0040: 8,
+  0x0048: 16,
+};
 const VARIABLE = new Set([0x001e, 0x001f, 0x0102, 0x000d]);
 
 /** The long file name and MIME type among an attachment's MAPI properties ([MS-OXTNEF] 2.1.3.4). */

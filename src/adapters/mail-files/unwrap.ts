@@ -11,8 +11,7 @@ import { isTnef, readTnef } from './tnef';
 /** How deep emails attached to emails are read. */
 export const MAX_ATTACHED_DEPTH = 3;
 
-const isTnefAttachment = (a: Attachment) =>
-  (/^winmail\.dat$/i.test(a.name) || /ms-tnef/i.test(a.contentType)) && isTnef(a.bytes);
+const isTnefAttachment = (a: Attachment) => (/^winmail\.dat$/i.test(a.name) || /ms-tnef/i.test(a.contentType)) && isTnef(a.bytes);
 const isEmlAttachment = (a: Attachment) => a.contentType === 'message/rfc822' || /\.eml$/i.test(a.name);
 const isMsgAttachment = (a: Attachment) => (/\.msg$/i.test(a.name) || /ms-outlook/i.test(a.contentType)) && isOutlookItem(a.bytes);
 
@@ -33,7 +32,11 @@ function withoutTnef(attachments: readonly Attachment[]): Attachment[] {
   return out;
 }
 
-export async function finishMail(parsed: Omit<Message, 'attachedMessages'>, depth: number, embedded: readonly Message[] = []): Promise<Message> {
+export async function finishMail(
+  parsed: Omit<Message, 'attachedMessages'>,
+  depth: number,
+  embedded: readonly Message[] = [],
+): Promise<Message> {
   const attachments = withoutTnef(parsed.attachments);
   const attachedMessages: Message[] = [...embedded];
   if (depth < MAX_ATTACHED_DEPTH) {

@@ -14,11 +14,25 @@ export function officeAsync<T>(operation: string, start: (callback: Callback<T>)
         if (String(result.status).toLowerCase() === 'succeeded') resolve(result.value);
         else {
           const error = result.error as Office.Error | undefined;
-          reject(new OfficeCallError(operation, typeof error?.code === 'number' ? error.code : null, error?.name ?? null, error?.message || 'Office reported a failure.'));
+          reject(
+            new OfficeCallError(
+              operation,
+              typeof error?.code === 'number' ? error.code : null,
+              error?.name ?? null,
+              error?.message || 'Office reported a failure.',
+            ),
+          );
         }
       });
     } catch (thrown) {
-      reject(new OfficeCallError(operation, null, thrown instanceof Error ? thrown.name : null, thrown instanceof Error ? thrown.message : String(thrown)));
+      reject(
+        new OfficeCallError(
+          operation,
+          null,
+          thrown instanceof Error ? thrown.name : null,
+          thrown instanceof Error ? thrown.message : String(thrown),
+        ),
+      );
     }
   });
 }
@@ -28,6 +42,11 @@ export function officeSync<T>(operation: string, run: () => T): T {
   try {
     return run();
   } catch (thrown) {
-    throw new OfficeCallError(operation, null, thrown instanceof Error ? thrown.name : null, thrown instanceof Error ? thrown.message : String(thrown));
+    throw new OfficeCallError(
+      operation,
+      null,
+      thrown instanceof Error ? thrown.name : null,
+      thrown instanceof Error ? thrown.message : String(thrown),
+    );
   }
 }

@@ -38,7 +38,13 @@ export function supportsNestedAppAuth(office: typeof Office = officeGlobal()): b
 export class OfficeDialogClosed extends Error {
   override name = 'OfficeDialogClosed';
   constructor(readonly code: number) {
-    super(code === 12006 ? 'The sign-in window was closed before sign-in finished.' : code === 12002 || code === 12003 ? 'The sign-in page could not be opened.' : `The sign-in window stopped (Office dialog event ${code}).`);
+    super(
+      code === 12006
+        ? 'The sign-in window was closed before sign-in finished.'
+        : code === 12002 || code === 12003
+          ? 'The sign-in page could not be opened.'
+          : `The sign-in window stopped (Office dialog event ${code}).`,
+    );
   }
 }
 
@@ -47,7 +53,9 @@ export class OfficeDialogClosed extends Error {
  * closing the dialog; rejects with OfficeDialogClosed when it ends without one.
  */
 export async function dialogMessage(url: string, office: typeof Office = officeGlobal()): Promise<string> {
-  const dialog = await officeAsync<Office.Dialog>('ui.displayDialogAsync', (cb) => office.context.ui.displayDialogAsync(url, { height: 60, width: 30, promptBeforeOpen: false }, cb));
+  const dialog = await officeAsync<Office.Dialog>('ui.displayDialogAsync', (cb) =>
+    office.context.ui.displayDialogAsync(url, { height: 60, width: 30, promptBeforeOpen: false }, cb),
+  );
   return new Promise<string>((resolve, reject) => {
     const finish = (outcome: () => void) => {
       try {
@@ -57,8 +65,12 @@ export async function dialogMessage(url: string, office: typeof Office = officeG
       }
       outcome();
     };
-    dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => finish(() => resolve(String((arg as { message: string }).message))));
-    dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => finish(() => reject(new OfficeDialogClosed((arg as { error: number }).error))));
+    dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) =>
+      finish(() => resolve(String((arg as { message: string }).message))),
+    );
+    dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) =>
+      finish(() => reject(new OfficeDialogClosed((arg as { error: number }).error))),
+    );
   });
 }
 

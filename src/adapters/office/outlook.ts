@@ -81,7 +81,12 @@ export interface OutlookMailbox {
    * because that event does not always come, whenever the pane regains focus or becomes visible.
    * Returns a function that stops watching.
    */
-  watchItem(onChange: () => void, target?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> }): Promise<() => Promise<void>>;
+  watchItem(
+    onChange: () => void,
+    target?: Pick<Window, 'addEventListener' | 'removeEventListener'> & {
+      document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
+    },
+  ): Promise<() => Promise<void>>;
 }
 
 type ReadItem = Office.MessageRead;
@@ -115,7 +120,11 @@ function attachmentKind(type: unknown): AttachmentInfo['kind'] {
 /** Office's DelegatePermissions flags. */
 const PERMISSION = { read: 1, write: 2, editAll: 32 } as const;
 
-export function createOutlookMailbox(office: typeof Office, fallback?: MailFallback, readAttachedEmail?: ReadAttachedEmail): OutlookMailbox {
+export function createOutlookMailbox(
+  office: typeof Office,
+  fallback?: MailFallback,
+  readAttachedEmail?: ReadAttachedEmail,
+): OutlookMailbox {
   const box = () => office.context.mailbox;
   const item = (): ReadItem => {
     const current = box()?.item as ReadItem | null | undefined;
@@ -186,20 +195,27 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
   }
 
   async function readShared(): Promise<SharedMailbox | null> {
-    const current = box()?.item as (ReadItem & { getSharedPropertiesAsync?: (cb: (r: Office.AsyncResult<Office.SharedProperties>) => void) => void }) | null | undefined;
+    const current = box()?.item as
+      (ReadItem & { getSharedPropertiesAsync?: (cb: (r: Office.AsyncResult<Office.SharedProperties>) => void) => void }) | null | undefined;
     // Shared folders came with Mailbox 1.8, shared mailboxes with 1.13. The method is missing in
     // some clients (new Outlook: office-js#4619; some classic builds: #6651) and outside shared
     // folders (#778); a shared mailbox added as an account of its own also answers nothing (#5682),
     // but there the signed-in mailbox is the shared one, so /me is right.
     if (!current || !supports('1.8') || typeof current.getSharedPropertiesAsync !== 'function') return null;
     try {
-      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) => current.getSharedPropertiesAsync(cb));
+      const props = await officeAsync<Office.SharedProperties>('item.getSharedPropertiesAsync', (cb) =>
+        current.getSharedPropertiesAsync(cb),
+      );
       if (!props?.owner) return null;
       const flags = Number(props.delegatePermissions) || 0;
       return {
         owner: props.owner.toLowerCase(),
         targetMailbox: props.targetMailbox ?? '',
-        permissions: { read: (flags & PERMISSION.read) !== 0, write: (flags & PERMISSION.write) !== 0, editAll: (flags & PERMISSION.editAll) !== 0 },
+        permissions: {
+          read: (flags & PERMISSION.read) !== 0,
+          write: (flags & PERMISSION.write) !== 0,
+          editAll: (flags & PERMISSION.editAll) !== 0,
+        },
       };
     } catch {
       // Failing is how Outlook says the item is not shared.
@@ -229,7 +245,16 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     const files = read.filter((r): r is Attachment => r !== null && 'bytes' in r);
     const attachedMessages = read.filter((r): r is Message => r !== null && 'attachments' in r);
     const { subject, from, to, cc, receivedAt, internetMessageId } = env;
-    return { subject, from, to, cc, receivedAt, internetMessageId, attachments: files, ...(attachedMessages.length ? { attachedMessages } : {}) };
+    return {
+      subject,
+      from,
+      to,
+      cc,
+      receivedAt,
+      internetMessageId,
+      attachments: files,
+      ...(attachedMessages.length ? { attachedMessages } : {}),
+    };
   }
 
   async function emailFile(): Promise<Uint8Array> {
@@ -286,7 +311,10 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     return { name: profile?.displayName ?? '', address: (profile?.emailAddress ?? '').toLowerCase() };
   }
 
-  async function watchItem(onChange: () => void, target: Parameters<OutlookMailbox['watchItem']>[1] = globalThis): Promise<() => Promise<void>> {
+  async function watchItem(
+    onChange: () => void,
+    target: Parameters<OutlookMailbox['watchItem']>[1] = globalThis,
+  ): Promise<() => Promise<void>> {
     const itemChanged = office.EventType?.ItemChanged ?? ('olkItemSelectedChanged' as unknown as Office.EventType);
     let registered = false;
     if (supports('1.5')) {
@@ -312,5 +340,19 @@ export function createOutlookMailbox(office: typeof Office, fallback?: MailFallb
     return current.itemId || current.internetMessageId || null;
   }
 
-  return { itemKey, envelope, attachments, readMessage, emailFile, categories, addCategories, removeCategories, ensureMasterCategories, sharedMailbox, reply, user, watchItem };
+  return {
+    itemKey,
+    envelope,
+    attachments,
+    readMessage,
+    emailFile,
+    categories,
+    addCategories,
+    removeCategories,
+    ensureMasterCategories,
+    sharedMailbox,
+    reply,
+    user,
+    watchItem,
+  };
 }

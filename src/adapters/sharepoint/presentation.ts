@@ -10,7 +10,20 @@ export interface ViewSpec {
   readonly rowLimit: number;
 }
 
-const COMMON = ['LinkTitle', 'Programme', 'Hub', 'URN', 'ReceivedAt', 'Status', 'Decision', 'Complete', 'ErrorCount', 'WarningCount', 'EmailLink', 'FormLink'];
+const COMMON = [
+  'LinkTitle',
+  'Programme',
+  'Hub',
+  'URN',
+  'ReceivedAt',
+  'Status',
+  'Decision',
+  'Complete',
+  'ErrorCount',
+  'WarningCount',
+  'EmailLink',
+  'FormLink',
+];
 const NEWEST_FIRST = '<OrderBy><FieldRef Name="ReceivedAt" Ascending="FALSE" /></OrderBy>';
 const groupBy = (field: string) => `<GroupBy Collapse="FALSE" GroupLimit="100"><FieldRef Name="${field}" /></GroupBy>${NEWEST_FIRST}`;
 
@@ -18,7 +31,18 @@ export const APPLICATION_VIEWS: readonly ViewSpec[] = [
   { title: 'By status', fields: COMMON, query: groupBy('Status'), rowLimit: 100 },
   {
     title: 'Needs info',
-    fields: ['LinkTitle', 'Programme', 'Hub', 'ReceivedAt', 'Status', 'MissingSignatories', 'ErrorCount', 'IssuesSummary', 'EmailLink', 'FormLink'],
+    fields: [
+      'LinkTitle',
+      'Programme',
+      'Hub',
+      'ReceivedAt',
+      'Status',
+      'MissingSignatories',
+      'ErrorCount',
+      'IssuesSummary',
+      'EmailLink',
+      'FormLink',
+    ],
     query: `<Where><Eq><FieldRef Name="Status" /><Value Type="Choice">Needs info</Value></Eq></Where>${NEWEST_FIRST}`,
     rowLimit: 100,
   },
@@ -35,7 +59,12 @@ function pill(classes: Record<string, string>): string {
   return JSON.stringify({
     $schema: SCHEMA,
     elmType: 'div',
-    style: { display: "=if(@currentField == '', 'none', 'inline-block')", padding: '2px 10px', 'border-radius': '12px', 'white-space': 'nowrap' },
+    style: {
+      display: "=if(@currentField == '', 'none', 'inline-block')",
+      padding: '2px 10px',
+      'border-radius': '12px',
+      'white-space': 'nowrap',
+    },
     attributes: { class: `=${expression}` },
     txtContent: '@currentField',
   });

@@ -2,7 +2,17 @@
 // (Field.CustomFormatter). Its own token (scope https://<tenant>.sharepoint.com/.default), sent only
 // to <site>/_api/; the same middleware chain as Graph's (auth → retry → HTTP).
 import type { Context } from '@microsoft/microsoft-graph-client';
-import { DEFAULT_RETRY, GraphRequestError, middlewareChain, odataString, pathOf, realSleep, retryAfterSeconds, TransportError, type WireOptions } from '../wire';
+import {
+  DEFAULT_RETRY,
+  GraphRequestError,
+  middlewareChain,
+  odataString,
+  pathOf,
+  realSleep,
+  retryAfterSeconds,
+  TransportError,
+  type WireOptions,
+} from '../wire';
 import { APPLICATION_VIEWS, COLUMN_FORMATTERS, type ViewSpec } from './presentation';
 
 export interface SharePointRestOptions extends WireOptions {
@@ -34,11 +44,18 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
   const siteUrl = `${site.origin}${site.pathname}`;
   return {
     siteUrl,
-    async request<T>(method: 'GET' | 'POST', apiPath: string, request: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+    async request<T>(
+      method: 'GET' | 'POST',
+      apiPath: string,
+      request: { body?: unknown; headers?: Record<string, string> } = {},
+    ): Promise<T> {
       const url = `${siteUrl}/_api/${apiPath.replace(/^\/+/, '')}`;
       const headers: Record<string, string> = { Accept: NOMETADATA, ...request.headers };
       if (request.body !== undefined) headers['Content-Type'] = VERBOSE;
-      const context: Context = { request: url, options: { method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) } };
+      const context: Context = {
+        request: url,
+        options: { method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) },
+      };
       try {
         await chain[0]!.execute(context);
       } catch (error) {
@@ -50,15 +67,26 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
         let code = String(response.status);
         let message = '';
         try {
-          const body = JSON.parse(text) as { 'odata.error'?: { code?: string; message?: { value?: string } }; error?: { code?: string; message?: { value?: string } | string } };
+          const body = JSON.parse(text) as {
+            'odata.error'?: { code?: string; message?: { value?: string } };
+            error?: { code?: string; message?: { value?: string } | string };
+          };
           const error = body['odata.error'] ?? body.error;
           code = error?.code ?? code;
-          message = typeof error?.message === 'string' ? error.message : error?.message?.value ?? '';
+          message = typeof error?.message === 'string' ? error.message : (error?.message?.value ?? '');
         } catch {
           // not JSON: keep the status
         }
         throw new GraphRequestError(
-          { status: response.status, code, requestId: response.headers.get('request-id') ?? response.headers.get('SPRequestGuid'), clientRequestId: null, method, path: pathOf(url), retryAfterSeconds: retryAfterSeconds(response.headers.get('Retry-After')) },
+          {
+            status: response.status,
+            code,
+            requestId: response.headers.get('request-id') ?? response.headers.get('SPRequestGuid'),
+            clientRequestId: null,
+            method,
+            path: pathOf(url),
+            retryAfterSeconds: retryAfterSeconds(response.headers.get('Retry-After')),
+          },
           message,
         );
       }
@@ -78,7 +106,12 @@ export interface PresentationResult {
  * Creates the views that are missing (a view someone has since changed is left as it is) and sets
  * the column formatting where it differs. Running it again changes nothing.
  */
-export async function ensurePresentation(rest: SharePointRest, listTitle: string, views: readonly ViewSpec[] = APPLICATION_VIEWS, formatters: Readonly<Record<string, string>> = COLUMN_FORMATTERS): Promise<PresentationResult> {
+export async function ensurePresentation(
+  rest: SharePointRest,
+  listTitle: string,
+  views: readonly ViewSpec[] = APPLICATION_VIEWS,
+  formatters: Readonly<Record<string, string>> = COLUMN_FORMATTERS,
+): Promise<PresentationResult> {
   const list = listPath(listTitle);
   const existing = await rest.request<{ value: { Title: string }[] }>('GET', `${list}/views?$select=Id,Title`);
   const titles = new Set(existing.value.map((v) => v.Title.toLowerCase()));
@@ -101,7 +134,10 @@ export async function ensurePresentation(rest: SharePointRest, listTitle: string
     });
     viewsCreated.push(view.title);
   }
-  const fields = await rest.request<{ value: { InternalName: string; CustomFormatter: string | null }[] }>('GET', `${list}/fields?$select=InternalName,CustomFormatter`);
+  const fields = await rest.request<{ value: { InternalName: string; CustomFormatter: string | null }[] }>(
+    'GET',
+    `${list}/fields?$select=InternalName,CustomFormatter`,
+  );
   const formattersSet: string[] = [];
   for (const [name, formatter] of Object.entries(formatters)) {
     const field = fields.value.find((f) => f.InternalName === name);

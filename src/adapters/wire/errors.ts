@@ -15,7 +15,9 @@ export interface GraphErrorInfo {
 
 /** Keeps a Graph error message's quoted identifiers (column names, codes) and hides other quoted values. */
 export function scrubMessage(message: string): string {
-  return message.replace(/'([^']*)'/g, (_, inner: string) => (/^[A-Za-z_][A-Za-z0-9_.]{0,63}$/.test(inner) ? `'${inner}'` : "'…'")).slice(0, 300);
+  return message
+    .replace(/'([^']*)'/g, (_, inner: string) => (/^[A-Za-z_][A-Za-z0-9_.]{0,63}$/.test(inner) ? `'${inner}'` : "'…'"))
+    .slice(0, 300);
 }
 
 /** Graph answered with an error status. */

@@ -38,7 +38,8 @@ export function parseTemplate(data: unknown, source: string, hubs: readonly Hub[
   if (template.hubs !== 'all') {
     const names = new Set(hubs.map((h) => h.name));
     const unknown = template.hubs.filter((h) => !names.has(h));
-    if (unknown.length) throw new CatalogueError(`Template ${source} names hubs that are not in the hub list: ${unknown.join(', ')}`, source);
+    if (unknown.length)
+      throw new CatalogueError(`Template ${source} names hubs that are not in the hub list: ${unknown.join(', ')}`, source);
   }
   return template;
 }

@@ -44,7 +44,10 @@ export const Field = z.object({
   wordLimit: z.object({ words: z.number().int().positive(), kind: z.enum(['maximum', 'approx']) }).optional(),
   prompts: z.array(z.string()).default([]).describe("The form's own text in the answer box, which is not an answer"),
   columns: z.array(Column).optional().describe('For rows: the table header cells'),
-  essential: z.object({ equals: z.boolean(), criterion: z.string() }).optional().describe('An answer other than this makes the applicant ineligible'),
+  essential: z
+    .object({ equals: z.boolean(), criterion: z.string() })
+    .optional()
+    .describe('An answer other than this makes the applicant ineligible'),
 });
 export type Field = z.infer<typeof Field>;
 
@@ -66,7 +69,11 @@ export type Criterion = z.infer<typeof Criterion>;
 
 export const Deadline = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  time: z.string().regex(/^\d{2}:\d{2}$/).optional().describe('Without a time: the end of that day'),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional()
+    .describe('Without a time: the end of that day'),
   timeZone: z.string().default('Europe/London'),
   wording: z.string().optional().describe('The deadline as the form words it'),
 });
@@ -102,9 +109,14 @@ export const Template = z
       if (ref && !keys.has(ref)) ctx.addIssue({ code: 'custom', message: `Unknown field ${ref}`, path: ['fields'] });
     }
     for (const field of template.fields) {
-      if (field.type === 'rows' && !field.columns?.length) ctx.addIssue({ code: 'custom', message: `Field ${field.key} has no columns`, path: ['fields'] });
+      if (field.type === 'rows' && !field.columns?.length)
+        ctx.addIssue({ code: 'custom', message: `Field ${field.key} has no columns`, path: ['fields'] });
       if (field.section && !template.sections.includes(field.section)) {
-        ctx.addIssue({ code: 'custom', message: `Field ${field.key} names section "${field.section}", which is not in sections`, path: ['fields'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Field ${field.key} names section "${field.section}", which is not in sections`,
+          path: ['fields'],
+        });
       }
     }
   });

@@ -61,11 +61,21 @@ export class DocumentBuilder {
   text(text: string, style: TextStyle = {}): void {
     if (!text) return;
     const inline: TextInline = {
-      kind: 'text', text, bold: !!style.bold, strike: !!style.strike, highlight: !!style.highlight,
+      kind: 'text',
+      text,
+      bold: !!style.bold,
+      strike: !!style.strike,
+      highlight: !!style.highlight,
       ...(style.link ? { link: style.link } : {}),
     };
     const last = this.inlines[this.inlines.length - 1];
-    if (last?.kind === 'text' && last.bold === inline.bold && last.strike === inline.strike && last.highlight === inline.highlight && last.link === inline.link) {
+    if (
+      last?.kind === 'text' &&
+      last.bold === inline.bold &&
+      last.strike === inline.strike &&
+      last.highlight === inline.highlight &&
+      last.link === inline.link
+    ) {
       this.inlines[this.inlines.length - 1] = { ...last, text: last.text + text };
     } else this.inlines.push(inline);
   }
@@ -92,7 +102,8 @@ export class DocumentBuilder {
 
   startTable(): void {
     this.flushParagraph();
-    if (this.tables.length >= this.limits.tableNesting) throw new DocxError('table-too-large', `The document nests tables more than ${this.limits.tableNesting} deep.`);
+    if (this.tables.length >= this.limits.tableNesting)
+      throw new DocxError('table-too-large', `The document nests tables more than ${this.limits.tableNesting} deep.`);
     if (this.tables.length) this.container(); // a nested table belongs to the open cell
     this.tables.push({ rows: [], row: null, left: 0 });
   }
@@ -106,7 +117,8 @@ export class DocumentBuilder {
     const table = this.tables[this.tables.length - 1];
     if (!table) return;
     if (table.row) this.endRow();
-    if (table.rows.length >= this.limits.tableRows) throw new DocxError('table-too-large', `A table has more than ${this.limits.tableRows} rows.`);
+    if (table.rows.length >= this.limits.tableRows)
+      throw new DocxError('table-too-large', `A table has more than ${this.limits.tableRows} rows.`);
     table.row = [];
     table.left = left;
   }
@@ -137,10 +149,13 @@ export class DocumentBuilder {
     const table = this.tables[this.tables.length - 1];
     if (!table) return;
     if (!table.row) this.startRow();
-    if (++this.cells > this.limits.tableCells) throw new DocxError('table-too-large', `The document has more than ${this.limits.tableCells} table cells.`);
+    if (++this.cells > this.limits.tableCells)
+      throw new DocxError('table-too-large', `The document has more than ${this.limits.tableCells} table cells.`);
     table.row!.push({
-      blocks: [], span: Math.max(1, Math.min(options.span ?? 1, 1000)),
-      ...(options.vMerge ? { vMerge: options.vMerge } : {}), ...(options.right !== undefined ? { right: options.right } : {}),
+      blocks: [],
+      span: Math.max(1, Math.min(options.span ?? 1, 1000)),
+      ...(options.vMerge ? { vMerge: options.vMerge } : {}),
+      ...(options.right !== undefined ? { right: options.right } : {}),
     });
   }
 

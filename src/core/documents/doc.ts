@@ -130,7 +130,8 @@ function readRuns(doc: Bytes, table: Bytes, fc: number, lcb: number, paragraph: 
         }
       }
       runs.push({ fcStart, fcEnd, grpprl });
-      if (runs.length > limits.tableCells * 4) throw new DocxError('table-too-large', 'The document has more formatting runs than a form can have.');
+      if (runs.length > limits.tableCells * 4)
+        throw new DocxError('table-too-large', 'The document has more formatting runs than a form can have.');
     }
   }
   return runs.sort((a, b) => a.fcStart - b.fcStart);
@@ -157,10 +158,21 @@ function eachSprm(grpprl: Uint8Array, visit: (sprm: number, operand: Uint8Array)
     at += 2;
     let size: number;
     switch (sprm >> 13) {
-      case 0: case 1: size = 1; break;
-      case 2: case 4: case 5: size = 2; break;
-      case 3: size = 4; break;
-      case 7: size = 3; break;
+      case 0:
+      case 1:
+        size = 1;
+        break;
+      case 2:
+      case 4:
+      case 5:
+        size = 2;
+        break;
+      case 3:
+        size = 4;
+        break;
+      case 7:
+        size = 3;
+        break;
       default:
         if (sprm === 0xd608 || sprm === 0xc615) {
           // sprmTDefTable (and sprmPChgTabs) count their size in two bytes
@@ -257,23 +269,34 @@ function checkboxState(data: Bytes | null, at: number | undefined): boolean | un
 }
 
 export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): WordDocument {
-  if (bytes.length > limits.attachmentBytes) throw new DocxError('attachment-too-large', `The attachment is larger than ${Math.round(limits.attachmentBytes / 1048576)} MB.`);
+  if (bytes.length > limits.attachmentBytes)
+    throw new DocxError('attachment-too-large', `The attachment is larger than ${Math.round(limits.attachmentBytes / 1048576)} MB.`);
   let container: CFB.CFB$Container;
   try {
     container = CFB.read(bytes, { type: 'array' });
   } catch {
     throw broken();
   }
-  if (CFB.find(container, 'EncryptedPackage')) throw new DocxError('encrypted-document', 'The document is password-protected; ask the school to send it without a password.');
+  if (CFB.find(container, 'EncryptedPackage'))
+    throw new DocxError('encrypted-document', 'The document is password-protected; ask the school to send it without a password.');
   const wordStream = stream(container, 'WordDocument');
   if (!wordStream) throw new DocxError('not-a-word-document', 'The file is an Office compound file but not a Word document.');
   const doc = new Bytes(wordStream);
-  if (doc.u16(0) === 0xa5dc) throw new DocxError('legacy-word-document', 'The document is in a Word format older than Word 97 (Word 6 or 95); ask the school to save it as .docx.');
+  if (doc.u16(0) === 0xa5dc)
+    throw new DocxError(
+      'legacy-word-document',
+      'The document is in a Word format older than Word 97 (Word 6 or 95); ask the school to save it as .docx.',
+    );
   if (doc.u16(0) !== 0xa5ec) throw broken();
   const nFib = doc.u16(2);
-  if (nFib < 0xc1) throw new DocxError('legacy-word-document', 'The document is in a Word format older than Word 97 (Word 6 or 95); ask the school to save it as .docx.');
+  if (nFib < 0xc1)
+    throw new DocxError(
+      'legacy-word-document',
+      'The document is in a Word format older than Word 97 (Word 6 or 95); ask the school to save it as .docx.',
+    );
   const flags = doc.u16(0x0a);
-  if (flags & 0x0100) throw new DocxError('encrypted-document', 'The document is password-protected; ask the school to send it without a password.');
+  if (flags & 0x0100)
+    throw new DocxError('encrypted-document', 'The document is password-protected; ask the school to send it without a password.');
   const tableStream = stream(container, flags & 0x0200 ? '1Table' : '0Table');
   if (!tableStream) throw broken();
   const table = new Bytes(tableStream);
@@ -383,7 +406,8 @@ export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       else if (code === 0x1e) pending += '-';
       else if (code === 0x09) pending += '\t';
       else if (code === 0xa0) pending += '\u00a0';
-      else if (code < 0x20 || code === 0x1f) continue; // pictures, anchors, note marks: no text
+      else if (code < 0x20 || code === 0x1f)
+        continue; // pictures, anchors, note marks: no text
       else pending += ch;
     }
   }

@@ -60,7 +60,10 @@ export async function readAttachmentList(attachments: readonly Attachment[], dep
     // Apple Mail sends a file as two parts: its Finder information (application/applefile) and the file.
     if (kind === 'applefile') continue;
     if (kind === 'zip') {
-      const inside = depth < MAX_ZIP_DEPTH ? expandZip(attachment) : { problem: { code: 'nested-zip', message: 'A zip archive inside a zip archive is not opened.' } };
+      const inside =
+        depth < MAX_ZIP_DEPTH
+          ? expandZip(attachment)
+          : { problem: { code: 'nested-zip', message: 'A zip archive inside a zip archive is not opened.' } };
       if ('problem' in inside) out.push({ ...attachment, reading: reading(kind, { problem: inside.problem }) });
       else {
         out.push({ ...attachment, reading: reading(kind, { container: true }) });
@@ -91,7 +94,13 @@ export const FORM_TYPES = /officedocument\.wordprocessingml|msword|ms-word|opend
 /** An attachment the check reads as a form: any document, by its real type once labelled, else by name or MIME type. */
 export function isFormAttachment(attachment: Pick<Attachment, 'name' | 'contentType' | 'reading'>): boolean {
   if (attachment.reading?.kind === 'zip') return !!attachment.reading.problem; // a zip that cannot be opened is reported as one
-  if (attachment.reading) return DOCUMENT_KINDS.has(attachment.reading.kind as FileKind) || (/\.(docx|docm|dotx|dotm|doc|dot)$/i.test(attachment.name) && attachment.reading.kind !== 'zip' && attachment.reading.kind !== 'applefile');
+  if (attachment.reading)
+    return (
+      DOCUMENT_KINDS.has(attachment.reading.kind as FileKind) ||
+      (/\.(docx|docm|dotx|dotm|doc|dot)$/i.test(attachment.name) &&
+        attachment.reading.kind !== 'zip' &&
+        attachment.reading.kind !== 'applefile')
+    );
   // Not yet read (core/documents readAttachments): Word documents by name or type, as always.
   if (/\.(docx|docm|dotx|dotm|doc|dot)$/i.test(attachment.name)) return true;
   return !/\.[a-z0-9]{2,5}$/i.test(attachment.name) && /officedocument\.wordprocessingml|msword|ms-word/i.test(attachment.contentType);
@@ -108,7 +117,11 @@ export function attachmentDocument(attachment: Attachment): DocumentRead {
   const r = attachment.reading;
   if (r?.document) return { ok: true, document: r.document };
   if (r?.problem) return { ok: false, error: r.problem };
-  if (r?.kind === 'encrypted-office') return { ok: false, error: { code: 'encrypted-document', message: 'The document is password-protected; ask the school to send it without a password.' } };
+  if (r?.kind === 'encrypted-office')
+    return {
+      ok: false,
+      error: { code: 'encrypted-document', message: 'The document is password-protected; ask the school to send it without a password.' },
+    };
   if (r && r.kind !== 'docx' && !DOCUMENT_KINDS.has(r.kind as FileKind)) {
     return { ok: false, error: { code: 'not-a-word-document', message: `The file is ${r.description}, not a Word document.` } };
   }

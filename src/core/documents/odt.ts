@@ -59,9 +59,11 @@ const CHECKBOX = /FORMCHECKBOX$/;
 export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): WordDocument {
   const pkg = openPackage(bytes, (name) => name === 'content.xml' || name === 'styles.xml' || name === 'mimetype', limits);
   const mimetype = pkg.part('mimetype')?.trim();
-  if (mimetype && !/opendocument\.text/.test(mimetype)) throw new DocxError('not-a-word-document', 'The file is an OpenDocument file but not a text document.');
+  if (mimetype && !/opendocument\.text/.test(mimetype))
+    throw new DocxError('not-a-word-document', 'The file is an OpenDocument file but not a text document.');
   const content = pkg.part('content.xml');
-  if (content === undefined) throw new DocxError('missing-part', 'The document has no content part (content.xml); it is not a complete OpenDocument text.');
+  if (content === undefined)
+    throw new DocxError('missing-part', 'The document has no content part (content.xml); it is not a complete OpenDocument text.');
   const styles = new Map<string, Style>();
   readStyles(pkg.part('styles.xml'), 'styles.xml', limits, styles);
   readStyles(content, 'content.xml', limits, styles);
@@ -76,7 +78,8 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
   let checkbox: { checked: boolean } | null = null;
   const style = (): TextStyle => {
     const s: TextStyle = {};
-    for (const span of spans) Object.assign(s, Object.fromEntries(Object.entries(span).filter(([k, v]) => k !== 'parent' && v !== undefined)));
+    for (const span of spans)
+      Object.assign(s, Object.fromEntries(Object.entries(span).filter(([k, v]) => k !== 'parent' && v !== undefined)));
     const link = links[links.length - 1];
     return link ? { ...s, link } : s;
   };

@@ -26,9 +26,22 @@ interface Item {
   checkbox?: boolean;
 }
 
-interface HSeg { y: number; x1: number; x2: number }
-interface VSeg { x: number; y1: number; y2: number }
-interface Box { x1: number; y1: number; x2: number; y2: number }
+interface HSeg {
+  y: number;
+  x1: number;
+  x2: number;
+}
+interface VSeg {
+  x: number;
+  y1: number;
+  y2: number;
+}
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -49,16 +62,24 @@ function pdfjs(): Promise<PdfJs> {
 }
 
 export async function readPdf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Promise<WordDocument> {
-  if (bytes.length > limits.attachmentBytes) throw new DocxError('attachment-too-large', `The attachment is larger than ${Math.round(limits.attachmentBytes / 1048576)} MB.`);
+  if (bytes.length > limits.attachmentBytes)
+    throw new DocxError('attachment-too-large', `The attachment is larger than ${Math.round(limits.attachmentBytes / 1048576)} MB.`);
   const lib = await pdfjs();
   let pdf: Awaited<ReturnType<typeof lib.getDocument>['promise']>;
   try {
     pdf = await lib.getDocument({
-      data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
-      stopAtErrors: false, isOffscreenCanvasSupported: false, isImageDecoderSupported: false,
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
     }).promise;
   } catch (e) {
-    if (e instanceof Error && e.name === 'PasswordException') throw new DocxError('encrypted-document', 'The PDF is password-protected; ask the school for the Word form.');
+    if (e instanceof Error && e.name === 'PasswordException')
+      throw new DocxError('encrypted-document', 'The PDF is password-protected; ask the school for the Word form.');
     throw new DocxError('corrupt-zip', 'The PDF is damaged or incomplete.');
   }
   try {
@@ -81,7 +102,9 @@ export async function readPdf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMIT
     if (characters === 0) {
       throw new DocumentError(
         'scanned-pdf',
-        images ? 'This PDF is a scan (pictures of the pages, no text): it cannot be read; ask the school for the Word form.' : 'This PDF has no text: it cannot be read; ask the school for the Word form.',
+        images
+          ? 'This PDF is a scan (pictures of the pages, no text): it cannot be read; ask the school for the Word form.'
+          : 'This PDF has no text: it cannot be read; ask the school for the Word form.',
       );
     }
     settle(builder, previous);
@@ -124,7 +147,10 @@ function textItems(
     if (Math.abs(b) > 0.01) continue; // rotated text (a watermark, a margin note) is not the form
     const size = Math.abs(d) || Math.abs(a) || entry.height || 10;
     const item: Item = { x, y, right: x + entry.width, size, text: entry.str, bold: isBold(entry.fontName) };
-    const link = links.find((l) => x + entry.width / 2 >= l.rect[0]! && x + entry.width / 2 <= l.rect[2]! && y + size / 3 >= l.rect[1]! && y + size / 3 <= l.rect[3]!);
+    const link = links.find(
+      (l) =>
+        x + entry.width / 2 >= l.rect[0]! && x + entry.width / 2 <= l.rect[2]! && y + size / 3 >= l.rect[1]! && y + size / 3 <= l.rect[3]!,
+    );
     if (link) item.link = link.url;
     items.push(item);
   }
@@ -134,7 +160,11 @@ function textItems(
     const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
     const size = Math.min(11, Math.max(6, (y2 - y1) * 0.7));
     if (a.checkBox || a.radioButton) {
-      const on = a.fieldValue !== undefined && a.fieldValue !== null && a.fieldValue !== 'Off' && (a.radioButton ? a.fieldValue === a.buttonValue : true);
+      const on =
+        a.fieldValue !== undefined &&
+        a.fieldValue !== null &&
+        a.fieldValue !== 'Off' &&
+        (a.radioButton ? a.fieldValue === a.buttonValue : true);
       items.push({ x: x1, y: y1 + 1, right: x2, size, text: '', bold: false, checkbox: on });
     } else if (typeof a.fieldValue === 'string' && a.fieldValue.trim()) {
       items.push({ x: x1 + 1, y: y1 + (y2 - y1 - size) / 2 + 1, right: x2, size, text: a.fieldValue, bold: false });
@@ -160,9 +190,12 @@ interface Drawing {
 
 type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
@@ -193,7 +226,13 @@ function readDrawing(lib: PdfJs, list: { fnArray: number[]; argsArray: unknown[]
   // A small square is a checkbox (its edges are no table lines); crossed when diagonals lie inside it.
   const checkboxes = squares.map((box) => ({
     box,
-    checked: diagonals.some((d) => Math.min(d.x1, d.x2) >= box.x1 - 1 && Math.max(d.x1, d.x2) <= box.x2 + 1 && Math.min(d.y1, d.y2) >= box.y1 - 1 && Math.max(d.y1, d.y2) <= box.y2 + 1),
+    checked: diagonals.some(
+      (d) =>
+        Math.min(d.x1, d.x2) >= box.x1 - 1 &&
+        Math.max(d.x1, d.x2) <= box.x2 + 1 &&
+        Math.min(d.y1, d.y2) >= box.y1 - 1 &&
+        Math.max(d.y1, d.y2) <= box.y2 + 1,
+    ),
   }));
   return { h, v, checkboxes: dedupeBoxes(checkboxes), images };
 }
@@ -208,7 +247,11 @@ function dedupeBoxes(boxes: { box: Box; checked: boolean }[]) {
   return out;
 }
 
-function readPath(data: ArrayLike<number>, ctm: Matrix, into: { squares: Box[]; diagonals: { x1: number; y1: number; x2: number; y2: number }[]; h: HSeg[]; v: VSeg[] }): void {
+function readPath(
+  data: ArrayLike<number>,
+  ctm: Matrix,
+  into: { squares: Box[]; diagonals: { x1: number; y1: number; x2: number; y2: number }[]; h: HSeg[]; v: VSeg[] },
+): void {
   // DrawOPS: 0 moveTo x y, 1 lineTo x y, 2 curveTo 6 numbers, 3 closePath.
   const subpaths: [number, number][][] = [];
   let current: [number, number][] = [];
@@ -245,7 +288,8 @@ function readPath(data: ArrayLike<number>, ctm: Matrix, into: { squares: Box[]; 
       const [x1, y1] = points[p - 1]!;
       const [x2, y2] = points[p]!;
       if (Math.abs(y1 - y2) < 0.8 && Math.abs(x2 - x1) >= 2) into.h.push({ y: (y1 + y2) / 2, x1: Math.min(x1, x2), x2: Math.max(x1, x2) });
-      else if (Math.abs(x1 - x2) < 0.8 && Math.abs(y2 - y1) >= 2) into.v.push({ x: (x1 + x2) / 2, y1: Math.min(y1, y2), y2: Math.max(y1, y2) });
+      else if (Math.abs(x1 - x2) < 0.8 && Math.abs(y2 - y1) >= 2)
+        into.v.push({ x: (x1 + x2) / 2, y1: Math.min(y1, y2), y2: Math.max(y1, y2) });
       else if (Math.abs(x1 - x2) >= 2 && Math.abs(y1 - y2) >= 2) into.diagonals.push({ x1, y1, x2, y2 });
     }
     // A thin filled rectangle is a ruled line too (Word draws borders so).
@@ -385,7 +429,16 @@ function findTables(h: readonly HSeg[], v: readonly VSeg[]): GridTable[] {
       }
     }
     const cellAt = (c: number, r: number) => (r < rows && c < cols ? rects.get(cfind(r * cols + c)) : undefined);
-    tables.push({ xs, ys, cells: [...rects.values()], cellAt, top: ys[0]!, bottom: ys[ys.length - 1]!, left: xs[0]!, right: xs[xs.length - 1]! });
+    tables.push({
+      xs,
+      ys,
+      cells: [...rects.values()],
+      cellAt,
+      top: ys[0]!,
+      bottom: ys[ys.length - 1]!,
+      left: xs[0]!,
+      right: xs[xs.length - 1]!,
+    });
   }
   return tables;
 }
@@ -425,7 +478,8 @@ function emitLine(builder: DocumentBuilder, line: Line): void {
     if (last) {
       const gap = item.x - last.right;
       const ends = /\s$/.test(last.text) || /^\s/.test(item.text);
-      if (gap > Math.min(item.size, last.size) * 0.25 && !ends) builder.text(gap > item.size * 1.5 && !last.checkbox ? '\t' : ' ', { bold: last.bold });
+      if (gap > Math.min(item.size, last.size) * 0.25 && !ends)
+        builder.text(gap > item.size * 1.5 && !last.checkbox ? '\t' : ' ', { bold: last.bold });
     }
     if (item.checkbox !== undefined) builder.checkbox(item.checkbox);
     else builder.text(item.text, { bold: item.bold, ...(item.link ? { link: item.link } : {}) });
@@ -508,7 +562,8 @@ export function settle(builder: DocumentBuilder, end: PageEnd | null): void {
 
 /** One row split by a page break (same cells, a line wrapped across the break), or null. */
 function carriedOn(before: RowModel, after: RowModel): RowModel | null {
-  if (before.cells.length !== after.cells.length || before.cells.some((c, i) => Math.abs(c.right - after.cells[i]!.right) > SNAP * 2)) return null;
+  if (before.cells.length !== after.cells.length || before.cells.some((c, i) => Math.abs(c.right - after.cells[i]!.right) > SNAP * 2))
+    return null;
   const wraps = before.cells.some((c, i) => {
     const next = after.cells[i]!.lines;
     const last = c.lines?.[c.lines.length - 1];
@@ -569,7 +624,8 @@ function layoutPage(builder: DocumentBuilder, items: readonly Item[], drawing: D
     const rows = tableRows(table, byTable.get(table) ?? []);
     if (!rows.length) continue;
     // A table that carries on from the previous page (same columns, nothing between): the same table.
-    const continues = last !== null && last.xs.length === table.xs.length && last.xs.every((x, i) => Math.abs(x - table.xs[i]!) <= SNAP * 2);
+    const continues =
+      last !== null && last.xs.length === table.xs.length && last.xs.every((x, i) => Math.abs(x - table.xs[i]!) <= SNAP * 2);
     if (continues && last!.pending) {
       const joined = carriedOn(last!.pending, rows[0]!);
       if (joined) rows[0] = joined;

@@ -9,11 +9,61 @@ import { DocumentBuilder } from './builder';
 
 /** Destinations whose text is not the document's body. */
 const SKIP = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl',
-  'footerr', 'footerf', 'footnote', 'annotation', 'listtable', 'listoverridetable', 'rsidtbl', 'generator', 'xmlnstbl', 'themedata',
-  'colorschememapping', 'datastore', 'latentstyles', 'pgdsctbl', 'listtext', 'pntext', 'pntxta', 'pntxtb', 'bkmkstart', 'bkmkend',
-  'revtbl', 'filetbl', 'shppict', 'nonshppict', 'sp', 'mmathPr', 'userprops', 'docvar', 'fldtype', 'wgrffmtfilter', 'template',
-  'ffname', 'ffdeftext', 'ffformat', 'ffhelptext', 'ffstattext', 'ffentrymcr', 'ffexitmcr', 'ffl', 'atnid', 'atnauthor', 'atrfstart', 'atrfend',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'object',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'footnote',
+  'annotation',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'pgdsctbl',
+  'listtext',
+  'pntext',
+  'pntxta',
+  'pntxtb',
+  'bkmkstart',
+  'bkmkend',
+  'revtbl',
+  'filetbl',
+  'shppict',
+  'nonshppict',
+  'sp',
+  'mmathPr',
+  'userprops',
+  'docvar',
+  'fldtype',
+  'wgrffmtfilter',
+  'template',
+  'ffname',
+  'ffdeftext',
+  'ffformat',
+  'ffhelptext',
+  'ffstattext',
+  'ffentrymcr',
+  'ffexitmcr',
+  'ffl',
+  'atnid',
+  'atnauthor',
+  'atrfstart',
+  'atrfend',
 ]);
 
 interface GroupState {
@@ -39,12 +89,22 @@ interface CellDef {
   vmerge?: 'restart' | 'continue';
 }
 
-const CODEPAGES: Record<number, string> = { 1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 1253: 'windows-1253', 1254: 'windows-1254', 1257: 'windows-1257', 65001: 'utf-8' };
+const CODEPAGES: Record<number, string> = {
+  1250: 'windows-1250',
+  1251: 'windows-1251',
+  1252: 'windows-1252',
+  1253: 'windows-1253',
+  1254: 'windows-1254',
+  1257: 'windows-1257',
+  65001: 'utf-8',
+};
 
 export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): WordDocument {
-  if (bytes.length > limits.attachmentBytes) throw new DocxError('attachment-too-large', `The attachment is larger than ${Math.round(limits.attachmentBytes / 1048576)} MB.`);
+  if (bytes.length > limits.attachmentBytes)
+    throw new DocxError('attachment-too-large', `The attachment is larger than ${Math.round(limits.attachmentBytes / 1048576)} MB.`);
   const src = bytes;
-  if (!(src[0] === 0x7b && src[1] === 0x5c && src[2] === 0x72 && src[3] === 0x74 && src[4] === 0x66)) throw new DocxError('not-a-word-document', 'The file is not a rich-text (.rtf) document.');
+  if (!(src[0] === 0x7b && src[1] === 0x5c && src[2] === 0x72 && src[3] === 0x74 && src[4] === 0x66))
+    throw new DocxError('not-a-word-document', 'The file is not a rich-text (.rtf) document.');
   const builder = new DocumentBuilder(limits);
   let decoder = new TextDecoder('windows-1252');
   let state: GroupState = { bold: false, strike: false, highlight: false, skip: false, instruction: false, uc: 1, field: null };
@@ -75,7 +135,12 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       return;
     }
     ensureTables();
-    builder.text(text, { bold: state.bold, strike: state.strike, highlight: state.highlight, ...(state.field?.link ? { link: state.field.link } : {}) });
+    builder.text(text, {
+      bold: state.bold,
+      strike: state.strike,
+      highlight: state.highlight,
+      ...(state.field?.link ? { link: state.field.link } : {}),
+    });
   };
   /** Opens or closes tables so that the builder is as deep as the current paragraph, and opens its cell. */
   const ensureTables = () => {
@@ -160,13 +225,20 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       case 'tab':
         emit('\t');
         return;
-      case 'emdash': return emit('—');
-      case 'endash': return emit('–');
-      case 'lquote': return emit('‘');
-      case 'rquote': return emit('’');
-      case 'ldblquote': return emit('“');
-      case 'rdblquote': return emit('”');
-      case 'bullet': return emit('•');
+      case 'emdash':
+        return emit('—');
+      case 'endash':
+        return emit('–');
+      case 'lquote':
+        return emit('‘');
+      case 'rquote':
+        return emit('’');
+      case 'ldblquote':
+        return emit('“');
+      case 'rdblquote':
+        return emit('”');
+      case 'bullet':
+        return emit('•');
       case 'b':
         state.bold = param !== 0;
         return;

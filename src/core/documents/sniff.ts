@@ -3,9 +3,23 @@
 import { unzipSync } from 'fflate';
 
 export type FileKind =
-  | 'docx' | 'doc' | 'odt' | 'rtf' | 'pdf' | 'zip' | 'applefile'
-  | 'email' | 'outlook-item' | 'encrypted-office' | 'office-other' | 'opendocument-other'
-  | 'image' | 'text' | 'html' | 'empty' | 'unknown';
+  | 'docx'
+  | 'doc'
+  | 'odt'
+  | 'rtf'
+  | 'pdf'
+  | 'zip'
+  | 'applefile'
+  | 'email'
+  | 'outlook-item'
+  | 'encrypted-office'
+  | 'office-other'
+  | 'opendocument-other'
+  | 'image'
+  | 'text'
+  | 'html'
+  | 'empty'
+  | 'unknown';
 
 /** Kinds a form can be read from. */
 export const DOCUMENT_KINDS: ReadonlySet<FileKind> = new Set(['docx', 'doc', 'odt', 'rtf', 'pdf']);
@@ -86,7 +100,12 @@ function zipKind(bytes: Uint8Array, name: string): FileKind {
 }
 
 const IMAGE_MAGIC: readonly (readonly number[])[] = [
-  [0xff, 0xd8, 0xff], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0x42, 0x4d], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a],
+  [0xff, 0xd8, 0xff],
+  [0x89, 0x50, 0x4e, 0x47],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x42, 0x4d],
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
 ];
 
 /** The kind of a file from its bytes; the name and MIME type only break ties the bytes leave open. */
@@ -103,7 +122,12 @@ export function sniffKind(bytes: Uint8Array, name = '', contentType = ''): FileK
   const head = ascii(bytes, 0, 1024);
   if (head.startsWith('{\\rtf')) return 'rtf';
   if (head.includes('%PDF-')) return 'pdf';
-  if (IMAGE_MAGIC.some((m) => startsWith(bytes, m)) || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') || /^....ftyp(heic|heix|mif1)/.test(head)) return 'image';
+  if (
+    IMAGE_MAGIC.some((m) => startsWith(bytes, m)) ||
+    (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') ||
+    /^....ftyp(heic|heix|mif1)/.test(head)
+  )
+    return 'image';
   if (/application\/applefile/i.test(contentType)) return 'applefile';
   if (/^\s*<(!doctype html|html|\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
   if (startsWithHeaders(head)) return 'email';
@@ -119,7 +143,8 @@ function hinted(name: string, contentType: string): FileKind | null {
   if (type.startsWith('image/') || ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'webp'].includes(ext)) return 'image';
   if (type === 'message/rfc822' || ext === 'eml') return 'email';
   if (ext === 'msg' || type.includes('ms-outlook')) return 'outlook-item';
-  if (['xls', 'xlsx', 'ppt', 'pptx', 'xlsm', 'pptm'].includes(ext) || /spreadsheet|presentation|ms-excel|ms-powerpoint/.test(type)) return 'office-other';
+  if (['xls', 'xlsx', 'ppt', 'pptx', 'xlsm', 'pptm'].includes(ext) || /spreadsheet|presentation|ms-excel|ms-powerpoint/.test(type))
+    return 'office-other';
   if (['htm', 'html'].includes(ext) || type === 'text/html') return 'html';
   if (type.startsWith('text/') || ['txt', 'csv', 'vcf', 'ics'].includes(ext)) return 'text';
   return null;
@@ -135,7 +160,19 @@ function isText(sample: Uint8Array): boolean {
   return printable / sample.length > 0.95;
 }
 
-const HEADER_NAMES = new Set(['received', 'return-path', 'from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'delivered-to', 'dkim-signature']);
+const HEADER_NAMES = new Set([
+  'received',
+  'return-path',
+  'from',
+  'to',
+  'subject',
+  'date',
+  'message-id',
+  'mime-version',
+  'content-type',
+  'delivered-to',
+  'dkim-signature',
+]);
 
 /** Two or more mail header fields (with their folded lines) at the very start: one pass over the lines, no backtracking. */
 function startsWithHeaders(head: string): boolean {

@@ -89,10 +89,11 @@ export function blocksInlines(blocks: readonly Block[]): Inline[] {
       if (out.length) out.push(newline);
       out.push(...block.inlines);
     } else {
-      for (const row of block.rows) for (const cell of row.cells) {
-        if (out.length) out.push(newline);
-        out.push(...blocksInlines(cell.blocks));
-      }
+      for (const row of block.rows)
+        for (const cell of row.cells) {
+          if (out.length) out.push(newline);
+          out.push(...blocksInlines(cell.blocks));
+        }
     }
   }
   return out;

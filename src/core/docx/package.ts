@@ -47,7 +47,8 @@ export function decodePart(data: Uint8Array, name: string): string {
   if (littleEndian || bigEndian) {
     if (data.length % 2) throw new DocxError('corrupt-zip', `The document part ${name} is not valid UTF-16 text.`);
     const units = new Uint16Array(data.length / 2);
-    for (let i = 0, j = 0; j < units.length; i += 2, j++) units[j] = littleEndian ? data[i]! | (data[i + 1]! << 8) : (data[i]! << 8) | data[i + 1]!;
+    for (let i = 0, j = 0; j < units.length; i += 2, j++)
+      units[j] = littleEndian ? data[i]! | (data[i + 1]! << 8) : (data[i]! << 8) | data[i + 1]!;
     let text = '';
     // In slices: String.fromCharCode takes its arguments on the stack.
     for (let at = 0; at < units.length; at += 8192) text += String.fromCharCode(...units.subarray(at, at + 8192));
@@ -69,7 +70,10 @@ export function openPackage(bytes: Uint8Array, wanted: (name: string) => boolean
     if (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage')) {
       throw new DocxError('encrypted-document', 'The document is password-protected; ask the school to send it without a password.');
     }
-    throw new DocxError('legacy-word-document', 'The document is in the old Word 97-2003 (.doc) format; ask the school to save it as .docx.');
+    throw new DocxError(
+      'legacy-word-document',
+      'The document is in the old Word 97-2003 (.doc) format; ask the school to save it as .docx.',
+    );
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new DocxError('not-a-word-document', 'The file is not a Word .docx document.');
@@ -115,13 +119,21 @@ function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, li
       filter: (file) => {
         if (++entries > limits.zipEntries) throw new DocxError('too-many-parts', `The document has more than ${limits.zipEntries} parts.`);
         const folded = file.name.toLowerCase();
-        if (names.has(folded)) throw new DocxError('duplicate-part', 'The document holds two copies of one part; it may have been tampered with. Ask the school to save the form again in Word.');
+        if (names.has(folded))
+          throw new DocxError(
+            'duplicate-part',
+            'The document holds two copies of one part; it may have been tampered with. Ask the school to save the form again in Word.',
+          );
         names.add(folded);
         if (MACRO_PART.test(file.name)) macros = true;
         if (!wanted(file.name)) return false;
         const ratio = file.size ? file.originalSize / file.size : 0;
         declaredTotal += file.originalSize;
-        if (file.originalSize > limits.partBytes || declaredTotal > limits.inflatedBytes || (file.originalSize > 1_048_576 && ratio > limits.compressionRatio)) {
+        if (
+          file.originalSize > limits.partBytes ||
+          declaredTotal > limits.inflatedBytes ||
+          (file.originalSize > 1_048_576 && ratio > limits.compressionRatio)
+        ) {
           throw new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).');
         }
         if (file.size <= SMALL_PART_BYTES) return true;
@@ -156,7 +168,11 @@ function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: Docx
       partBytes += chunk.length;
       inflatedTotal += chunk.length;
       const ratio = file.size ? partBytes / file.size : 0;
-      if (partBytes > limits.partBytes || inflatedTotal > limits.inflatedBytes || (partBytes > 1_048_576 && ratio > limits.compressionRatio)) {
+      if (
+        partBytes > limits.partBytes ||
+        inflatedTotal > limits.inflatedBytes ||
+        (partBytes > 1_048_576 && ratio > limits.compressionRatio)
+      ) {
         file.terminate();
         return fail(new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).'));
       }
@@ -172,6 +188,7 @@ function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: Docx
   } catch {
     fail(new DocxError('corrupt-zip', 'The document is damaged or incomplete (its zip structure cannot be read).'));
   }
-  if (!failure && [...started].some((name) => !into.has(name))) fail(new DocxError('corrupt-zip', 'The document is truncated (a part ends early).'));
+  if (!failure && [...started].some((name) => !into.has(name)))
+    fail(new DocxError('corrupt-zip', 'The document is truncated (a part ends early).'));
   if (failure) throw failure;
 }

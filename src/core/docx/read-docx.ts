@@ -6,9 +6,7 @@ import type { WordDocument } from './model';
 import { openPackage } from './package';
 import { parseXml } from './xml';
 
-export type DocxReadResult =
-  | { readonly ok: true; readonly document: WordDocument }
-  | { readonly ok: false; readonly error: DocxError };
+export type DocxReadResult = { readonly ok: true; readonly document: WordDocument } | { readonly ok: false; readonly error: DocxError };
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
@@ -25,14 +23,19 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): D
 
 function readDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): WordDocument {
   let mainPart = 'word/document.xml';
-  const pkg = openPackage(bytes, (name) => name === '_rels/.rels' || (name.startsWith('word/') && (name.endsWith('document.xml') || name.endsWith('document.xml.rels'))), limits);
+  const pkg = openPackage(
+    bytes,
+    (name) => name === '_rels/.rels' || (name.startsWith('word/') && (name.endsWith('document.xml') || name.endsWith('document.xml.rels'))),
+    limits,
+  );
   const rootRels = pkg.part('_rels/.rels');
   if (rootRels) {
     const target = readRelationships(rootRels, '_rels/.rels', limits).find((r) => OFFICE_DOCUMENT.test(r.type))?.target;
     if (target) mainPart = target.replace(/^\//, '');
   }
   const xml = pkg.part(mainPart);
-  if (xml === undefined) throw new DocxError('missing-part', 'The document has no main text part (word/document.xml); it is not a complete Word document.');
+  if (xml === undefined)
+    throw new DocxError('missing-part', 'The document has no main text part (word/document.xml); it is not a complete Word document.');
   const slash = mainPart.lastIndexOf('/');
   const relsPart = `${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`;
   const rels = pkg.part(relsPart);

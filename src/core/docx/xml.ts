@@ -121,7 +121,10 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
         handlers.text(xml.slice(lt + 9, end));
         i = end + 3;
       } else if (xml.startsWith('<!DOCTYPE', lt)) {
-        throw new DocxError('xml-doctype', `The document part ${part} declares a DOCTYPE; documents with entity declarations are not read.`);
+        throw new DocxError(
+          'xml-doctype',
+          `The document part ${part} declares a DOCTYPE; documents with entity declarations are not read.`,
+        );
       } else throw malformed();
       continue;
     }
@@ -252,7 +255,11 @@ export class Attributes {
 function attributeEnd(xml: string, at: number): number {
   const n = xml.length;
   const nameStart = at;
-  for (let c = xml.charCodeAt(at); at < n && !isSpace(c) && c !== 61 && c !== 62 && c !== 60 && c !== 47 && c !== 34 && c !== 39; c = xml.charCodeAt(++at));
+  for (
+    let c = xml.charCodeAt(at);
+    at < n && !isSpace(c) && c !== 61 && c !== 62 && c !== 60 && c !== 47 && c !== 34 && c !== 39;
+    c = xml.charCodeAt(++at)
+  );
   if (at === nameStart) return -1;
   while (at < n && isSpace(xml.charCodeAt(at))) at++;
   if (xml.charCodeAt(at) !== 61 /* = */) return -1;
@@ -269,7 +276,15 @@ function attributeEnd(xml: string, at: number): number {
  * skipped content, each character looked at a bounded number of times; end tags must match, and the
  * nesting inside counts against the depth limit like anywhere else.
  */
-function endOfElement(xml: string, name: string, from: number, depth: number, maxDepth: number, part: string, malformed: () => Error): number {
+function endOfElement(
+  xml: string,
+  name: string,
+  from: number,
+  depth: number,
+  maxDepth: number,
+  part: string,
+  malformed: () => Error,
+): number {
   const n = xml.length;
   const open: string[] = [name];
   let at = from;
@@ -297,7 +312,11 @@ function endOfElement(xml: string, name: string, from: number, depth: number, ma
       if (end < 0) throw malformed();
       at = end + 3;
     } else if (next === 33 /* ! */) {
-      if (xml.startsWith('<!DOCTYPE', lt)) throw new DocxError('xml-doctype', `The document part ${part} declares a DOCTYPE; documents with entity declarations are not read.`);
+      if (xml.startsWith('<!DOCTYPE', lt))
+        throw new DocxError(
+          'xml-doctype',
+          `The document part ${part} declares a DOCTYPE; documents with entity declarations are not read.`,
+        );
       throw malformed();
     } else {
       let end = lt + 1;
@@ -313,7 +332,8 @@ function endOfElement(xml: string, name: string, from: number, depth: number, ma
       }
       if (xml.charCodeAt(end) === 47) at = end + 2;
       else {
-        if (depth + open.length > maxDepth) throw new DocxError('xml-too-deep', `The document part ${part} is nested more than ${maxDepth} levels deep.`);
+        if (depth + open.length > maxDepth)
+          throw new DocxError('xml-too-deep', `The document part ${part} is nested more than ${maxDepth} levels deep.`);
         open.push(inner);
         at = end + 1;
       }

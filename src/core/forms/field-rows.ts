@@ -14,7 +14,14 @@ export function fieldRows(template: Pick<Template, 'fields'>): FieldRow[] {
     if (paired.has(field.key)) continue;
     const partner =
       field.type === 'name' || field.type === 'email'
-        ? template.fields.find((f) => f !== field && f.label === field.label && f.section === field.section && f.type === (field.type === 'name' ? 'email' : 'name') && !paired.has(f.key))
+        ? template.fields.find(
+            (f) =>
+              f !== field &&
+              f.label === field.label &&
+              f.section === field.section &&
+              f.type === (field.type === 'name' ? 'email' : 'name') &&
+              !paired.has(f.key),
+          )
         : undefined;
     if (partner) {
       paired.add(partner.key);

@@ -24,10 +24,15 @@ function compile(label: string): CompiledLabel {
   let entry = compiled.get(label);
   if (!entry) {
     const key = templateKey(label);
-    const words = key.split(' ').filter(Boolean).map((word) => (word === 'email' ? 'e-?mail' : word));
+    const words = key
+      .split(' ')
+      .filter(Boolean)
+      .map((word) => (word === 'email' ? 'e-?mail' : word));
     // "and" may be written "&", itself a separator: the word is optional between separators, so that no
     // text can be split between them in more than one way (which would backtrack quadratically).
-    const source = words.map((word, i) => (i === 0 ? (word === 'and' ? '(?:and|&)' : word) : word === 'and' ? `(?:${NOT_WORD}+and)?` : `${NOT_WORD}+${word}`)).join('');
+    const source = words
+      .map((word, i) => (i === 0 ? (word === 'and' ? '(?:and|&)' : word) : word === 'and' ? `(?:${NOT_WORD}+and)?` : `${NOT_WORD}+${word}`))
+      .join('');
     // Letters and digits as a plain class (Latin scripts): \p{L} patterns cost milliseconds each to compile.
     entry = { key, pattern: new RegExp(`^${NOT_WORD}*${source}(?!${WORD})`, 'i') };
     compiled.set(label, entry);

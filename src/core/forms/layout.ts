@@ -60,7 +60,15 @@ export function layoutOf(document: WordDocument): Layout {
     blocks.forEach((block, blockIndex) => {
       if (block.kind === 'paragraph') {
         const text = slotText(paragraphText(block));
-        const slot: ParagraphSlot = { kind: 'paragraph', index: slots.length, text, key: labelKey(text), paragraph: block, blockIndex, container: blocks };
+        const slot: ParagraphSlot = {
+          kind: 'paragraph',
+          index: slots.length,
+          text,
+          key: labelKey(text),
+          paragraph: block,
+          blockIndex,
+          container: blocks,
+        };
         slots.push(slot);
         paragraphs.set(block, slot);
         return;
@@ -76,8 +84,16 @@ export function layoutOf(document: WordDocument): Layout {
           // A cell's label text is its own paragraphs: a table nested in it is read as slots of its own.
           const text = own ? slotText(blocksText(cell.blocks.filter((b) => b.kind === 'paragraph'))) : '';
           const slot: CellSlot = {
-            kind: 'cell', index: slots.length, text, key: labelKey(text), blocks: shown,
-            table: block, row: rowIndex, cell: cellIndex, column: cell.column, continuesMerge: !own,
+            kind: 'cell',
+            index: slots.length,
+            text,
+            key: labelKey(text),
+            blocks: shown,
+            table: block,
+            row: rowIndex,
+            cell: cellIndex,
+            column: cell.column,
+            continuesMerge: !own,
           };
           slots.push(slot);
           rowSlots.push(slot);
@@ -98,7 +114,11 @@ export function layoutOf(document: WordDocument): Layout {
     else slotsByFirstWord.set(word, [slot]);
   }
   return {
-    slotsByFirstWord, slots, cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell], slotOfParagraph: (paragraph) => paragraphs.get(paragraph) };
+    slotsByFirstWord,
+    slots,
+    cellSlot: (table, row, cell) => cells.get(table)?.[row]?.[cell],
+    slotOfParagraph: (paragraph) => paragraphs.get(paragraph),
+  };
 }
 
 /** The cell to the right of a label cell, or else the cell below it. */

@@ -88,7 +88,11 @@ function answerFor(field: Field, label: Slot, besideLabel: string, layout: Layou
     const paragraphs = paragraphsOf(cell.blocks);
     // "☐ Yes | ☒ No": a Yes/No answer may spread over the cells to the right of its label.
     if (field.type === 'yesNo' && cell.row === label.row) {
-      for (let next = layout.cellSlot(cell.table, cell.row, cell.cell + 1); next && !stops.has(next.index); next = layout.cellSlot(next.table, next.row, next.cell + 1)) {
+      for (
+        let next = layout.cellSlot(cell.table, cell.row, cell.cell + 1);
+        next && !stops.has(next.index);
+        next = layout.cellSlot(next.table, next.row, next.cell + 1)
+      ) {
         paragraphs.push(...paragraphsOf(next.blocks));
       }
     }
@@ -150,8 +154,12 @@ function sectionPlaces(template: Template, layout: Layout): Map<string, SectionP
   const places = new Map<string, SectionPlace>();
   starts.forEach((start, i) => {
     const { slot } = start;
-    const sideBySide = slot.kind === 'cell' && starts.some((other) => other !== start && other.slot.kind === 'cell' && other.slot.table === slot.table && other.slot.row === slot.row);
-    const end = sideBySide ? layout.slots.length : starts[i + 1]?.slot.index ?? layout.slots.length;
+    const sideBySide =
+      slot.kind === 'cell' &&
+      starts.some(
+        (other) => other !== start && other.slot.kind === 'cell' && other.slot.table === slot.table && other.slot.row === slot.row,
+      );
+    const end = sideBySide ? layout.slots.length : (starts[i + 1]?.slot.index ?? layout.slots.length);
     places.set(start.section, { range: [slot.index + 1, end], column: sideBySide ? slot : undefined });
   });
   return places;
@@ -184,6 +192,10 @@ export function locateRows(field: Field, layout: Layout): RowsAnswer | undefined
 
 function textOfBlocks(blocks: CellSlot['blocks']): string {
   return paragraphsOf(blocks)
-    .map((p) => blocksInlines([p]).map((i) => (i.kind === 'text' ? i.text : i.checked ? '☒' : '☐')).join(''))
+    .map((p) =>
+      blocksInlines([p])
+        .map((i) => (i.kind === 'text' ? i.text : i.checked ? '☒' : '☐'))
+        .join(''),
+    )
     .join('\n');
 }

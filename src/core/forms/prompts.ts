@@ -2,7 +2,14 @@
 // placeholder prompts, a statement box's instructions) is not an answer.
 import { labelKey, templateKey } from '../text';
 
-const GENERIC = ['yes no', 'click or tap here to enter text', 'click here to enter text', 'enter text here', 'choose an item', 'click or tap to enter a date'];
+const GENERIC = [
+  'yes no',
+  'click or tap here to enter text',
+  'click here to enter text',
+  'enter text here',
+  'choose an item',
+  'click or tap to enter a date',
+];
 
 /** True when the text is nothing but prompt text: the field's own prompts or Word's generic ones. */
 export function isPrompt(text: string, prompts: readonly string[]): boolean {

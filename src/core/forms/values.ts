@@ -57,7 +57,8 @@ export const MAX_ANSWER_CHARACTERS = 100_000;
 /** The answer cut to MAX_ANSWER_CHARACTERS (paragraph by paragraph, inline by inline), and its length when it was cut. */
 function bounded(answer: Answer): { answer: Answer; length?: number } {
   let length = answer.besideLabel.length;
-  for (const paragraph of answer.paragraphs) for (const inline of paragraph.inlines) length += inline.kind === 'text' ? inline.text.length : 1;
+  for (const paragraph of answer.paragraphs)
+    for (const inline of paragraph.inlines) length += inline.kind === 'text' ? inline.text.length : 1;
   if (length <= MAX_ANSWER_CHARACTERS) return { answer };
   let room = MAX_ANSWER_CHARACTERS;
   const paragraphs: Paragraph[] = [];
@@ -80,7 +81,13 @@ export function readValue(field: Field, answer: Answer | undefined, ctx: ReadCon
   const cut = bounded(answer);
   const reading = readBoundedValue(field, cut.answer, ctx);
   if (cut.length === undefined) return reading;
-  const tooLong = issue(ctx, field, 'warning', 'answer-too-long', `${ctx.title} is ${cut.length.toLocaleString('en-GB')} characters long; only its first ${MAX_ANSWER_CHARACTERS.toLocaleString('en-GB')} were read.`);
+  const tooLong = issue(
+    ctx,
+    field,
+    'warning',
+    'answer-too-long',
+    `${ctx.title} is ${cut.length.toLocaleString('en-GB')} characters long; only its first ${MAX_ANSWER_CHARACTERS.toLocaleString('en-GB')} were read.`,
+  );
   return { value: reading.value, issues: [...reading.issues, tooLong] };
 }
 
@@ -174,7 +181,10 @@ function readTrn(field: Field, text: string, ctx: ReadContext): FieldReading {
   const digits = text.replace(/\D/g, '');
   if (/^\d{7}$/.test(text.replace(/\s+/g, ''))) return ok(digits);
   if (digits.length === 7) {
-    return { value: digits, issues: [issue(ctx, field, 'warning', 'old-style-trn', `${ctx.title} is written in the old style; its digits have been kept.`)] };
+    return {
+      value: digits,
+      issues: [issue(ctx, field, 'warning', 'old-style-trn', `${ctx.title} is written in the old style; its digits have been kept.`)],
+    };
   }
   return { value: text, issues: [issue(ctx, field, 'error', 'invalid-trn', `${ctx.title} should be a 7-digit Teacher Reference Number.`)] };
 }
@@ -190,9 +200,29 @@ function readPhone(field: Field, text: string, ctx: ReadContext): FieldReading {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
 };
 
 function readNumber(field: Field, text: string, ctx: ReadContext): FieldReading {
@@ -200,7 +230,8 @@ function readNumber(field: Field, text: string, ctx: ReadContext): FieldReading 
   const digits = /\d+(?:\.\d+)?/.exec(text);
   // "Since 2012" gives a year, not a number of years.
   if (digits && !/^(19|20)\d\d$/.test(digits[0])) return ok(Math.floor(Number(digits[0])));
-  if (digits) return { value: null, issues: [issue(ctx, field, 'warning', 'invalid-number', `${ctx.title} gives a year, not a number of years.`)] };
+  if (digits)
+    return { value: null, issues: [issue(ctx, field, 'warning', 'invalid-number', `${ctx.title} gives a year, not a number of years.`)] };
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
   let total: number | undefined;
   for (const word of words) {
@@ -215,9 +246,13 @@ function readNumber(field: Field, text: string, ctx: ReadContext): FieldReading 
 function readHub(field: Field, text: string, ctx: ReadContext): FieldReading {
   if (!text) return ok(null);
   const hub = findHub(text, ctx.hubs);
-  if (!hub) return { value: text, issues: [issue(ctx, field, 'error', 'unknown-hub', `${ctx.title} does not name one of the Maths Hubs.`)] };
+  if (!hub)
+    return { value: text, issues: [issue(ctx, field, 'error', 'unknown-hub', `${ctx.title} does not name one of the Maths Hubs.`)] };
   if (ctx.programmeHubs !== 'all' && !ctx.programmeHubs.includes(hub.name)) {
-    return { value: hub.name, issues: [issue(ctx, field, 'error', 'hub-not-running-programme', `${hub.name} does not run this programme.`)] };
+    return {
+      value: hub.name,
+      issues: [issue(ctx, field, 'error', 'hub-not-running-programme', `${hub.name} does not run this programme.`)],
+    };
   }
   return ok(hub.name);
 }
@@ -231,7 +266,8 @@ function readStatement(field: Field, answer: Answer, ctx: ReadContext): FieldRea
       if (folded && !isPrompt(folded, field.prompts)) paragraphs.push(folded);
     }
   }
-  if (!paragraphs.length && answer.besideLabel && !isPrompt(answer.besideLabel, field.prompts)) paragraphs.push(foldWhitespace(answer.besideLabel));
+  if (!paragraphs.length && answer.besideLabel && !isPrompt(answer.besideLabel, field.prompts))
+    paragraphs.push(foldWhitespace(answer.besideLabel));
   const value = paragraphs.join('\n\n') || null;
   const limit = field.wordLimit;
   if (!value || !limit) return ok(value);
@@ -240,7 +276,12 @@ function readStatement(field: Field, answer: Answer, ctx: ReadContext): FieldRea
     return { value, issues: [issue(ctx, field, 'error', 'word-limit', `${ctx.title} has ${words} words; the limit is ${limit.words}.`)] };
   }
   if (limit.kind === 'approx' && words > limit.words * 1.2) {
-    return { value, issues: [issue(ctx, field, 'warning', 'word-limit', `${ctx.title} has ${words} words, more than 20% over the suggested ${limit.words}.`)] };
+    return {
+      value,
+      issues: [
+        issue(ctx, field, 'warning', 'word-limit', `${ctx.title} has ${words} words, more than 20% over the suggested ${limit.words}.`),
+      ],
+    };
   }
   return ok(value);
 }
@@ -294,7 +335,15 @@ function readYesNo(field: Field, answer: Answer, ctx: ReadContext): FieldReading
   if (result === 'ambiguous') {
     return {
       value: null,
-      issues: [issue(ctx, field, field.required ? 'error' : 'warning', 'ambiguous-answer', `${ctx.title}: the answer cannot be read as a clear Yes or No.`)],
+      issues: [
+        issue(
+          ctx,
+          field,
+          field.required ? 'error' : 'warning',
+          'ambiguous-answer',
+          `${ctx.title}: the answer cannot be read as a clear Yes or No.`,
+        ),
+      ],
     };
   }
   return ok(result);
@@ -321,7 +370,8 @@ function decideYesNo(tokens: readonly Token[]): boolean | 'unanswered' | 'ambigu
   }
   // "Yes/No Yes": the printed prompt left in place, the answer typed after it.
   const [first, second] = words;
-  if (words.length > 2 && first?.answer === true && second?.answer === false && !marked(first) && !marked(second)) return decideYesNo(tokens.slice(tokens.indexOf(second) + 1));
+  if (words.length > 2 && first?.answer === true && second?.answer === false && !marked(first) && !marked(second))
+    return decideYesNo(tokens.slice(tokens.indexOf(second) + 1));
   const yes = words.filter((w) => w.answer);
   const no = words.filter((w) => !w.answer);
   if (!yes.length && !no.length) return 'ambiguous';

@@ -34,7 +34,8 @@ export function looksLikeSignOff(text: string): boolean {
 }
 
 // A form's instructions speak to the reader: "Please give …", "Explain briefly …", "(maximum 300 words)".
-const IMPERATIVE = /^(?:please\s+)?(give|explain|describe|outline|tell|state|list|include|provide|write|set out|summari[sz]e|detail|identify|indicate|note|use|continue|complete|attach|add|say|show)\b/i;
+const IMPERATIVE =
+  /^(?:please\s+)?(give|explain|describe|outline|tell|state|list|include|provide|write|set out|summari[sz]e|detail|identify|indicate|note|use|continue|complete|attach|add|say|show)\b/i;
 const LIMIT = /\b(maximum|max\.?|no more than|up to|approx\.?|approximately|about|around)\s*\d+\s*words?\b/i;
 
 /** A line of the form's instructions, not of an answer. */
@@ -49,5 +50,11 @@ const DETAIL = /^(name|print name|date|signed|signature|position|role|job title|
 /** A signatory's role: "Headteacher", "Mastery Advocate Teacher 1"; not "Date", not an answer. */
 export function looksLikeRole(text: string): boolean {
   const folded = foldWhitespace(text);
-  return folded.length > 0 && folded.length <= 60 && !/[@:]/.test(folded) && !/\d/.test(folded.replace(/\s\d+$/, '')) && !DETAIL.test(labelKey(folded));
+  return (
+    folded.length > 0 &&
+    folded.length <= 60 &&
+    !/[@:]/.test(folded) &&
+    !/\d/.test(folded.replace(/\s\d+$/, '')) &&
+    !DETAIL.test(labelKey(folded))
+  );
 }

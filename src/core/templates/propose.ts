@@ -72,14 +72,21 @@ function splitAtLabel(text: string, separator: ':' | '.', restRequired: boolean)
  * Form" → "Primary Mastery Specialist Programme 2024/25"; the list's Programme column shows it.
  */
 export function programmeOf(title: string): string {
-  const name = title
-    .replace(/^(application|nomination|registration)( form)? (to participate in|to join|for)\s+(the\s+)?/i, '')
-    .trim();
+  const name = title.replace(/^(application|nomination|registration)( form)? (to participate in|to join|for)\s+(the\s+)?/i, '').trim();
   return withoutFormWord(name) || title;
 }
 
 // Longest first: the earliest start wins, as a regular expression's leftmost match would.
-const FORM_WORDS = ['expression of interest form', 'declaration of commitment', 'expression of interest', 'application form', 'registration form', 'nomination form', 'application', 'form'];
+const FORM_WORDS = [
+  'expression of interest form',
+  'declaration of commitment',
+  'expression of interest',
+  'application form',
+  'registration form',
+  'nomination form',
+  'application',
+  'form',
+];
 const isSpaceChar = (c: string) => /^\s$/.test(c);
 
 /** "Secondary Mastery Specialists – application form" → "Secondary Mastery Specialists": the form's own word at the end dropped. */
@@ -99,7 +106,9 @@ function withoutFormWord(name: string): string {
 
 /** camelCase key from label words: "Name of head of department" → "nameHeadDepartment". */
 export function keyFromLabel(label: string): string {
-  const words = labelKey(replaceBracketed(label, ' ')).split(' ').filter((w) => w && !STOP_WORDS.has(w));
+  const words = labelKey(replaceBracketed(label, ' '))
+    .split(' ')
+    .filter((w) => w && !STOP_WORDS.has(w));
   const chosen = (words.length ? words : labelKey(label).split(' ').filter(Boolean)).slice(0, 5);
   const key = chosen.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
   return /^[a-z]/.test(key) ? key : `field${key.replace(/^./, (c) => c.toUpperCase())}`;
@@ -182,8 +191,10 @@ function readTable(layout: Layout, { table, heading, intro }: FormTable, found: 
   // The signature block: "Head Teacher | Signature of Head Teacher" on the blank form; on a
   // filled-in one the right cells may hold typed names, so roles after a "signatures" paragraph do too.
   const signed = (r: number) => /^signature\b/i.test(grid(r, 1)!.text.trim());
-  if (table.rows.every((row, r) => row.cells.length >= 2 && signed(r))
-    || (/\bsignatures?\b|\bsigned\b/i.test(intro) && table.rows.every((row, r) => row.cells.length === 2 && isRole(grid(r, 0)!.text)))) {
+  if (
+    table.rows.every((row, r) => row.cells.length >= 2 && signed(r)) ||
+    (/\bsignatures?\b|\bsigned\b/i.test(intro) && table.rows.every((row, r) => row.cells.length === 2 && isRole(grid(r, 0)!.text)))
+  ) {
     found.signatureTables.add(table);
     for (let r = 0; r < table.rows.length; r++) {
       found.signatoryLabels.push(foldWhitespace(grid(r, 0)!.text));
@@ -194,7 +205,10 @@ function readTable(layout: Layout, { table, heading, intro }: FormTable, found: 
   // The criteria table: "Essential | Desirable".
   if (firstRow.length === 2 && /^essential$/i.test(firstRow[0]!.text.trim()) && /^desirable$/i.test(firstRow[1]!.text.trim())) {
     for (let r = 1; r < table.rows.length; r++) {
-      for (const [c, kind] of [[0, 'essential'], [1, 'desirable']] as const) {
+      for (const [c, kind] of [
+        [0, 'essential'],
+        [1, 'desirable'],
+      ] as const) {
         const text = foldWhitespace(grid(r, c)?.text ?? '');
         if (text) found.criteria.push({ id: uniqueKey(keyFromLabel(text), new Set(found.criteria.map((x) => x.id))), kind, text });
       }
@@ -208,9 +222,15 @@ function readTable(layout: Layout, { table, heading, intro }: FormTable, found: 
   // A row whose first cell is merged down from the row above goes with that row.
   const body = table.rows.slice(1).map((row, i) => row.cells.map((_, c) => grid(i + 1, c)!));
   const empty = (cells: CellSlot[]) => cells.every((s) => !s.text.trim());
-  const noLabel = (cells: CellSlot[]) => empty(cells) || (cells.length === firstRow.length && !cells[0]!.continuesMerge && (!cells[0]!.text.trim() || looksLikeValue(cells[0]!.text)));
+  const noLabel = (cells: CellSlot[]) =>
+    empty(cells) ||
+    (cells.length === firstRow.length && !cells[0]!.continuesMerge && (!cells[0]!.text.trim() || looksLikeValue(cells[0]!.text)));
   const mergedDown = (cells: CellSlot[]) => cells.length === firstRow.length && cells[0]!.continuesMerge;
-  const rowsTable = firstRow.length >= 2 && firstRow.every((s) => s.text.trim()) && body.some(noLabel) && body.every((cells) => noLabel(cells) || mergedDown(cells));
+  const rowsTable =
+    firstRow.length >= 2 &&
+    firstRow.every((s) => s.text.trim()) &&
+    body.some(noLabel) &&
+    body.every((cells) => noLabel(cells) || mergedDown(cells));
   if (rowsTable) {
     found.rowsFields.push({ slot: firstRow[0]!, heading, columns: firstRow.map((s) => foldWhitespace(s.text)) });
     found.answers += body.flat().filter((s) => s.text.trim()).length;
@@ -236,7 +256,8 @@ function readTable(layout: Layout, { table, heading, intro }: FormTable, found: 
       const below = r + 1 < table.rows.length ? grid(r + 1, 0) : undefined;
       const answer = cells[c + 1] ?? below;
       // A one-cell row under a one-cell label is its answer box, unless it reads like another label.
-      if (!cells[c + 1] && cells.length === 1 && below && table.rows[r + 1]!.cells.length === 1 && looksLikeAnswer(below.text)) answerCells.add(below);
+      if (!cells[c + 1] && cells.length === 1 && below && table.rows[r + 1]!.cells.length === 1 && looksLikeAnswer(below.text))
+        answerCells.add(below);
       const answerText = answer ? foldWhitespace(answer.text) : '';
       // "Name of school: St Brannoc's" with its answer cell empty: the answer was typed after the label.
       const typedAfter = splitAtLabel(foldWhitespace(labelSlot.text), ':', true);
@@ -245,7 +266,12 @@ function readTable(layout: Layout, { table, heading, intro }: FormTable, found: 
       const prompt = answerText && isPrompt(answerText, []);
       if (label !== foldWhitespace(labelSlot.text) || (answerText && !prompt) || answerText.includes('☒')) found.answers++;
       const candidate: Candidate = {
-        label, slot: labelSlot, rowSection, heading, prompts: [], kind: 'labelled',
+        label,
+        slot: labelSlot,
+        rowSection,
+        heading,
+        prompts: [],
+        kind: 'labelled',
         answerPrompt: prompt ? untick(answerText) : undefined,
         answeredYesNo: !prompt && isYesNoAnswer(answerText),
       };
@@ -270,7 +296,11 @@ function readTable(layout: Layout, { table, heading, intro }: FormTable, found: 
 }
 
 /** Stage 3: the fields the candidates make, keyed and told apart; "If yes" fields tied to their question. */
-function makeFields(candidates: readonly Candidate[], rowsFields: readonly RowsCandidate[], unsure: string[]): { fields: Field[]; sections: string[]; describedBy: Map<string, string> } {
+function makeFields(
+  candidates: readonly Candidate[],
+  rowsFields: readonly RowsCandidate[],
+  unsure: string[],
+): { fields: Field[]; sections: string[]; describedBy: Map<string, string> } {
   // Labels that repeat across the form are told apart by their section: a row header or a heading.
   const repeated = countBy(candidates.map((c) => labelKey(c.label)));
   const sections: string[] = [];
@@ -284,9 +314,14 @@ function makeFields(candidates: readonly Candidate[], rowsFields: readonly RowsC
     if (section && !sections.includes(section)) sections.push(section);
     // An email beside a person's name takes the person's key: "Head Teacher | … | E-mail" → headTeacherEmail.
     const person = candidate.rowPrevious && fieldOf.get(candidate.rowPrevious)?.find((f) => f.type === 'name');
-    const prefix = person && typeOf(candidate.label, undefined) === 'email'
-      ? person.key.replace(/Name$/, '')
-      : section ? keyFromLabel(section) : candidate.anchor ? fieldOf.get(candidate.anchor)?.[0]?.key : undefined;
+    const prefix =
+      person && typeOf(candidate.label, undefined) === 'email'
+        ? person.key.replace(/Name$/, '')
+        : section
+          ? keyFromLabel(section)
+          : candidate.anchor
+            ? fieldOf.get(candidate.anchor)?.[0]?.key
+            : undefined;
     const made = fieldsFor(candidate, prefix, section, fieldOf.get(candidate.anchor!)?.[0]?.key, keys, unsure);
     fieldOf.set(candidate, made);
     fields.push(...made);
@@ -296,15 +331,22 @@ function makeFields(candidates: readonly Candidate[], rowsFields: readonly RowsC
   for (const rows of rowsFields) {
     const key = uniqueKey(keyFromLabel(rows.heading ?? rows.columns[0]!), keys);
     const columnKeys = new Set<string>();
-    fields.push(Field.parse({
-      key, label: rows.heading ?? rows.columns[0]!, type: 'rows',
-      columns: rows.columns.map((label) => ({ key: uniqueKey(keyFromLabel(label), columnKeys), label })),
-    }));
+    fields.push(
+      Field.parse({
+        key,
+        label: rows.heading ?? rows.columns[0]!,
+        type: 'rows',
+        columns: rows.columns.map((label) => ({ key: uniqueKey(keyFromLabel(label), columnKeys), label })),
+      }),
+    );
   }
   // "If yes, please …" is needed only when the Yes/No question before it is answered Yes.
   fields.forEach((field, i) => {
     if (!/^if yes\b/i.test(field.label)) return;
-    const question = fields.slice(0, i).reverse().find((f) => f.type === 'yesNo');
+    const question = fields
+      .slice(0, i)
+      .reverse()
+      .find((f) => f.type === 'yesNo');
     if (question) fields[i] = { ...field, required: false, requiredWhen: { field: question.key, equals: true } };
   });
   return { fields, sections, describedBy };
@@ -326,26 +368,52 @@ function doubtsAbout(instructions: Instructions, fields: readonly Field[], fille
   const { title, returnTo, deadline, programmeHubs } = instructions;
   const unsure: string[] = [];
   if (!title) unsure.push('No title was found: the template is named "New form"; give it the form\'s own title.');
-  if (!returnTo) unsure.push('No return address was found in the form\'s instructions.');
+  if (!returnTo) unsure.push("No return address was found in the form's instructions.");
   if (!deadline) unsure.push('No deadline was found ("… by <date>"); add it, with the hour if there is one.');
   if (programmeHubs !== 'all') unsure.push(`The form lists ${programmeHubs.length} hubs: only they are taken to run the programme.`);
   if (!fields.length) unsure.push('No fields were found: is this a blank application form?');
-  if (filled) unsure.push('This template was made from a filled-in application, not the blank form: the blank form the hub sends out gives a surer template.');
+  if (filled)
+    unsure.push(
+      'This template was made from a filled-in application, not the blank form: the blank form the hub sends out gives a surer template.',
+    );
   return unsure;
 }
 
 type Instructions = ReturnType<typeof readInstructions>;
 
 /** Stage 7: the template, named after its programme and year, its end markers found. */
-function assemble(parts: { instructions: Instructions; tables: readonly FormTable[]; candidates: readonly Candidate[]; fields: Field[]; sections: string[]; signatories: Signatory[]; criteria: Criterion[] }): Template {
-  const { instructions: { paragraphs, title, returnTo, deadline, programmeHubs }, tables, candidates, fields, sections, signatories, criteria } = parts;
+function assemble(parts: {
+  instructions: Instructions;
+  tables: readonly FormTable[];
+  candidates: readonly Candidate[];
+  fields: Field[];
+  sections: string[];
+  signatories: Signatory[];
+  criteria: Criterion[];
+}): Template {
+  const {
+    instructions: { paragraphs, title, returnTo, deadline, programmeHubs },
+    tables,
+    candidates,
+    fields,
+    sections,
+    signatories,
+    criteria,
+  } = parts;
   const titleText = title ?? 'New form';
   const programme = programmeOf(titleText.replace(/\n/g, ' '));
   const year = deadline?.date.slice(0, 4) ?? /\b(20\d\d)\b/.exec(titleText)?.[1];
   const id = `${slug(programme)}${year && !slug(programme).includes(year) ? `-${year}` : ''}`;
   const appendix = paragraphs.find((p) => /^appendix\b/i.test(p.text.trim()))?.index ?? Number.POSITIVE_INFINITY;
   const endMarkers = paragraphs
-    .filter((p) => p.index > (tables[0]?.firstSlot ?? 0) && p.index <= appendix && p.text.length <= 80 && !candidates.some((c) => c.slot === p) && !sections.includes(foldWhitespace(p.text)))
+    .filter(
+      (p) =>
+        p.index > (tables[0]?.firstSlot ?? 0) &&
+        p.index <= appendix &&
+        p.text.length <= 80 &&
+        !candidates.some((c) => c.slot === p) &&
+        !sections.includes(foldWhitespace(p.text)),
+    )
     .map((p) => foldWhitespace(p.text));
 
   const input: TemplateInput = {
@@ -398,7 +466,10 @@ function tablesOf(layout: Layout): { table: Table; heading?: string; intro: stri
     }
     if (seen.has(slot.table)) continue;
     seen.add(slot.table);
-    const heading = lastParagraph && isHeading(lastParagraph.text) && lastParagraph.index === slot.index - 1 - emptyBefore(layout, slot.index) ? foldWhitespace(lastParagraph.text) : undefined;
+    const heading =
+      lastParagraph && isHeading(lastParagraph.text) && lastParagraph.index === slot.index - 1 - emptyBefore(layout, slot.index)
+        ? foldWhitespace(lastParagraph.text)
+        : undefined;
     out.push({ table: slot.table, heading, intro: intro.join('\n'), firstSlot: slot.index });
     intro = [];
   }
@@ -422,7 +493,11 @@ function isHeading(text: string): boolean {
  * On a filled-in form the box, or the paragraphs under the instructions, hold the applicant's
  * statement: only the instructions before it are prompts, and its paragraphs are returned as `answered`.
  */
-function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>, filled: boolean): { candidates: Candidate[]; answered: Set<Slot> } {
+function statementCandidates(
+  layout: Layout,
+  signatureTables: ReadonlySet<Table>,
+  filled: boolean,
+): { candidates: Candidate[]; answered: Set<Slot> } {
   const out: Candidate[] = [];
   const answered = new Set<Slot>();
   const slots = layout.slots;
@@ -440,7 +515,8 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     let answering = false;
     for (let j = i + 1; j < slots.length; j++) {
       const next = slots[j]!;
-      const box = next.kind === 'cell' && !signatureTables.has(next.table) && next.table.rows.length === 1 && next.table.rows[0]!.cells.length === 1;
+      const box =
+        next.kind === 'cell' && !signatureTables.has(next.table) && next.table.rows.length === 1 && next.table.rows[0]!.cells.length === 1;
       if (box) {
         const lines = next.text.split('\n').map(foldWhitespace).filter(Boolean);
         const answerAt = filled ? lines.findIndex((line) => !looksLikeInstruction(line)) : -1;
@@ -460,7 +536,9 @@ function statementCandidates(layout: Layout, signatureTables: ReadonlySet<Table>
     if (labelTableNext) continue;
     const limitText = [text, ...prompts].join(' ');
     const limit = wordLimitIn(limitText);
-    const wordLimit = limit ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]) ? 'maximum' as const : 'approx' as const } : undefined;
+    const wordLimit = limit
+      ? { words: Number(limit[2]), kind: /^(maximum|max|no more|up to)/i.test(limit[1]) ? ('maximum' as const) : ('approx' as const) }
+      : undefined;
     out.push({ label, slot, prompts, kind: 'statement', wordLimit });
   }
   return { candidates: out, answered };
@@ -483,16 +561,37 @@ function typeOf(label: string, answerPrompt: string | undefined): FieldType {
   if (/\b(no|number) of years\b|\byears teaching\b|\bhow many\b/.test(key)) return 'number';
   if (/^date\b|\bdate of\b/.test(key)) return 'date';
   if (/\baddress\b/.test(key)) return 'multiline';
-  if (/^name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant) name$/.test(key)) return 'name';
+  if (
+    /^name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant) name$/.test(
+      key,
+    )
+  )
+    return 'name';
   return 'text';
 }
 
-function fieldsFor(candidate: Candidate, prefix: string | undefined, section: string | undefined, after: string | undefined, keys: Set<string>, unsure: string[]): Field[] {
+function fieldsFor(
+  candidate: Candidate,
+  prefix: string | undefined,
+  section: string | undefined,
+  after: string | undefined,
+  keys: Set<string>,
+  unsure: string[],
+): Field[] {
   const base = keyFromLabel(candidate.label);
   const key = (k: string) => uniqueKey(prefix ? prefix + capital(k) : k, keys);
   const common = { label: candidate.label, ...(section ? { section } : {}), ...(after && !section ? { after } : {}) };
   if (candidate.kind === 'statement') {
-    return [Field.parse({ ...common, key: key(base), type: 'statement', required: true, prompts: candidate.prompts, wordLimit: candidate.wordLimit })];
+    return [
+      Field.parse({
+        ...common,
+        key: key(base),
+        type: 'statement',
+        required: true,
+        prompts: candidate.prompts,
+        wordLimit: candidate.wordLimit,
+      }),
+    ];
   }
   const labelWords = labelKey(candidate.label);
   // "Head of department (name and e-mail)": one box, two fields.
@@ -510,16 +609,37 @@ function fieldsFor(candidate: Candidate, prefix: string | undefined, section: st
     unsure.push(`"${candidate.label}" is read as Yes/No because it was answered Yes or No on this copy.`);
   }
   // A label followed in its row by an Email label names a person: "Head Teacher | … | E-mail | …".
-  if (type === 'text' && candidate.rowNext && typeOf(candidate.label, undefined) === 'text' && /\bemail\b/.test(labelKey(candidate.rowNext.label)) && !/\bschool\b/.test(labelWords)) type = 'name';
+  if (
+    type === 'text' &&
+    candidate.rowNext &&
+    typeOf(candidate.label, undefined) === 'text' &&
+    /\bemail\b/.test(labelKey(candidate.rowNext.label)) &&
+    !/\bschool\b/.test(labelWords)
+  )
+    type = 'name';
   if (type === 'text' && !/^(name of school|school name)$/.test(labelWords)) unsure.push(`"${candidate.label}" is read as plain text.`);
-  const optional = /\bif known\b|\boptional\b|\bif applicable\b|^if yes\b/.test(labelWords) || ['trn', 'number', 'date'].includes(type) || (type === 'text' && !/^name\b/.test(labelWords));
-  return [Field.parse({ ...common, key: key(base), type, required: !optional, prompts: candidate.answerPrompt ? [candidate.answerPrompt] : [] })];
+  const optional =
+    /\bif known\b|\boptional\b|\bif applicable\b|^if yes\b/.test(labelWords) ||
+    ['trn', 'number', 'date'].includes(type) ||
+    (type === 'text' && !/^name\b/.test(labelWords));
+  return [
+    Field.parse({ ...common, key: key(base), type, required: !optional, prompts: candidate.answerPrompt ? [candidate.answerPrompt] : [] }),
+  ];
 }
 
 /** Who signs, and which email on the form is each one's: by the words their labels share. */
-function matchSignatories(labels: readonly string[], fields: readonly Field[], describedBy: ReadonlyMap<string, string>, unsure: string[]): Signatory[] {
+function matchSignatories(
+  labels: readonly string[],
+  fields: readonly Field[],
+  describedBy: ReadonlyMap<string, string>,
+  unsure: string[],
+): Signatory[] {
   const words = (text: string) =>
-    new Set(labelKey(text.replace(/headteacher/gi, 'head teacher')).split(' ').filter((w) => w && !STOP_WORDS.has(w) && !['name', 'email', 'mail', 'signature'].includes(w)));
+    new Set(
+      labelKey(text.replace(/headteacher/gi, 'head teacher'))
+        .split(' ')
+        .filter((w) => w && !STOP_WORDS.has(w) && !['name', 'email', 'mail', 'signature'].includes(w)),
+    );
   const emails = fields.filter((f) => f.type === 'email');
   const describe = (field: Field) => words(describedBy.get(field.key) ?? field.label);
   const pairs: { label: string; field: Field; score: number }[] = [];
@@ -538,7 +658,8 @@ function matchSignatories(labels: readonly string[], fields: readonly Field[], d
     if (chosen.has(pair.label) || used.has(pair.field)) continue;
     chosen.set(pair.label, pair.field);
     used.add(pair.field);
-    if (pair.score < 0.5) unsure.push(`The signatory "${pair.label}" was matched to the email field "${pair.field.key}" on little evidence.`);
+    if (pair.score < 0.5)
+      unsure.push(`The signatory "${pair.label}" was matched to the email field "${pair.field.key}" on little evidence.`);
   }
   const roles = new Set<string>();
   const signatories: Signatory[] = [];
@@ -548,21 +669,34 @@ function matchSignatories(labels: readonly string[], fields: readonly Field[], d
       unsure.push(`No email field was found for the signatory "${label}": they are left out of the signatory check.`);
       continue;
     }
-    const name = fields.find((f) => f.type === 'name' && f.label === field.label && (f.section ?? '') === (field.section ?? '') && f.key !== field.key)
-      ?? fields.find((f) => f.type === 'name' && field.key === f.key.replace(/Name$/, '') + 'Email')
-      ?? (field.after ? fields.find((f) => f.key === field.after && f.type === 'name') : undefined)
-      ?? fields.find((f) => f.type === 'name' && f.section && f.section === field.section);
-    signatories.push({ role: uniqueKey(keyFromLabel(label), roles), label, emailField: field.key, ...(name ? { nameField: name.key } : {}) });
+    const name =
+      fields.find(
+        (f) => f.type === 'name' && f.label === field.label && (f.section ?? '') === (field.section ?? '') && f.key !== field.key,
+      ) ??
+      fields.find((f) => f.type === 'name' && field.key === f.key.replace(/Name$/, '') + 'Email') ??
+      (field.after ? fields.find((f) => f.key === field.after && f.type === 'name') : undefined) ??
+      fields.find((f) => f.type === 'name' && f.section && f.section === field.section);
+    signatories.push({
+      role: uniqueKey(keyFromLabel(label), roles),
+      label,
+      emailField: field.key,
+      ...(name ? { nameField: name.key } : {}),
+    });
   }
   return signatories;
 }
 
 function titleOf(layout: Layout, firstTable: number): string | undefined {
   const before = layout.slots.filter((s): s is ParagraphSlot => s.kind === 'paragraph' && s.index < firstTable && s.text.trim() !== '');
-  const titled = before.filter((p) => TITLE_WORDS.test(p.text) && p.text.length <= 160 && !/\.\s*$/.test(p.text.trim()) && !/^[a-z(]/.test(p.text.trim()));
+  const titled = before.filter(
+    (p) => TITLE_WORDS.test(p.text) && p.text.length <= 160 && !/\.\s*$/.test(p.text.trim()) && !/^[a-z(]/.test(p.text.trim()),
+  );
   const chosen = titled[titled.length - 1] ?? before[0];
   // "Declaration of Commitment by 25th May 2018": the deadline is not part of the title.
-  const lines = chosen?.text.split('\n').map((line) => withoutDeadline(foldWhitespace(line))).filter(Boolean);
+  const lines = chosen?.text
+    .split('\n')
+    .map((line) => withoutDeadline(foldWhitespace(line)))
+    .filter(Boolean);
   return lines?.length ? lines.join('\n') : undefined;
 }
 
@@ -609,7 +743,7 @@ function withoutDeadline(line: string): string {
 
 /** The text without its first `(…)` on one line (from the first bracket to the line's last closing one). */
 function withoutFirstBrackets(text: string): string {
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= text.length;) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && !LINE_TERMINATOR.test(text[lineEnd]!)) lineEnd++;
     const line = text.slice(lineStart, lineEnd);
@@ -621,14 +755,19 @@ function withoutFirstBrackets(text: string): string {
   return text;
 }
 
-function deadlineOf(paragraphs: readonly ParagraphSlot[], address: string | undefined): { date: string; time?: string; wording: string } | undefined {
+function deadlineOf(
+  paragraphs: readonly ParagraphSlot[],
+  address: string | undefined,
+): { date: string; time?: string; wording: string } | undefined {
   const found: { date: string; time?: string; wording: string; score: number }[] = [];
   for (const paragraph of paragraphs) {
     const text = foldWhitespace(paragraph.text);
     for (const match of deadlinesIn(text)) {
       const written = readWrittenDate(match[1]);
       if (!written) continue;
-      const score = (address && text.toLowerCase().includes(address) ? 2 : 0) + (/\b(return|submit|e-?mail|send|complete|apply|declaration|application)\b/i.test(text) ? 1 : 0);
+      const score =
+        (address && text.toLowerCase().includes(address) ? 2 : 0) +
+        (/\b(return|submit|e-?mail|send|complete|apply|declaration|application)\b/i.test(text) ? 1 : 0);
       found.push({ ...written, wording: trimWhere(match[1], (c) => c === '.' || c === ')', 'end'), score });
     }
   }

@@ -26,10 +26,12 @@ export interface BatchSubResponse {
 
 /** Validates the batch payload; a malformed batch fails as a whole with 400. */
 export function parseBatch(payload: unknown): BatchSubRequest[] {
-  if (!isRecord(payload) || !Array.isArray(payload.requests)) throw badRequest("Invalid batch payload format: the body must be an object with a 'requests' array.");
+  if (!isRecord(payload) || !Array.isArray(payload.requests))
+    throw badRequest("Invalid batch payload format: the body must be an object with a 'requests' array.");
   const raw = payload.requests as unknown[];
   if (raw.length === 0) throw invalidRequest('The batch contains no requests.');
-  if (raw.length > MAX_BATCH_REQUESTS) throw invalidRequest(`The batch contains ${raw.length} requests; a JSON batch may contain at most ${MAX_BATCH_REQUESTS}.`);
+  if (raw.length > MAX_BATCH_REQUESTS)
+    throw invalidRequest(`The batch contains ${raw.length} requests; a JSON batch may contain at most ${MAX_BATCH_REQUESTS}.`);
   const seen = new Set<string>();
   const requests = raw.map((entry, index): BatchSubRequest => {
     if (!isRecord(entry)) throw badRequest(`Batch request ${index} is not an object.`);
@@ -46,14 +48,16 @@ export function parseBatch(payload: unknown): BatchSubRequest[] {
     }
     let dependsOn: string[] = [];
     if (entry.dependsOn !== undefined) {
-      if (!Array.isArray(entry.dependsOn) || !entry.dependsOn.every((d) => typeof d === 'string')) throw badRequest(`The 'dependsOn' of batch request '${id}' must be an array of request ids.`);
+      if (!Array.isArray(entry.dependsOn) || !entry.dependsOn.every((d) => typeof d === 'string'))
+        throw badRequest(`The 'dependsOn' of batch request '${id}' must be an array of request ids.`);
       dependsOn = entry.dependsOn;
     }
     return { id, method: method.toUpperCase(), url, headers, body: entry.body, dependsOn };
   });
   const ids = new Map(requests.map((r) => [r.id.toLowerCase(), r] as const));
   for (const r of requests) {
-    for (const d of r.dependsOn) if (!ids.has(d.toLowerCase())) throw badRequest(`Batch request '${r.id}' depends on '${d}', which is not in the batch.`);
+    for (const d of r.dependsOn)
+      if (!ids.has(d.toLowerCase())) throw badRequest(`Batch request '${r.id}' depends on '${d}', which is not in the batch.`);
   }
   // Reject cycles.
   const state = new Map<string, 'visiting' | 'done'>();
@@ -98,7 +102,10 @@ export function toStoreRequest(env: Env, sub: BatchSubRequest): StoreRequest {
   let body = Buffer.alloc(0);
   if (sub.body !== undefined && sub.body !== null) {
     const contentType = sub.headers['content-type'];
-    if (!contentType) throw badRequest(`Batch request '${sub.id}' has a body but no Content-Type header; a Content-Type header is required when a body is given.`);
+    if (!contentType)
+      throw badRequest(
+        `Batch request '${sub.id}' has a body but no Content-Type header; a Content-Type header is required when a body is given.`,
+      );
     if (typeof sub.body === 'string' && !/json/i.test(contentType)) body = Buffer.from(sub.body, 'base64');
     else body = Buffer.from(typeof sub.body === 'string' ? sub.body : JSON.stringify(sub.body), 'utf8');
   }
@@ -148,7 +155,11 @@ export function runBatch(
       return r !== undefined && r.status >= 400;
     });
     if (failed !== undefined) {
-      const error = new GraphError(424, 'FailedDependency', `Request '${sub.id}' was not run because request '${failed}', which it depends on, failed.`);
+      const error = new GraphError(
+        424,
+        'FailedDependency',
+        `Request '${sub.id}' was not run because request '${failed}', which it depends on, failed.`,
+      );
       results.set(sub.id.toLowerCase(), toSubResponse(sub.id, errorResponse(error, ids), JSON_CONTENT_TYPE));
       continue;
     }

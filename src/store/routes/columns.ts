@@ -24,7 +24,10 @@ function columnsRoute(env: Env, req: StoreRequest, list: ListRecord): StoreRespo
     const column = newColumn(jsonBody(req), env.db.columns(list.id));
     env.db.insertColumn(list.id, column);
     env.db.touchList(list.id);
-    return json(201, { '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists('${list.id}')/columns/$entity`, ...column });
+    return json(201, {
+      '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists('${list.id}')/columns/$entity`,
+      ...column,
+    });
   }
   throw methodNotAllowed();
 }
@@ -46,7 +49,8 @@ function columnRoute(env: Env, req: StoreRequest, list: ListRecord, key: string)
       for (const item of env.db.items(list.id)) {
         const v = item.fields[column.name];
         if (v === undefined || v === null) continue;
-        if (seen.has(comparable(v))) throw invalidRequest(`Column '${column.name}' cannot enforce unique values: the list already holds duplicate values.`);
+        if (seen.has(comparable(v)))
+          throw invalidRequest(`Column '${column.name}' cannot enforce unique values: the list already holds duplicate values.`);
         seen.add(comparable(v));
       }
     }

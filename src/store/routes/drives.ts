@@ -2,7 +2,17 @@
 // /sites/{site}/lists/{list}/drive) with their items by id or path: get, delete, list and make folders,
 // simple upload (PUT …/content), download (302 to /_download/{id}), and createUploadSession.
 import { isRecord } from '../columns';
-import { decodeSegment, graphBase, json, jsonBody, noContent, requestContent, type Env, type StoreRequest, type StoreResponse } from '../context';
+import {
+  decodeSegment,
+  graphBase,
+  json,
+  jsonBody,
+  noContent,
+  requestContent,
+  type Env,
+  type StoreRequest,
+  type StoreResponse,
+} from '../context';
 import type { DriveItemRecord, ListRecord } from '../db';
 import {
   checkDriveIfMatch,
@@ -45,13 +55,20 @@ export function handleDrive(env: Env, req: StoreRequest, list: ListRecord, tail:
   const target = parseTarget(env, list, tail);
   if (target === null) {
     if (req.method !== 'GET') throw methodNotAllowed();
-    return json(200, { '@odata.context': `${graphBase(env)}/$metadata#drives/$entity`, ...applySelect(renderDrive(env, list), parseSelect(req.query.get('$select'))) });
+    return json(200, {
+      '@odata.context': `${graphBase(env)}/$metadata#drives/$entity`,
+      ...applySelect(renderDrive(env, list), parseSelect(req.query.get('$select'))),
+    });
   }
   const select = parseSelect(req.query.get('$select'));
   switch (target.action) {
     case '': {
       const item = mustResolve(env, target);
-      if (req.method === 'GET') return json(200, { '@odata.context': `${graphBase(env)}/$metadata#drives('${list.driveId}')/items/$entity`, ...applySelect(renderDriveItem(env, list, item), select) });
+      if (req.method === 'GET')
+        return json(200, {
+          '@odata.context': `${graphBase(env)}/$metadata#drives('${list.driveId}')/items/$entity`,
+          ...applySelect(renderDriveItem(env, list, item), select),
+        });
       if (req.method === 'DELETE') {
         if (item.parentId === null) throw new GraphError(403, 'accessDenied', 'The root of a drive cannot be deleted.');
         checkDriveIfMatch(req, item);
@@ -93,7 +110,10 @@ export function simpleUploadTooLarge(env: Env, size: number | null): GraphError 
   return new GraphError(
     413,
     'invalidRequest',
-    `The file is ${size === null ? 'more than that' : `${size} bytes`}; simple upload accepts at most ${env.simpleUploadLimitBytes} bytes. Use an upload session (createUploadSession) for larger files.`.replace('is more than that;', `is larger than ${env.simpleUploadLimitBytes} bytes;`),
+    `The file is ${size === null ? 'more than that' : `${size} bytes`}; simple upload accepts at most ${env.simpleUploadLimitBytes} bytes. Use an upload session (createUploadSession) for larger files.`.replace(
+      'is more than that;',
+      `is larger than ${env.simpleUploadLimitBytes} bytes;`,
+    ),
     'maxFileSizeExceeded',
   );
 }
@@ -118,10 +138,14 @@ function simpleUpload(env: Env, req: StoreRequest, list: ListRecord, target: Tar
 function createChild(env: Env, req: StoreRequest, list: ListRecord, folder: DriveItemRecord): StoreResponse {
   const body = jsonBody(req);
   if (!isRecord(body) || typeof body.name !== 'string') throw invalidRequest("A new driveItem needs a 'name'.");
-  if (!isRecord(body.folder)) throw invalidRequest("Only folders can be created this way (send a 'folder' facet); upload files with PUT …/content.");
+  if (!isRecord(body.folder))
+    throw invalidRequest("Only folders can be created this way (send a 'folder' facet); upload files with PUT …/content.");
   const name = body.name;
   checkName(name);
-  const conflict = conflictBehavior(body['@microsoft.graph.conflictBehavior'] ?? req.query.get('@microsoft.graph.conflictBehavior'), 'fail');
+  const conflict = conflictBehavior(
+    body['@microsoft.graph.conflictBehavior'] ?? req.query.get('@microsoft.graph.conflictBehavior'),
+    'fail',
+  );
   const existing = env.db.child(list.id, folder.id, name);
   let finalName = name;
   if (existing) {
@@ -142,7 +166,11 @@ export function handleDownload(env: Env, req: StoreRequest, itemId: string): Sto
   if (!item || item.isFolder) throw notFound();
   return {
     status: 200,
-    headers: { 'Content-Type': item.mimeType ?? 'application/octet-stream', ETag: driveItemETag(item), 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}` },
+    headers: {
+      'Content-Type': item.mimeType ?? 'application/octet-stream',
+      ETag: driveItemETag(item),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`,
+    },
     stream: { size: item.size, pieces: env.db.driveItemPieces(item.id) },
   };
 }

@@ -30,7 +30,13 @@ export function nonIndexedMessage(field: string): string {
 }
 
 /** `key` is the item id (undefined or '' for the collection), `sub` what follows it ('fields' or nothing); percent-decoded. */
-export function handleItems(env: Env, req: StoreRequest, list: ListRecord, key: string | undefined, sub: string | undefined): StoreResponse {
+export function handleItems(
+  env: Env,
+  req: StoreRequest,
+  list: ListRecord,
+  key: string | undefined,
+  sub: string | undefined,
+): StoreResponse {
   if (key === undefined || key === '') return itemsRoute(env, req, list);
   if (sub === undefined || sub === '') return itemRoute(env, req, list, key);
   if (sub === 'fields') return fieldsRoute(env, req, list, key);
@@ -85,7 +91,12 @@ export function fieldValueSet(columns: readonly ColumnDefinition[], item: ItemRe
   return picked;
 }
 
-export function renderItem(env: Env, list: ListRecord, item: ItemRecord, options: { fields: string[] | null | false }): Record<string, unknown> {
+export function renderItem(
+  env: Env,
+  list: ListRecord,
+  item: ItemRecord,
+  options: { fields: string[] | null | false },
+): Record<string, unknown> {
   const etag = itemETag(item);
   const out: Record<string, unknown> = {
     '@odata.etag': etag,
@@ -133,7 +144,10 @@ function resolveItemPath(columns: readonly ColumnDefinition[], path: string): Re
   let name: string;
   if (path.startsWith('fields/')) name = path.slice('fields/'.length);
   else if (ITEM_PROPERTY_ALIASES[path]) name = ITEM_PROPERTY_ALIASES[path]!;
-  else throw invalidRequest(`The property '${path}' cannot be used in $filter or $orderby on list items; refer to columns as 'fields/<internal name>'.`);
+  else
+    throw invalidRequest(
+      `The property '${path}' cannot be used in $filter or $orderby on list items; refer to columns as 'fields/<internal name>'.`,
+    );
   if (name === 'id') name = 'ID';
   let column = columns.find((c) => c.name === name);
   let lookupKey: string | null = null;
@@ -203,7 +217,8 @@ function itemsRoute(env: Env, req: StoreRequest, list: ListRecord): StoreRespons
     );
   }
   if (order.length > 0) {
-    const coerce = (r: ResolvedPath, v: unknown) => (r.kind === 'dateTime' && typeof v === 'string' ? Date.parse(v) : typeof v === 'string' ? v.toLowerCase() : v);
+    const coerce = (r: ResolvedPath, v: unknown) =>
+      r.kind === 'dateTime' && typeof v === 'string' ? Date.parse(v) : typeof v === 'string' ? v.toLowerCase() : v;
     items = [...items].sort((a, b) => {
       for (const term of order) {
         const r = resolved.get(term.path)!;
@@ -225,11 +240,14 @@ function itemsRoute(env: Env, req: StoreRequest, list: ListRecord): StoreRespons
   const page = remaining.slice(0, top);
   const expand = parseExpand(req.query.get('$expand'));
   const fieldsTerm = expand.find((e) => e.name === 'fields');
-  for (const term of expand) if (term.name !== 'fields') throw badRequest(`Could not find a property named '${term.name}' on type 'microsoft.graph.listItem'.`);
+  for (const term of expand)
+    if (term.name !== 'fields') throw badRequest(`Could not find a property named '${term.name}' on type 'microsoft.graph.listItem'.`);
   const select = parseSelect(req.query.get('$select'));
   const body: Record<string, unknown> = {
     '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists('${list.id}')/items`,
-    value: page.map((item) => applySelect(renderItem(env, list, item, { fields: fieldsTerm ? fieldsTerm.select : false }), select, ['fields'])),
+    value: page.map((item) =>
+      applySelect(renderItem(env, list, item, { fields: fieldsTerm ? fieldsTerm.select : false }), select, ['fields']),
+    ),
   };
   if (remaining.length > top) {
     const last = page[page.length - 1]!;
@@ -261,11 +279,21 @@ export function checkIfMatch(req: StoreRequest, current: string): void {
   if (header === undefined || header.trim() === '*') return;
   const norm = (s: string) => s.trim().replace(/^W\//i, '').replace(/^"|"$/g, '').replace(/[{}]/g, '').toLowerCase();
   if (norm(header) !== norm(current)) {
-    throw new GraphError(412, 'preconditionFailed', `The request ETag value '${header}' does not match the object's ETag value '${current}'.`);
+    throw new GraphError(
+      412,
+      'preconditionFailed',
+      `The request ETag value '${header}' does not match the object's ETag value '${current}'.`,
+    );
   }
 }
 
-function enforceUnique(env: Env, list: ListRecord, columns: readonly ColumnDefinition[], fields: Record<string, unknown>, exceptId: number | null): void {
+function enforceUnique(
+  env: Env,
+  list: ListRecord,
+  columns: readonly ColumnDefinition[],
+  fields: Record<string, unknown>,
+  exceptId: number | null,
+): void {
   const unique = columns.filter((c) => c.enforceUniqueValues === true);
   if (unique.length === 0) return;
   const others = env.db.items(list.id).filter((i) => i.id !== exceptId);
@@ -273,7 +301,11 @@ function enforceUnique(env: Env, list: ListRecord, columns: readonly ColumnDefin
     const value = fields[column.name];
     if (value === undefined || value === null) continue;
     if (others.some((o) => comparable(o.fields[column.name]) === comparable(value))) {
-      throw new GraphError(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`);
+      throw new GraphError(
+        409,
+        'nameAlreadyExists',
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`,
+      );
     }
   }
 }
@@ -287,7 +319,21 @@ function merge(current: Record<string, unknown>, changes: Record<string, unknown
   return out;
 }
 
-const LIST_ITEM_PROPERTIES = new Set(['id', 'eTag', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'createdBy', 'lastModifiedBy', 'parentReference', 'contentType', 'fields', 'sharepointIds', 'name', 'description']);
+const LIST_ITEM_PROPERTIES = new Set([
+  'id',
+  'eTag',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'webUrl',
+  'createdBy',
+  'lastModifiedBy',
+  'parentReference',
+  'contentType',
+  'fields',
+  'sharepointIds',
+  'name',
+  'description',
+]);
 
 function itemBodyFields(body: unknown): unknown {
   if (body === undefined) return {};
@@ -327,7 +373,8 @@ function itemRoute(env: Env, req: StoreRequest, list: ListRecord, key: string): 
   if (req.method === 'GET') {
     const expand = parseExpand(req.query.get('$expand'));
     const fieldsTerm = expand.find((e) => e.name === 'fields');
-    for (const term of expand) if (term.name !== 'fields') throw badRequest(`Could not find a property named '${term.name}' on type 'microsoft.graph.listItem'.`);
+    for (const term of expand)
+      if (term.name !== 'fields') throw badRequest(`Could not find a property named '${term.name}' on type 'microsoft.graph.listItem'.`);
     const rendered = renderItem(env, list, item, { fields: fieldsTerm ? fieldsTerm.select : false });
     return json(200, {
       '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists('${list.id}')/items/$entity`,

@@ -32,13 +32,20 @@ function renderList(env: Env, list: ListRecord): Record<string, unknown> {
 function expandList(env: Env, req: StoreRequest, list: ListRecord): Record<string, unknown> {
   const select = parseSelect(req.query.get('$select'));
   const expand = parseExpand(req.query.get('$expand'));
-  const out = applySelect(renderList(env, list), select, expand.map((e) => e.name));
+  const out = applySelect(
+    renderList(env, list),
+    select,
+    expand.map((e) => e.name),
+  );
   for (const term of expand) {
     if (term.name === 'columns') out.columns = env.db.columns(list.id).map((c) => applySelect(c, term.select));
     else if (term.name === 'drive') {
       if (list.driveId) out.drive = applySelect(renderDrive(env, list), term.select);
     } else if (term.name === 'items') {
-      out.items = env.db.items(list.id).slice(0, DEFAULT_PAGE_SIZE).map((i) => renderItem(env, list, i, { fields: null }));
+      out.items = env.db
+        .items(list.id)
+        .slice(0, DEFAULT_PAGE_SIZE)
+        .map((i) => renderItem(env, list, i, { fields: null }));
     } else throw badRequest(`Could not find a property named '${term.name}' on type 'microsoft.graph.list'.`);
   }
   return out;
@@ -57,23 +64,31 @@ function createList(env: Env, req: StoreRequest): StoreResponse {
   const body = jsonBody(req);
   if (!isRecord(body)) throw invalidRequest('The request body must be a list object.');
   for (const key of Object.keys(body)) {
-    if (!LIST_CREATE_KEYS.has(key) && !key.startsWith('@odata.')) throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.list'.`);
+    if (!LIST_CREATE_KEYS.has(key) && !key.startsWith('@odata.'))
+      throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.list'.`);
   }
-  if ('name' in body) throw invalidRequest("Cannot define a 'name' for a list as it is assigned by the server. Instead, provide 'displayName'");
+  if ('name' in body)
+    throw invalidRequest("Cannot define a 'name' for a list as it is assigned by the server. Instead, provide 'displayName'");
   const displayName = body.displayName;
   if (typeof displayName !== 'string' || displayName.trim() === '') throw invalidRequest("A list must have a 'displayName'.");
   if (displayName.length > 255) throw invalidRequest('The list displayName is longer than 255 characters.');
-  if (body.description !== undefined && typeof body.description !== 'string') throw invalidRequest("The list 'description' must be a string.");
+  if (body.description !== undefined && typeof body.description !== 'string')
+    throw invalidRequest("The list 'description' must be a string.");
   const info = body.list === undefined ? {} : body.list;
   if (!isRecord(info)) throw invalidRequest("The 'list' property must be an object.");
   const template = (info.template ?? 'genericList') as unknown;
   if (template !== 'genericList' && template !== 'documentLibrary') {
-    throw invalidRequest(`The list template '${String(template)}' is not supported by the local store (use 'genericList' or 'documentLibrary').`);
+    throw invalidRequest(
+      `The list template '${String(template)}' is not supported by the local store (use 'genericList' or 'documentLibrary').`,
+    );
   }
   if (env.db.lists().some((l) => l.displayName.toLowerCase() === displayName.toLowerCase())) {
-    throw nameAlreadyExists(`A list, survey, discussion board, or document library with the specified title already exists in this Web site. Please choose another title.`);
+    throw nameAlreadyExists(
+      `A list, survey, discussion board, or document library with the specified title already exists in this Web site. Please choose another title.`,
+    );
   }
-  if (body.columns !== undefined && !Array.isArray(body.columns)) throw invalidRequest("The 'columns' property must be an array of columnDefinition.");
+  if (body.columns !== undefined && !Array.isArray(body.columns))
+    throw invalidRequest("The 'columns' property must be an array of columnDefinition.");
   const columns: ColumnDefinition[] = [];
   const known = builtinColumns(template);
   for (const input of (body.columns ?? []) as unknown[]) columns.push(newColumn(input, [...known, ...columns]));
@@ -94,7 +109,12 @@ export function handleLists(env: Env, req: StoreRequest, segments: string[]): St
     if (req.method === 'POST') return createList(env, req);
     if (req.method !== 'GET') throw methodNotAllowed();
     const lists = env.db.lists();
-    const keep = new Set(filterResources(lists.map((l) => renderList(env, l)), req.query.get('$filter')).map((l) => l.id));
+    const keep = new Set(
+      filterResources(
+        lists.map((l) => renderList(env, l)),
+        req.query.get('$filter'),
+      ).map((l) => l.id),
+    );
     return json(200, {
       '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists`,
       value: lists.filter((l) => keep.has(l.id)).map((l) => expandList(env, req, l)),
@@ -111,19 +131,31 @@ export function handleLists(env: Env, req: StoreRequest, segments: string[]): St
     return handleItems(env, req, list, key, sub);
   }
   if (collection === 'contentTypes' && req.method === 'GET' && key === undefined) {
-    return json(200, { value: [{ id: contentTypeId(list), name: list.template === 'documentLibrary' ? 'Document' : 'Item', hidden: false, readOnly: false, sealed: false }] });
+    return json(200, {
+      value: [
+        {
+          id: contentTypeId(list),
+          name: list.template === 'documentLibrary' ? 'Document' : 'Item',
+          hidden: false,
+          readOnly: false,
+          sealed: false,
+        },
+      ],
+    });
   }
   throw unknownSegment(collection);
 }
 
 function listRoute(env: Env, req: StoreRequest, list: ListRecord): StoreResponse {
-  if (req.method === 'GET') return json(200, { '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists/$entity`, ...expandList(env, req, list) });
+  if (req.method === 'GET')
+    return json(200, { '@odata.context': `${graphBase(env)}/$metadata#sites('${SITE_ID}')/lists/$entity`, ...expandList(env, req, list) });
   if (req.method === 'PATCH') {
     const body = jsonBody(req);
     if (!isRecord(body)) throw invalidRequest('The request body must be a list object.');
     const changes: { displayName?: string; description?: string } = {};
     if (body.displayName !== undefined) {
-      if (typeof body.displayName !== 'string' || body.displayName.trim() === '') throw invalidRequest("'displayName' must be a non-empty string.");
+      if (typeof body.displayName !== 'string' || body.displayName.trim() === '')
+        throw invalidRequest("'displayName' must be a non-empty string.");
       const clash = env.db.lists().find((l) => l.id !== list.id && l.displayName.toLowerCase() === String(body.displayName).toLowerCase());
       if (clash) throw nameAlreadyExists('A list with the specified title already exists in this site.');
       changes.displayName = body.displayName;

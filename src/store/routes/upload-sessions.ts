@@ -6,7 +6,17 @@ import { randomBytes } from 'node:crypto';
 import { isRecord } from '../columns';
 import { graphBase, json, jsonBody, noContent, requestContent, type Env, type StoreRequest, type StoreResponse } from '../context';
 import type { DriveItemRecord, UploadSessionRecord } from '../db';
-import { checkDriveIfMatch, checkNewItemPath, conflictBehavior, ensureFolders, mimeTypeFor, renderDriveItem, resolve, writeFile, type Target } from '../drive-items';
+import {
+  checkDriveIfMatch,
+  checkNewItemPath,
+  conflictBehavior,
+  ensureFolders,
+  mimeTypeFor,
+  renderDriveItem,
+  resolve,
+  writeFile,
+  type Target,
+} from '../drive-items';
 import { GraphError, invalidRequest, methodNotAllowed, nameAlreadyExists, notFound } from '../errors';
 
 /** The largest fragment one PUT may carry (Graph's limit); the server refuses a larger body as it arrives. */
@@ -25,20 +35,28 @@ export function createUploadSession(env: Env, req: StoreRequest, target: Target)
   if (!isRecord(body)) throw invalidRequest('The request body must be an object.');
   const item = body.item === undefined ? {} : body.item;
   if (!isRecord(item)) throw invalidRequest("The 'item' property must be an object.");
-  const conflict = conflictBehavior(item['@microsoft.graph.conflictBehavior'] ?? req.query.get('@microsoft.graph.conflictBehavior'), 'fail');
+  const conflict = conflictBehavior(
+    item['@microsoft.graph.conflictBehavior'] ?? req.query.get('@microsoft.graph.conflictBehavior'),
+    'fail',
+  );
   if (body.deferCommit !== undefined && typeof body.deferCommit !== 'boolean') throw invalidRequest("'deferCommit' must be a boolean.");
   let total: number | null = null;
   if (item.fileSize !== undefined) {
-    if (typeof item.fileSize !== 'number' || !Number.isInteger(item.fileSize) || item.fileSize < 0) throw invalidRequest("'item.fileSize' must be a whole number of bytes.");
+    if (typeof item.fileSize !== 'number' || !Number.isInteger(item.fileSize) || item.fileSize < 0)
+      throw invalidRequest("'item.fileSize' must be a whole number of bytes.");
     total = item.fileSize;
   }
   if (target.relative.length === 0) {
-    if (target.base.isFolder) throw invalidRequest('Give the new file name in the path: …/items/{parent-id}:/{file name}:/createUploadSession.');
+    if (target.base.isFolder)
+      throw invalidRequest('Give the new file name in the path: …/items/{parent-id}:/{file name}:/createUploadSession.');
     checkDriveIfMatch(req, target.base);
   } else {
     const name = target.relative[target.relative.length - 1]!;
     checkNewItemPath(env, target.base, ...target.relative);
-    if (item.name !== undefined && item.name !== name) throw invalidRequest(`The item name '${typeof item.name === 'string' ? item.name : JSON.stringify(item.name)}' in the body must match the name '${name}' in the path.`);
+    if (item.name !== undefined && item.name !== name)
+      throw invalidRequest(
+        `The item name '${typeof item.name === 'string' ? item.name : JSON.stringify(item.name)}' in the body must match the name '${name}' in the path.`,
+      );
     const existing = resolve(env, target);
     if (existing && conflict === 'fail') throw nameAlreadyExists(`The specified item name '${name}' already exists.`);
   }
@@ -73,7 +91,8 @@ function sessionStatus(session: UploadSessionRecord): Record<string, unknown> {
 
 function liveSession(env: Env, id: string): UploadSessionRecord {
   const session = env.db.uploadSession(id);
-  if (!session) throw notFound('The upload session was not found. It may have expired, been cancelled or completed.', 'uploadSessionNotFound');
+  if (!session)
+    throw notFound('The upload session was not found. It may have expired, been cancelled or completed.', 'uploadSessionNotFound');
   if (Date.parse(session.expires) < Date.now()) {
     env.db.deleteUploadSession(id);
     throw notFound('The upload session has expired.', 'uploadSessionNotFound');
@@ -92,7 +111,10 @@ export function handleUploadUrl(env: Env, req: StoreRequest, sessionId: string):
       return noContent();
     case 'POST':
       if (!session.deferCommit || session.total === null || session.received < session.total) {
-        throw invalidRequest('The upload session can only be committed explicitly when it was created with deferCommit and every byte has been received.', 'uploadSessionIncomplete');
+        throw invalidRequest(
+          'The upload session can only be committed explicitly when it was created with deferCommit and every byte has been received.',
+          'uploadSessionIncomplete',
+        );
       }
       return commitSession(env, session);
     case 'PUT':
@@ -111,17 +133,28 @@ function putFragment(env: Env, req: StoreRequest, session: UploadSessionRecord):
   const start = Number(m[1]);
   const end = Number(m[2]);
   const total = Number(m[3]);
-  if (end < start || end >= total) throw new GraphError(416, 'invalidRange', `The range ${start}-${end} is not within a file of ${total} bytes.`);
+  if (end < start || end >= total)
+    throw new GraphError(416, 'invalidRange', `The range ${start}-${end} is not within a file of ${total} bytes.`);
   if (session.total !== null && total !== session.total) {
-    throw invalidRequest(`Declared total size ${total} for this fragment is different from that of the upload session (${session.total}).`, 'fragmentLengthMismatch');
+    throw invalidRequest(
+      `Declared total size ${total} for this fragment is different from that of the upload session (${session.total}).`,
+      'fragmentLengthMismatch',
+    );
   }
   const content = requestContent(req);
   if (content.size !== end - start + 1) {
     throw invalidRequest(`The body has ${content.size} bytes but Content-Range declares ${end - start + 1}.`, 'fragmentLengthMismatch');
   }
   if (content.size > MAX_FRAGMENT_BYTES) throw fragmentTooLarge();
-  if (start < session.received) throw new GraphError(416, 'invalidRange', 'Uploaded fragment overlaps with existing data.', 'fragmentOverlap');
-  if (start > session.received) throw new GraphError(416, 'invalidRange', `Uploaded fragment is out of order: the next expected range starts at ${session.received}.`, 'fragmentOutOfOrder');
+  if (start < session.received)
+    throw new GraphError(416, 'invalidRange', 'Uploaded fragment overlaps with existing data.', 'fragmentOverlap');
+  if (start > session.received)
+    throw new GraphError(
+      416,
+      'invalidRange',
+      `Uploaded fragment is out of order: the next expected range starts at ${session.received}.`,
+      'fragmentOutOfOrder',
+    );
   const expires = new Date(Date.now() + env.uploadSessionLifetimeMs).toISOString();
   env.db.addUploadFragment(session.id, start, content, total, expires);
   const updated = env.db.uploadSession(session.id)!;

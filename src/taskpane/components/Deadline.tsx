@@ -16,7 +16,9 @@ export function Deadline({ deadline }: { deadline: DeadlineView | null }) {
         )}
       </h2>
       <Text>Closes {deadline.deadline} (UK time).</Text>
-      <Text className={s.muted}>{deadline.received ? `Received ${deadline.received} (UK time).` : 'The time it was received is not known.'}</Text>
+      <Text className={s.muted}>
+        {deadline.received ? `Received ${deadline.received} (UK time).` : 'The time it was received is not known.'}
+      </Text>
     </section>
   );
 }

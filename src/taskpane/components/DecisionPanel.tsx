@@ -2,9 +2,29 @@
 // form settles them), a decision and notes. Saving updates the list item only if nobody changed it
 // meanwhile; a conflict shows their version and lets the reviewer keep theirs or save over it.
 // Loaded on demand (React.lazy): the first screen does not carry it.
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
-import { DECISION_ACTIONS, DecisionConflict, type DecisionSave, type FiledItem, PANE_DECISIONS, type PaneDecision } from '../services/filing';
+import {
+  DECISION_ACTIONS,
+  DecisionConflict,
+  type DecisionSave,
+  type FiledItem,
+  PANE_DECISIONS,
+  type PaneDecision,
+} from '../services/filing';
 import type { CriterionAnswer, CriterionView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
@@ -72,7 +92,11 @@ export default function DecisionPanel({ criteria, item: initialItem, decidedBy, 
       const saved = await onSave(over, { decision, notes, criteria: answers, decidedBy });
       setItem(saved.item);
       setConflict(null);
-      setResult(saved.note ? { intent: 'warning', text: `Decision saved. ${saved.note}` } : { intent: 'success', text: `Decision saved: ${DECISION_ACTIONS[decision]}. The email is tagged in Outlook.` });
+      setResult(
+        saved.note
+          ? { intent: 'warning', text: `Decision saved. ${saved.note}` }
+          : { intent: 'success', text: `Decision saved: ${DECISION_ACTIONS[decision]}. The email is tagged in Outlook.` },
+      );
     } catch (error) {
       if (error instanceof DecisionConflict) setConflict(error.current);
       else setResult({ intent: 'error', text: describeError(error) });
@@ -131,7 +155,12 @@ export default function DecisionPanel({ criteria, item: initialItem, decidedBy, 
           );
         })}
         <Field label="Decision" required>
-          <RadioGroup value={decision ?? ''} onChange={(_, data) => setDecision(data.value as PaneDecision)} className={styles.group} layout="horizontal">
+          <RadioGroup
+            value={decision ?? ''}
+            onChange={(_, data) => setDecision(data.value as PaneDecision)}
+            className={styles.group}
+            layout="horizontal"
+          >
             {PANE_DECISIONS.map((d) => (
               <Radio key={d} value={d} label={DECISION_ACTIONS[d]} />
             ))}

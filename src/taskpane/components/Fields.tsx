@@ -5,7 +5,13 @@ import { useSectionStyles } from './styles';
 const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   value: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
-  long: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', maxHeight: '8.5em', overflowY: 'auto', paddingInlineEnd: tokens.spacingHorizontalXS },
+  long: {
+    whiteSpace: 'pre-line',
+    overflowWrap: 'anywhere',
+    maxHeight: '8.5em',
+    overflowY: 'auto',
+    paddingInlineEnd: tokens.spacingHorizontalXS,
+  },
   missing: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
   issue: { display: 'flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -14,7 +20,14 @@ const useStyles = makeStyles({
 
 function WordCount({ words }: { words: NonNullable<FieldView['words']> }) {
   // Over a maximum is an error; more than 20 % over an approximate limit is a warning.
-  const color = words.kind === 'maximum' ? (words.count > words.limit ? 'danger' : 'informative') : words.count > words.limit * 1.2 ? 'warning' : 'informative';
+  const color =
+    words.kind === 'maximum'
+      ? words.count > words.limit
+        ? 'danger'
+        : 'informative'
+      : words.count > words.limit * 1.2
+        ? 'warning'
+        : 'informative';
   return (
     <Badge appearance="tint" color={color} size="small">
       {words.count} / {words.limit} words{words.kind === 'approx' ? ' (approx.)' : ''}
@@ -43,13 +56,23 @@ export function Fields({ fields }: { fields: readonly FieldView[] }) {
             {field.display === null ? (
               <Text className={styles.missing}>Missing</Text>
             ) : (
-              <Text className={field.type === 'statement' ? styles.long : styles.value} tabIndex={field.type === 'statement' ? 0 : undefined} aria-label={field.type === 'statement' ? `${field.title}: statement` : undefined}>
+              <Text
+                className={field.type === 'statement' ? styles.long : styles.value}
+                tabIndex={field.type === 'statement' ? 0 : undefined}
+                aria-label={field.type === 'statement' ? `${field.title}: statement` : undefined}
+              >
                 {field.display}
               </Text>
             )}
-            {field.missingPart && <Text className={styles.missing}>{field.missingPart === 'name' ? 'Name missing' : 'E-mail address missing'}</Text>}
+            {field.missingPart && (
+              <Text className={styles.missing}>{field.missingPart === 'name' ? 'Name missing' : 'E-mail address missing'}</Text>
+            )}
             {field.issues.map((issue, i) => (
-              <Text key={`${issue.code}-${i}`} size={200} className={mergeClasses(styles.issue, issue.severity === 'error' ? styles.error : styles.warning)}>
+              <Text
+                key={`${issue.code}-${i}`}
+                size={200}
+                className={mergeClasses(styles.issue, issue.severity === 'error' ? styles.error : styles.warning)}
+              >
                 <span>{issue.severity === 'error' ? 'Error:' : 'Warning:'}</span>
                 <span>{issue.message}</span>
               </Text>

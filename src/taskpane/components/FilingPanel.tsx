@@ -1,4 +1,14 @@
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { FiledItem, FilingStep } from '../services/filing';
 import { useSectionStyles } from './styles';
 
@@ -63,7 +73,10 @@ export function FilingPanel({ state, canFile, missingCount, onFile, onAskForMiss
         {state.kind === 'notFiled' && <Text>Not filed yet.</Text>}
         {state.kind === 'filing' && (
           <>
-            <Text>{state.resuming ? 'Finishing a filing that did not complete last time. ' : ''}{STEP_TEXT[state.step]}</Text>
+            <Text>
+              {state.resuming ? 'Finishing a filing that did not complete last time. ' : ''}
+              {STEP_TEXT[state.step]}
+            </Text>
             <ProgressBar value={STEP_VALUE[state.step]} thickness="large" aria-label="Filing progress" />
           </>
         )}

@@ -3,9 +3,17 @@ import { SIGNATORY_STATUS_WORDS, type SignatoryStatus } from '../../core/signato
 import type { SignatoryView } from '../view/pane-view';
 import { useSectionStyles } from './styles';
 
-const COLOR: Record<SignatoryStatus, 'success' | 'danger' | 'warning'> = { copied: 'success', notCopied: 'danger', noAddressOnForm: 'danger', copiedUnderOtherAddress: 'warning' };
+const COLOR: Record<SignatoryStatus, 'success' | 'danger' | 'warning'> = {
+  copied: 'success',
+  notCopied: 'danger',
+  noAddressOnForm: 'danger',
+  copiedUnderOtherAddress: 'warning',
+};
 const STATUS = Object.fromEntries(
-  (Object.keys(COLOR) as SignatoryStatus[]).map((k) => [k, { text: SIGNATORY_STATUS_WORDS[k].replace(/^./, (c) => c.toUpperCase()), color: COLOR[k] }]),
+  (Object.keys(COLOR) as SignatoryStatus[]).map((k) => [
+    k,
+    { text: SIGNATORY_STATUS_WORDS[k].replace(/^./, (c) => c.toUpperCase()), color: COLOR[k] },
+  ]),
 ) as Record<string, { text: string; color: 'success' | 'danger' | 'warning' }>;
 
 export function Signatories({ signatories }: { signatories: readonly SignatoryView[] }) {

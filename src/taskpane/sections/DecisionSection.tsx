@@ -29,7 +29,14 @@ export function DecisionSection({ emailKey, criteria, filing, decidedBy, onSave 
   }
   return (
     <Suspense fallback={<Spinner size="tiny" label="Loading the decision panel…" />}>
-      <DecisionPanel key={`${emailKey}:${filing.item.id}`} criteria={criteria} item={filing.item} decidedBy={decidedBy} onSave={onSave} describeError={(e) => plainError(e, 'saving the decision')} />
+      <DecisionPanel
+        key={`${emailKey}:${filing.item.id}`}
+        criteria={criteria}
+        item={filing.item}
+        decidedBy={decidedBy}
+        onSave={onSave}
+        describeError={(e) => plainError(e, 'saving the decision')}
+      />
     </Suspense>
   );
 }

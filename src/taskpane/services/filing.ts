@@ -16,7 +16,12 @@ export const PANE_DECISIONS = [...LIST_DECISIONS, 'Needs info'] as const;
 export type PaneDecision = (typeof PANE_DECISIONS)[number];
 
 /** How the pane's buttons and messages say each decision: what the reviewer does. */
-export const DECISION_ACTIONS: Readonly<Record<PaneDecision, string>> = { Accepted: 'Accept', Declined: 'Decline', Waitlisted: 'Waitlist', 'Needs info': 'Needs info' };
+export const DECISION_ACTIONS: Readonly<Record<PaneDecision, string>> = {
+  Accepted: 'Accept',
+  Declined: 'Decline',
+  Waitlisted: 'Waitlist',
+  'Needs info': 'Needs info',
+};
 
 export interface FiledItem {
   readonly id: string;
@@ -56,7 +61,11 @@ export interface FilingService {
   /** The item filed for this email (its Message-ID and, to tell it from another email reusing that id, its fingerprint). */
   findFiled(internetMessageId: string, fingerprint: string | null): Promise<FiledItem | null>;
   /** Files the email as the checker's intake made it: its record and the very form bytes checked. */
-  file(checked: { readonly report: ApplicationReport; readonly filing: PaneFiling }, email: Uint8Array, onStep?: (step: FilingStep) => void): Promise<FiledItem>;
+  file(
+    checked: { readonly report: ApplicationReport; readonly filing: PaneFiling },
+    email: Uint8Array,
+    onStep?: (step: FilingStep) => void,
+  ): Promise<FiledItem>;
   saveDecision(item: FiledItem, save: DecisionSave): Promise<FiledItem>;
 }
 

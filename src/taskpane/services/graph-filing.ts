@@ -66,7 +66,11 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
   const manage = createGraphClient({ graphUrl: config.graphUrl, auth: signIn.provider('manage') });
   let target: Promise<FilingTarget> | null = null;
   const resolve = () => {
-    target ??= resolveTarget(read, { site: config.site, ...(config.list ? { list: config.list } : {}), ...(config.library ? { library: config.library } : {}) }).catch((error: unknown) => {
+    target ??= resolveTarget(read, {
+      site: config.site,
+      ...(config.list ? { list: config.list } : {}),
+      ...(config.library ? { library: config.library } : {}),
+    }).catch((error: unknown) => {
       target = null;
       throw error;
     });
@@ -89,7 +93,8 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
       try {
         await saveSiteTemplate(write, t.siteId, template, { savedBy, ...(replaceETag ? { replace: { eTag: replaceETag } } : {}) });
       } catch (error) {
-        if (error instanceof TemplateExists) throw new TemplateAlreadySaved(error.current.eTag, error.current.savedBy, error.current.savedAt);
+        if (error instanceof TemplateExists)
+          throw new TemplateAlreadySaved(error.current.eTag, error.current.savedBy, error.current.savedAt);
         throw error;
       }
       let columnsNote: string | null = null;
@@ -97,7 +102,8 @@ export function createGraphSite(config: PaneConfig, signIn: PaneSignIn): GraphSi
         const { clashes } = await addFormColumns(manage, t.siteId, t.listId, [template]);
         if (clashes.length) columnsNote = `Some of the form's columns clash with columns already in the list: ${clashes.join(' ')}`;
       } catch {
-        columnsNote = 'The form\'s columns could not be added to the Applications list (your account may not be allowed to change the list): its applications are filed without them until someone runs `hub-intake provision`.';
+        columnsNote =
+          "The form's columns could not be added to the Applications list (your account may not be allowed to change the list): its applications are filed without them until someone runs `hub-intake provision`.";
       }
       target = null; // the list's columns changed
       return { columnsNote };

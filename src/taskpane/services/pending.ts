@@ -22,11 +22,14 @@ const MAX_AGE_MS = 14 * 24 * 3600_000;
 // The fingerprint is 64 hex digits, so it and the Message-ID after it never run into each other.
 const keyOf = (email: PendingEmail) => `${PREFIX}${email.fingerprint}:${email.internetMessageId}`;
 
-export function storagePending(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null, now = () => Date.now()): PendingFilings {
+export function storagePending(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
+  now = () => Date.now(),
+): PendingFilings {
   const memory = new Map<string, string>();
   const get = (k: string) => {
     try {
-      return storage ? storage.getItem(k) : memory.get(k) ?? null;
+      return storage ? storage.getItem(k) : (memory.get(k) ?? null);
     } catch {
       return memory.get(k) ?? null;
     }

@@ -39,7 +39,11 @@ function FieldCard({ field, index: i, edit }: { field: DraftField; index: number
           <Input value={field.key} onChange={(_, d) => edit((t) => setFieldKey(t, i, d.value))} />
         </Field>
         <Field label="Type">
-          <Select className={styles.select} value={field.type} onChange={(_, d) => edit((t) => updateField(t, i, { type: d.value as DraftField['type'] }))}>
+          <Select
+            className={styles.select}
+            value={field.type}
+            onChange={(_, d) => edit((t) => updateField(t, i, { type: d.value as DraftField['type'] }))}
+          >
             {FIELD_TYPES.filter((o) => o.type !== 'rows' || field.type === 'rows').map((o) => (
               <option key={o.type} value={o.type}>
                 {o.label}
@@ -60,8 +64,17 @@ function FieldCard({ field, index: i, edit }: { field: DraftField; index: number
       )}
       {field.type === 'statement' && <WordLimit field={field} index={i} edit={edit} />}
       <div className={styles.row}>
-        <Checkbox label="Required" checked={field.required} onChange={(_, d) => edit((t) => updateField(t, i, { required: d.checked === true }))} />
-        <Button size="small" appearance="subtle" aria-label={`Remove the field “${field.label}”`} onClick={() => edit((t) => removeField(t, i))}>
+        <Checkbox
+          label="Required"
+          checked={field.required}
+          onChange={(_, d) => edit((t) => updateField(t, i, { required: d.checked === true }))}
+        />
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={`Remove the field “${field.label}”`}
+          onClick={() => edit((t) => removeField(t, i))}
+        >
           Remove
         </Button>
       </div>
@@ -90,7 +103,9 @@ function WordLimit({ field, index: i, edit }: { field: DraftField; index: number
           className={styles.select}
           value={field.wordLimit?.kind ?? 'maximum'}
           disabled={!field.wordLimit}
-          onChange={(_, d) => field.wordLimit && edit((t) => setWordLimit(t, i, { words: field.wordLimit!.words, kind: d.value as 'maximum' | 'approx' }))}
+          onChange={(_, d) =>
+            field.wordLimit && edit((t) => setWordLimit(t, i, { words: field.wordLimit!.words, kind: d.value as 'maximum' | 'approx' }))
+          }
         >
           <option value="maximum">a maximum</option>
           <option value="approx">approximate</option>

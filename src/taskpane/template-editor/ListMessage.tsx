@@ -2,7 +2,17 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { useSectionStyles } from '../components/styles';
 
 /** A message with a list of lines: what to check, what stops a save. */
-export function ListMessage({ intent, title, label = title, lines }: { intent: 'warning' | 'error'; title: string; label?: string; lines: readonly string[] }) {
+export function ListMessage({
+  intent,
+  title,
+  label = title,
+  lines,
+}: {
+  intent: 'warning' | 'error';
+  title: string;
+  label?: string;
+  lines: readonly string[];
+}) {
   const s = useSectionStyles();
   return (
     <MessageBar intent={intent} layout="multiline">

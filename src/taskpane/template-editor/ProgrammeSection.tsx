@@ -23,10 +23,19 @@ export function ProgrammeSection({ draft, edit }: { draft: Draft; edit: Edit<Dra
       </Field>
       <div className={styles.pair}>
         <Field label="Deadline (UK time)">
-          <Input type="date" value={draft.deadline?.date ?? ''} onChange={(_, d) => edit((t) => setDeadline(t, d.value, t.deadline?.time ?? ''))} />
+          <Input
+            type="date"
+            value={draft.deadline?.date ?? ''}
+            onChange={(_, d) => edit((t) => setDeadline(t, d.value, t.deadline?.time ?? ''))}
+          />
         </Field>
         <Field label="Time (empty: end of day)">
-          <Input type="time" value={draft.deadline?.time ?? ''} disabled={!draft.deadline} onChange={(_, d) => edit((t) => setDeadline(t, t.deadline?.date ?? '', d.value))} />
+          <Input
+            type="time"
+            value={draft.deadline?.time ?? ''}
+            disabled={!draft.deadline}
+            onChange={(_, d) => edit((t) => setDeadline(t, t.deadline?.date ?? '', d.value))}
+          />
         </Field>
       </div>
       <Field label="Return address" hint="Where the form says to send it.">

@@ -19,14 +19,18 @@ export function SaveFooter({ draftId, problems, conflict, saveError, saving, onS
   const styles = useEditorStyles();
   return (
     <div className={styles.footer}>
-      {problems && problems.length > 0 && <ListMessage intent="error" title="Put these right to save" label="Problems with the template" lines={problems} />}
+      {problems && problems.length > 0 && (
+        <ListMessage intent="error" title="Put these right to save" label="Problems with the template" lines={problems} />
+      )}
       {conflict && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Already on the site</MessageBarTitle>
-            A template with the id “{draftId}” was saved
+            <MessageBarTitle>Already on the site</MessageBarTitle>A template with the id “{draftId}” was saved
             {conflict.savedBy ? ` by ${conflict.savedBy}` : ''}
-            {conflict.savedAt ? ` on ${new Date(conflict.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : ''}. Replace it with this one, or give this one another id.
+            {conflict.savedAt
+              ? ` on ${new Date(conflict.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`
+              : ''}
+            . Replace it with this one, or give this one another id.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => onSave(conflict.eTag)} disabled={saving}>

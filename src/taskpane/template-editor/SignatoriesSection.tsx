@@ -25,20 +25,33 @@ export function SignatoriesSection({ draft, edit }: { draft: Draft; edit: Edit<D
             </Field>
             <div className={styles.pair}>
               <Field label="Email from">
-                <Select className={styles.select} value={signatory.emailField} onChange={(_, d) => edit((t) => updateSignatory(t, i, { emailField: d.value }))}>
+                <Select
+                  className={styles.select}
+                  value={signatory.emailField}
+                  onChange={(_, d) => edit((t) => updateSignatory(t, i, { emailField: d.value }))}
+                >
                   <option value="">(choose a field)</option>
                   <FieldOptions fields={emailFields} />
                 </Select>
               </Field>
               <Field label="Name from">
-                <Select className={styles.select} value={signatory.nameField ?? ''} onChange={(_, d) => edit((t) => updateSignatory(t, i, { nameField: d.value }))}>
+                <Select
+                  className={styles.select}
+                  value={signatory.nameField ?? ''}
+                  onChange={(_, d) => edit((t) => updateSignatory(t, i, { nameField: d.value }))}
+                >
                   <option value="">(none)</option>
                   <FieldOptions fields={nameFields} />
                 </Select>
               </Field>
             </div>
             <div className={styles.row}>
-              <Button size="small" appearance="subtle" aria-label={`Remove the signatory “${signatory.label}”`} onClick={() => edit((t) => removeSignatory(t, i))}>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={`Remove the signatory “${signatory.label}”`}
+                onClick={() => edit((t) => removeSignatory(t, i))}
+              >
                 Remove
               </Button>
             </div>

@@ -49,7 +49,10 @@ export default function TemplateEditor(props: TemplateEditorProps) {
   // while rendering; the rule cannot see through the constructor.
   // eslint-disable-next-line react-hooks/refs
   const session = useMemo(() => new TemplateSession(form, () => propsRef.current), [form]);
-  const { stage, failure, draft, unsure, trial, saving, saveError, conflict, showProblems } = useSyncExternalStore(session.subscribe, session.getState);
+  const { stage, failure, draft, unsure, trial, saving, saveError, conflict, showProblems } = useSyncExternalStore(
+    session.subscribe,
+    session.getState,
+  );
 
   useEffect(() => {
     void session.propose();

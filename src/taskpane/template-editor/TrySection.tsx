@@ -5,7 +5,17 @@ import type { Trial } from './session';
 import { useEditorStyles } from './styles';
 
 /** The draft tried on the email in the reading pane, before it is saved. */
-export function TrySection({ trial, draftId, canTry, onTry }: { trial: Trial | null; draftId: string; canTry: boolean; onTry: () => void }) {
+export function TrySection({
+  trial,
+  draftId,
+  canTry,
+  onTry,
+}: {
+  trial: Trial | null;
+  draftId: string;
+  canTry: boolean;
+  onTry: () => void;
+}) {
   const s = useSectionStyles();
   const styles = useEditorStyles();
   return (
@@ -38,7 +48,10 @@ function TrialResult({ view, draftId }: { view: PaneView; draftId: string }) {
   if (!view.form.found || view.form.templateId !== draftId) {
     return (
       <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>The template does not take this email’s form for its own: {view.form.found ? `it reads as ${view.form.title}.` : view.form.reason} Check the form title and the labels.</MessageBarBody>
+        <MessageBarBody>
+          The template does not take this email’s form for its own: {view.form.found ? `it reads as ${view.form.title}.` : view.form.reason}{' '}
+          Check the form title and the labels.
+        </MessageBarBody>
       </MessageBar>
     );
   }
@@ -46,7 +59,11 @@ function TrialResult({ view, draftId }: { view: PaneView; draftId: string }) {
   return (
     <>
       <Text weight="semibold">
-        Read {found} of {view.fields.length} fields{view.signatories.length ? `; ${view.signatories.filter((x) => x.status === 'copied').length} of ${view.signatories.length} signatories copied in` : ''}.
+        Read {found} of {view.fields.length} fields
+        {view.signatories.length
+          ? `; ${view.signatories.filter((x) => x.status === 'copied').length} of ${view.signatories.length} signatories copied in`
+          : ''}
+        .
       </Text>
       <ul className={s.list} aria-label="What the template read">
         {view.fields.map((f) => (

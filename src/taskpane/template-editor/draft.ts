@@ -126,7 +126,10 @@ export function setDeadline(draft: Draft, date: string, time: string): Draft {
   const { deadline: _d, ...rest } = draft;
   if (!date) return rest;
   const wording = draft.deadline?.date === date && (draft.deadline.time ?? '') === time ? draft.deadline.wording : undefined;
-  return { ...rest, deadline: { date, ...(time ? { time } : {}), timeZone: draft.deadline?.timeZone ?? 'Europe/London', ...(wording ? { wording } : {}) } };
+  return {
+    ...rest,
+    deadline: { date, ...(time ? { time } : {}), timeZone: draft.deadline?.timeZone ?? 'Europe/London', ...(wording ? { wording } : {}) },
+  };
 }
 
 export function setReturnAddress(draft: Draft, address: string): Draft {
@@ -140,22 +143,34 @@ export function draftProblems(draft: Draft): string[] {
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const [head, , leaf] = issue.path;
-    if (head === 'signatories' && leaf === 'emailField') return `${where(draft, issue.path.slice(0, 2))}choose the field that holds their email address`;
+    if (head === 'signatories' && leaf === 'emailField')
+      return `${where(draft, issue.path.slice(0, 2))}choose the field that holds their email address`;
     return `${where(draft, issue.path)}${plainIssue(issue)}`;
   });
 }
 
 function where(draft: Draft, path: readonly PropertyKey[]): string {
   const [head, index, leaf] = path;
-  if (head === 'fields' && typeof index === 'number') return `Field “${draft.fields[index]?.label || index + 1}”${leaf ? ` (${String(leaf)})` : ''}: `;
-  if (head === 'signatories' && typeof index === 'number') return `Signatory “${draft.signatories[index]?.label || index + 1}”${leaf ? ` (${String(leaf)})` : ''}: `;
-  const names: Record<string, string> = { id: 'Template id', title: 'Title', programme: 'Programme', returnTo: 'Return address', deadline: 'Deadline', fields: 'Fields' };
+  if (head === 'fields' && typeof index === 'number')
+    return `Field “${draft.fields[index]?.label || index + 1}”${leaf ? ` (${String(leaf)})` : ''}: `;
+  if (head === 'signatories' && typeof index === 'number')
+    return `Signatory “${draft.signatories[index]?.label || index + 1}”${leaf ? ` (${String(leaf)})` : ''}: `;
+  const names: Record<string, string> = {
+    id: 'Template id',
+    title: 'Title',
+    programme: 'Programme',
+    returnTo: 'Return address',
+    deadline: 'Deadline',
+    fields: 'Fields',
+  };
   return typeof head === 'string' ? `${names[head] ?? head}: ` : '';
 }
 
 function plainIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_format' && 'pattern' in issue) {
-    return issue.message === 'a camelCase key' ? 'must be a camelCase key: letters and digits, starting with a small letter' : 'letters, digits and hyphens only';
+    return issue.message === 'a camelCase key'
+      ? 'must be a camelCase key: letters and digits, starting with a small letter'
+      : 'letters, digits and hyphens only';
   }
   if (issue.code === 'too_small') return 'must not be empty';
   return issue.message;

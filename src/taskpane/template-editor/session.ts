@@ -8,7 +8,8 @@ import type { PaneView } from '../view/pane-view';
 import type { Checker } from '../worker/checker';
 import { type Draft, draftProblems } from './draft';
 
-export type Trial = { readonly kind: 'trying' } | { readonly kind: 'tried'; readonly view: PaneView } | { readonly kind: 'failed'; readonly message: string };
+export type Trial =
+  { readonly kind: 'trying' } | { readonly kind: 'tried'; readonly view: PaneView } | { readonly kind: 'failed'; readonly message: string };
 
 export interface EditorState {
   readonly stage: 'proposing' | 'failed' | 'editing';
@@ -38,7 +39,17 @@ export interface SessionDeps {
   readonly onSaved: (template: Template, note: string | null) => Promise<void>;
 }
 
-const START: EditorState = { stage: 'proposing', failure: null, draft: null, unsure: [], trial: null, saving: false, saveError: null, conflict: null, showProblems: false };
+const START: EditorState = {
+  stage: 'proposing',
+  failure: null,
+  draft: null,
+  unsure: [],
+  trial: null,
+  saving: false,
+  saveError: null,
+  conflict: null,
+  showProblems: false,
+};
 
 export class TemplateSession {
   private state: EditorState = START;

@@ -12,7 +12,12 @@ export const useEditorStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   // Two controls side by side where the pane is wide enough; a control never pushes past the card.
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS, '& > *': { minWidth: 0 } },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    '& > *': { minWidth: 0 },
+  },
   back: { alignSelf: 'flex-start' },
   // A select is as wide as its longest option unless told otherwise.
   select: { minWidth: 0, maxWidth: '100%' },

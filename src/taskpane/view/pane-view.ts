@@ -56,7 +56,16 @@ export interface DeadlineView {
 export interface PaneView {
   readonly subject: string;
   readonly internetMessageId: string | null;
-  readonly form: { readonly found: true; readonly templateId: string; readonly programme: string; readonly title: string; readonly attachment: string; readonly confidence: number } | { readonly found: false; readonly reason: string };
+  readonly form:
+    | {
+        readonly found: true;
+        readonly templateId: string;
+        readonly programme: string;
+        readonly title: string;
+        readonly attachment: string;
+        readonly confidence: number;
+      }
+    | { readonly found: false; readonly reason: string };
   readonly complete: boolean;
   /** Why the verdict is what it is, in a sentence. */
   readonly verdictText: string;
@@ -92,18 +101,31 @@ export interface AttachmentFacts {
   readonly looksLikeForm?: boolean;
 }
 
-function attachmentViews(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, facts: readonly AttachmentFacts[]): AttachmentView[] {
+function attachmentViews(
+  report: ApplicationReport,
+  catalogue: Pick<Catalogue, 'templates'>,
+  facts: readonly AttachmentFacts[],
+): AttachmentView[] {
   return facts.map(({ name, contentType, looksLikeForm }) => {
     const form = report.forms.find((f) => f.attachment === name);
     const known = form?.formId ? catalogue.templates.find((t) => t.id === form.formId) : undefined;
     if (form && known) return { name, outcome: 'form', text: `Read as the ${known.programme} form.` };
     if (form) {
       return looksLikeForm === false
-        ? { name, outcome: 'notAForm', text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.' }
+        ? {
+            name,
+            outcome: 'notAForm',
+            text: 'A Word document that is not laid out as a form (no labels with answers beside them): nothing was read from it.',
+          }
         : { name, outcome: 'unknownForm', text: 'Laid out as a form, but not one Hub Intake knows: a new programme’s form, perhaps.' };
     }
     const problem = report.issues.find((i) => i.attachment === name);
-    if (problem) return { name, outcome: 'unreadable', text: problem.message.startsWith(`${name}: `) ? problem.message.slice(name.length + 2) : problem.message };
+    if (problem)
+      return {
+        name,
+        outcome: 'unreadable',
+        text: problem.message.startsWith(`${name}: `) ? problem.message.slice(name.length + 2) : problem.message,
+      };
     const kind = /\.pdf$/i.test(name) || /pdf/i.test(contentType) ? 'A PDF' : /^image\//i.test(contentType) ? 'An image' : 'A file';
     return { name, outcome: 'notRead', text: `${kind} that is none of the known application forms. Open it to see what it is.` };
   });
@@ -116,7 +138,12 @@ function display(value: FormReport['fields'][string] | undefined, field: Field):
     if (!value.length) return null;
     const columns = field.columns ?? [];
     return value
-      .map((row) => columns.map((c) => row[c.key]).filter(Boolean).join(' · '))
+      .map((row) =>
+        columns
+          .map((c) => row[c.key])
+          .filter(Boolean)
+          .join(' · '),
+      )
       .join('\n');
   }
   return String(value);
@@ -132,7 +159,10 @@ function settled(template: Template, form: FormReport, criterion: Template['crit
 function whyNoForm(report: ApplicationReport, formLike: number): string {
   const first = report.issues.find((i) => i.code === 'no-form-attached' || i.code === 'unreadable-attachment');
   if (first) return first.message;
-  if (report.forms.length && !formLike) return report.forms.length === 1 ? 'The attached Word document is not an application form: it is not laid out as one.' : 'None of the attached Word documents is laid out as an application form.';
+  if (report.forms.length && !formLike)
+    return report.forms.length === 1
+      ? 'The attached Word document is not an application form: it is not laid out as one.'
+      : 'None of the attached Word documents is laid out as an application form.';
   if (report.forms.length) return 'The attached Word document is not one of the known application forms.';
   return 'No application form was found.';
 }
@@ -140,12 +170,21 @@ function whyNoForm(report: ApplicationReport, formLike: number): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Why an email is complete or needs attention: what stops it, or that the rest is worth a look. */
-function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, errors: number, warnings: number, attachments: number): string {
+function verdictText(
+  report: ApplicationReport,
+  catalogue: Pick<Catalogue, 'templates'>,
+  errors: number,
+  warnings: number,
+  attachments: number,
+): string {
   if (report.complete) {
     return `Every signatory is copied in and nothing is missing${warnings ? `; ${plural(warnings, 'thing')} worth a look below` : ''}.`;
   }
   // With no known form there is nothing to check: say so, rather than count problems not shown.
-  if (!report.forms.some((f) => f.formId !== null)) return attachments ? 'There is no application form to check: below is what each attachment is.' : 'There is no application form to check: the email has no attachment.';
+  if (!report.forms.some((f) => f.formId !== null))
+    return attachments
+      ? 'There is no application form to check: below is what each attachment is.'
+      : 'There is no application form to check: the email has no attachment.';
   const reasons: string[] = [];
   if (errors) reasons.push(`${plural(errors, 'problem')} to put right`);
   let explained = 0;
@@ -168,7 +207,13 @@ function verdictText(report: ApplicationReport, catalogue: Pick<Catalogue, 'temp
 }
 
 /** The pane's view of one checked email. */
-export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, 'templates'>, signOff?: string, judgedReceivedAt?: string | null, attachments?: readonly AttachmentFacts[]): PaneView {
+export function paneView(
+  report: ApplicationReport,
+  catalogue: Pick<Catalogue, 'templates'>,
+  signOff?: string,
+  judgedReceivedAt?: string | null,
+  attachments?: readonly AttachmentFacts[],
+): PaneView {
   // The time the deadline was judged on: the email's, or a trusted forward's original's.
   const judgedAt = judgedReceivedAt === undefined ? (report.message?.receivedAt ?? null) : judgedReceivedAt;
   const form = report.forms.find((f) => f.formId !== null) ?? null;
@@ -193,45 +238,68 @@ export function paneView(report: ApplicationReport, catalogue: Pick<Catalogue, '
         display: given.length ? given.join(' · ') : null,
         ...(missing ? { missingPart: missing.type === 'email' ? 'e-mail address' : 'name' } : {}),
         issues,
-        ...(field.wordLimit && typeof value === 'string' ? { words: { count: countWords(value), limit: field.wordLimit.words, kind: field.wordLimit.kind } } : {}),
+        ...(field.wordLimit && typeof value === 'string'
+          ? { words: { count: countWords(value), limit: field.wordLimit.words, kind: field.wordLimit.kind } }
+          : {}),
       });
     }
   }
   const rank = (f: FieldView) => (f.issues.some((i) => i.severity === 'error') ? 0 : f.issues.length ? 1 : 2);
-  const orderedFields = fields.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  const orderedFields = fields
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
 
-  const deadline: DeadlineView | null =
-    template?.deadline
-      ? {
-          wording: template.deadline.wording ?? formatLocal(deadlineInstant(template.deadline), template.deadline.timeZone),
-          deadline: formatLocal(deadlineInstant(template.deadline), template.deadline.timeZone),
-          received: judgedAt ? formatLocal(new Date(judgedAt), template.deadline.timeZone) : null,
-          late: judgedAt ? isLateApplication(report) : null,
-        }
-      : null;
+  const deadline: DeadlineView | null = template?.deadline
+    ? {
+        wording: template.deadline.wording ?? formatLocal(deadlineInstant(template.deadline), template.deadline.timeZone),
+        deadline: formatLocal(deadlineInstant(template.deadline), template.deadline.timeZone),
+        received: judgedAt ? formatLocal(new Date(judgedAt), template.deadline.timeZone) : null,
+        late: judgedAt ? isLateApplication(report) : null,
+      }
+    : null;
 
   const reply = missingReply(report, catalogue, signOff);
   const unknownForms = report.forms.filter((f) => f.formId === null).map((f) => f.attachment);
-  const attachmentList = attachmentViews(report, catalogue, attachments ?? report.forms.map((f) => ({ name: f.attachment, contentType: '' })));
+  const attachmentList = attachmentViews(
+    report,
+    catalogue,
+    attachments ?? report.forms.map((f) => ({ name: f.attachment, contentType: '' })),
+  );
   const formLike = unknownForms.filter((name) => attachments?.find((a) => a.name === name)?.looksLikeForm !== false);
   return {
     subject: report.message?.subject ?? '',
     internetMessageId: report.message?.internetMessageId ?? null,
     form:
       form && template
-        ? { found: true, templateId: template.id, programme: template.programme, title: template.title, attachment: form.attachment, confidence: form.confidence }
+        ? {
+            found: true,
+            templateId: template.id,
+            programme: template.programme,
+            title: template.title,
+            attachment: form.attachment,
+            confidence: form.confidence,
+          }
         : { found: false, reason: whyNoForm(report, formLike.length) },
     complete: report.complete,
     verdictText: verdictText(report, catalogue, counts.errors, counts.warnings, attachmentList.length),
     errorCount: counts.errors,
     warningCount: counts.warnings,
     messageIssues: report.issues,
-    signatories: form && template
-      ? form.signatories.map((s) => ({ role: s.role, label: template.signatories.find((r) => r.role === s.role)?.label ?? s.role, name: s.name, email: s.email, status: s.status }))
-      : [],
+    signatories:
+      form && template
+        ? form.signatories.map((s) => ({
+            role: s.role,
+            label: template.signatories.find((r) => r.role === s.role)?.label ?? s.role,
+            name: s.name,
+            email: s.email,
+            status: s.status,
+          }))
+        : [],
     deadline,
     fields: orderedFields,
-    criteria: template && form ? template.criteria.map((c) => ({ id: c.id, kind: c.kind, text: c.text, settled: settled(template, form, c) })) : [],
+    criteria:
+      template && form ? template.criteria.map((c) => ({ id: c.id, kind: c.kind, text: c.text, settled: settled(template, form, c) })) : [],
     reply: { points: reply.points, html: reply.html },
     unknownForms,
     formLike,

@@ -21,7 +21,13 @@ export function paneCatalogue(): Catalogue {
 }
 
 /** The email through the core's one intake path, with the catalogue in use: report, view, and what filing it means. */
-export function checkForPane(message: Message, source: string, signOff?: string, using: Catalogue = paneCatalogue(), trustedSenders: readonly string[] = []): Checked {
+export function checkForPane(
+  message: Message,
+  source: string,
+  signOff?: string,
+  using: Catalogue = paneCatalogue(),
+  trustedSenders: readonly string[] = [],
+): Checked {
   const { report, ...filing } = intake(message, { catalogue: using, source, trustedSenders });
   return { report, view: paneView(report, using, signOff, filing.judgedReceivedAt, attachmentFacts(message, report)), filing };
 }
@@ -37,7 +43,11 @@ function attachmentFacts(message: Message, report: ApplicationReport): Attachmen
         continue;
       }
       const read = readDocx(a.bytes);
-      facts.push({ name: a.name, contentType: a.contentType, looksLikeForm: read.ok && formLikeness(layoutOf(read.document)).looksLikeForm });
+      facts.push({
+        name: a.name,
+        contentType: a.contentType,
+        looksLikeForm: read.ok && formLikeness(layoutOf(read.document)).looksLikeForm,
+      });
     }
     m.attachedMessages?.forEach(visit);
   };
@@ -84,7 +94,9 @@ export function tryTemplate(message: Message, source: string, draft: unknown, si
 export function answerRequest(request: WorkerRequest): unknown {
   switch (request.kind) {
     case 'check':
-      return readAttachments(request.message).then((message) => checkForPane(message, request.source, request.signOff, paneCatalogue(), request.trustedSenders));
+      return readAttachments(request.message).then((message) =>
+        checkForPane(message, request.source, request.signOff, paneCatalogue(), request.trustedSenders),
+      );
     case 'setTemplates':
       return setHubTemplates(request.templates);
     case 'propose':

@@ -27,7 +27,8 @@ function checkerOver(ask: Ask, warm: () => void): Checker {
   const optional = (signOff?: string) => (signOff ? { signOff } : {});
   return {
     warm,
-    check: (message, source, signOff, trustedSenders) => ask('check', { message, source, ...optional(signOff), ...(trustedSenders?.length ? { trustedSenders } : {}) }),
+    check: (message, source, signOff, trustedSenders) =>
+      ask('check', { message, source, ...optional(signOff), ...(trustedSenders?.length ? { trustedSenders } : {}) }),
     setTemplates: (templates) => ask('setTemplates', { templates }),
     propose: (bytes, name) => ask('propose', { bytes, name }),
     tryTemplate: (message, source, template, signOff) => ask('tryTemplate', { message, source, template, ...optional(signOff) }),

@@ -4,7 +4,10 @@ import { answerRequest, paneCatalogue } from './check';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { warmUpInBackground } from './warm-up';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null; postMessage(message: WorkerResponse): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+};
 
 // While the pane is still starting and reading the email's attachments, the worker reads the
 // catalogue and warms the checker up (warm-up.ts), stopping as soon as the first email comes.

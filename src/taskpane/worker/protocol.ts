@@ -29,11 +29,17 @@ export interface TemplatesSet {
 
 /** The requests, each with the answer it gets. */
 export interface Requests {
-  check: { request: { readonly message: Message; readonly source: string; readonly signOff?: string; readonly trustedSenders?: readonly string[] }; answer: Checked };
+  check: {
+    request: { readonly message: Message; readonly source: string; readonly signOff?: string; readonly trustedSenders?: readonly string[] };
+    answer: Checked;
+  };
   setTemplates: { request: { readonly templates: readonly HubTemplate[] }; answer: TemplatesSet };
   propose: { request: { readonly bytes: Uint8Array; readonly name: string }; answer: Proposal };
   /** Checks an email as if the draft template were in the catalogue (it wins on its id). */
-  tryTemplate: { request: { readonly message: Message; readonly source: string; readonly template: unknown; readonly signOff?: string }; answer: Checked };
+  tryTemplate: {
+    request: { readonly message: Message; readonly source: string; readonly template: unknown; readonly signOff?: string };
+    answer: Checked;
+  };
 }
 
 export type RequestKind = keyof Requests;

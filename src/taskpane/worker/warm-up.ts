@@ -47,7 +47,11 @@ export function warmUpTemplate(catalogue: Catalogue, template: Catalogue['templa
  * Warms up one template per task, so that a real request waits for one at most, and stops as soon
  * as `stopped()` says a request came. Returns at once; the work runs in later tasks.
  */
-export function warmUpInBackground(catalogue: Catalogue, stopped: () => boolean, schedule: (run: () => void) => void = (run) => setTimeout(run, 0)): void {
+export function warmUpInBackground(
+  catalogue: Catalogue,
+  stopped: () => boolean,
+  schedule: (run: () => void) => void = (run) => setTimeout(run, 0),
+): void {
   const queue = catalogue.templates.filter((t) => t.fields.length > 0);
   const next = () => {
     const template = queue.shift();

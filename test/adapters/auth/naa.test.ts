@@ -5,12 +5,22 @@ import { join } from 'node:path';
 import { createPaneSignIn, SignInError } from '../../../src/adapters/auth/naa';
 import { parsePaneConfig, PaneConfigError } from '../../../src/adapters/auth/pane-config';
 
-const config = parsePaneConfig({ site: 'contoso.sharepoint.com:/sites/maths-hub', auth: { tenant: 'contoso.onmicrosoft.com', clientId: '2a0bdc00-7caf-4f1d-a0a0-c7f48f3ddf2b' } }, 'test');
+const config = parsePaneConfig(
+  {
+    site: 'contoso.sharepoint.com:/sites/maths-hub',
+    auth: { tenant: 'contoso.onmicrosoft.com', clientId: '2a0bdc00-7caf-4f1d-a0a0-c7f48f3ddf2b' },
+  },
+  'test',
+);
 
 type Step = 'ok' | 'fail';
 function fakeMsal(plan: { silent: Step; popup: Step }) {
   const calls: string[] = [];
-  const result = (scopes: string[]) => ({ accessToken: `token for ${scopes.join(' ')}`, expiresOn: new Date(Date.now() + 3_600_000), account: { homeAccountId: 'a' } });
+  const result = (scopes: string[]) => ({
+    accessToken: `token for ${scopes.join(' ')}`,
+    expiresOn: new Date(Date.now() + 3_600_000),
+    account: { homeAccountId: 'a' },
+  });
   const pca = (kind: string) => ({
     ssoSilent: async (r: { scopes: string[]; claims?: string }) => {
       calls.push(`${kind}:silent:${r.scopes.join(' ')}${r.claims ? ` claims=${r.claims}` : ''}`);
@@ -35,7 +45,6 @@ function fakeMsal(plan: { silent: Step; popup: Step }) {
   return { msal, calls, configs };
 }
 
-
 describe('task pane sign-in', () => {
   it('uses nested app authentication silently when the host offers it, with only the scopes of the purpose', async () => {
     const { msal, calls } = fakeMsal({ silent: 'ok', popup: 'ok' });
@@ -43,7 +52,10 @@ describe('task pane sign-in', () => {
     expect(await signIn.token('read')).toBe('token for https://graph.microsoft.com/Sites.Read.All');
     expect(await signIn.token('read')).toBe('token for https://graph.microsoft.com/Sites.Read.All');
     expect(await signIn.provider('write').getAccessToken()).toBe('token for https://graph.microsoft.com/Sites.ReadWrite.All');
-    expect(calls).toEqual(['naa:silent:https://graph.microsoft.com/Sites.Read.All', 'naa:silent-account:https://graph.microsoft.com/Sites.ReadWrite.All']);
+    expect(calls).toEqual([
+      'naa:silent:https://graph.microsoft.com/Sites.Read.All',
+      'naa:silent-account:https://graph.microsoft.com/Sites.ReadWrite.All',
+    ]);
   });
 
   it('falls back to a popup when silent sign-in needs interaction', async () => {
@@ -71,7 +83,11 @@ describe('task pane sign-in', () => {
 
   it('says which rungs it tried when every one fails', async () => {
     const { msal } = fakeMsal({ silent: 'fail', popup: 'fail' });
-    const signIn = createPaneSignIn(config, { nestedAppAuth: () => false, loadMsal: async () => msal, dialog: async () => Promise.reject(new Error('The sign-in window was closed before sign-in finished.')) });
+    const signIn = createPaneSignIn(config, {
+      nestedAppAuth: () => false,
+      loadMsal: async () => msal,
+      dialog: async () => Promise.reject(new Error('The sign-in window was closed before sign-in finished.')),
+    });
     const error = await signIn.token('read').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInError);
     expect((error as SignInError).tried).toEqual(['silent', 'popup', 'office-dialog']);
@@ -88,31 +104,46 @@ describe('task pane sign-in', () => {
     await provider.getAccessToken({ claims });
     expect(configs[0]).toMatchObject({ auth: { clientCapabilities: ['CP1'] } });
     // The cached token is not reused for a challenge: silent again, now with the claims.
-    expect(calls).toEqual(['naa:silent:https://graph.microsoft.com/Sites.ReadWrite.All', `naa:silent-account:https://graph.microsoft.com/Sites.ReadWrite.All claims=${claims}`]);
+    expect(calls).toEqual([
+      'naa:silent:https://graph.microsoft.com/Sites.ReadWrite.All',
+      `naa:silent-account:https://graph.microsoft.com/Sites.ReadWrite.All claims=${claims}`,
+    ]);
   });
 
   it('passes the claims to the Office dialog when it comes to that rung', async () => {
     const { msal } = fakeMsal({ silent: 'fail', popup: 'fail' });
     const seen: (string | null)[] = [];
-    const signIn = createPaneSignIn(config, { nestedAppAuth: () => false, loadMsal: async () => msal, dialog: async (_s, claims) => (seen.push(claims), { accessToken: 'dialog', expiresOn: Date.now() + 3_600_000 }) });
+    const signIn = createPaneSignIn(config, {
+      nestedAppAuth: () => false,
+      loadMsal: async () => msal,
+      dialog: async (_s, claims) => (seen.push(claims), { accessToken: 'dialog', expiresOn: Date.now() + 3_600_000 }),
+    });
     await signIn.token('read', { claims: '{"x":1}' });
     expect(seen).toEqual(['{"x":1}']);
   });
 
   it('sends no token at all to the local list store, which needs none', async () => {
     const local = parsePaneConfig({ site: 'root', graphUrl: 'http://127.0.0.1:4000/v1.0' }, 'test');
-    expect(await createPaneSignIn(local, { nestedAppAuth: () => true }).provider('write').getAccessToken()).toBeNull();
+    expect(
+      await createPaneSignIn(local, { nestedAppAuth: () => true })
+        .provider('write')
+        .getAccessToken(),
+    ).toBeNull();
   });
 
   it('refuses a configuration that would reach real Graph with no sign-in, or has a malformed client id', () => {
     expect(() => parsePaneConfig({ site: 'root' }, 'hub-intake.pane.json')).toThrow(PaneConfigError);
-    expect(() => parsePaneConfig({ site: 'root', auth: { tenant: 'x', clientId: 'not-a-guid' } }, 'hub-intake.pane.json')).toThrow(/clientId/);
+    expect(() => parsePaneConfig({ site: 'root', auth: { tenant: 'x', clientId: 'not-a-guid' } }, 'hub-intake.pane.json')).toThrow(
+      /clientId/,
+    );
   });
 });
 
 describe('the example pane configuration', () => {
   it('is valid', () => {
     const example = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'hub-intake.pane.example.json'), 'utf8'));
-    expect(parsePaneConfig(example, 'hub-intake.pane.example.json').auth?.scopes?.write).toEqual(['https://graph.microsoft.com/Sites.Selected']);
+    expect(parsePaneConfig(example, 'hub-intake.pane.example.json').auth?.scopes?.write).toEqual([
+      'https://graph.microsoft.com/Sites.Selected',
+    ]);
   });
 });

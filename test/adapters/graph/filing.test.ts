@@ -1,9 +1,29 @@
-import { ConflictError, fileApplication, fileApplications, listApplications, staticToken, updateDecision, type Application, type FilingOptions, type FilingTarget } from '../../../src/adapters/graph';
+import {
+  ConflictError,
+  fileApplication,
+  fileApplications,
+  listApplications,
+  staticToken,
+  updateDecision,
+  type Application,
+  type FilingOptions,
+  type FilingTarget,
+} from '../../../src/adapters/graph';
 import { sameValue } from '../../../src/adapters/graph/filing';
 import { quickXorHash } from '../../../src/adapters/graph/uploads';
 import { quickXorHash as storeQuickXorHash } from '../../../src/store';
 import { applicationRecord, filingFolder } from '../../../src/core/record';
-import { asAnotherEmail, asChangedEmail, bodyOf, graphGet, type Harness, provisioned, sampleApplications, startHarness, templates } from './helpers';
+import {
+  asAnotherEmail,
+  asChangedEmail,
+  bodyOf,
+  graphGet,
+  type Harness,
+  provisioned,
+  sampleApplications,
+  startHarness,
+  templates,
+} from './helpers';
 
 const options: FilingOptions = {};
 
@@ -28,7 +48,8 @@ async function expectFiledOnce(h: Harness, target: FilingTarget, apps: readonly 
     expect(found).toHaveLength(1);
     const fields = found[0]!.fields;
     for (const [name, value] of Object.entries(record.fields)) {
-      if (!sameValue(value, fields[name])) throw new Error(`${app.intake.report.source}: ${name} is ${JSON.stringify(fields[name])}, expected ${JSON.stringify(value)}`);
+      if (!sameValue(value, fields[name]))
+        throw new Error(`${app.intake.report.source}: ${name} is ${JSON.stringify(fields[name])}, expected ${JSON.stringify(value)}`);
     }
     const folder = filingFolder(record.internetMessageId, app.intake.report.message!.receivedAt, record.fingerprint);
     const children = await graphGet(h, `/drives/${target.driveId}/root:/${folder.split('/').map(encodeURIComponent).join('/')}:/children`);
@@ -52,27 +73,74 @@ describe('filing applications', () => {
     target = await provisioned(h);
     h.wire.length = 0;
     const outcome = await fileApplication(h.client, target, apps[0]!, options);
-    expect(outcome).toMatchObject({ status: 'created', itemId: '1', itemUrl: `${target.listUrl}/DispForm.aspx?ID=1`, error: null, resubmissionOf: null });
-    expect(h.wire.map((e) => `${e.method} ${decodeURIComponent(e.url.replace(h.store.url, '')).replace(/\/drives\/[^/]+\//, '/drives/{drive}/')}`)).toEqual([
+    expect(outcome).toMatchObject({
+      status: 'created',
+      itemId: '1',
+      itemUrl: `${target.listUrl}/DispForm.aspx?ID=1`,
+      error: null,
+      resubmissionOf: null,
+    });
+    expect(
+      h.wire.map(
+        (e) => `${e.method} ${decodeURIComponent(e.url.replace(h.store.url, '')).replace(/\/drives\/[^/]+\//, '/drives/{drive}/')}`,
+      ),
+    ).toEqual([
       'POST /$batch',
-      expect.stringMatching(/^PUT \/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}\/email\.eml:\/content\?@microsoft\.graph\.conflictBehavior=replace$/),
-      expect.stringMatching(/^PUT \/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}\/.+\.docx:\/content\?@microsoft\.graph\.conflictBehavior=replace$/),
+      expect.stringMatching(
+        /^PUT \/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}\/email\.eml:\/content\?@microsoft\.graph\.conflictBehavior=replace$/,
+      ),
+      expect.stringMatching(
+        /^PUT \/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}\/.+\.docx:\/content\?@microsoft\.graph\.conflictBehavior=replace$/,
+      ),
       'POST /$batch',
     ]);
     for (const e of h.wire) expect(e.headers.Authorization).toBe('Bearer secret-token');
     const reads = bodyOf(h.wire[0]!).requests;
-    expect(reads.map((r: any) => [r.id, r.method, decodeURIComponent(r.url.replace(/^\/sites\/[^/]+\/lists\/[^/]+/, '/sites/{site}/lists/{list}').replace(/\/drives\/[^/]+\//, '/drives/{drive}/'))])).toEqual([
-      ['i0', 'GET', `/sites/{site}/lists/{list}/items?$expand=fields&$filter=fields/InternetMessageId eq '${apps[0]!.intake.report.message!.internetMessageId}' or fields/InternetMessageId eq '${apps[0]!.intake.report.message!.internetMessageId} #${apps[0]!.intake.fingerprint.slice(0, 32)}'&$top=50`],
-      ['f0', 'GET', expect.stringMatching(/^\/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}:\/children\?\$select=id,name,size,file,webUrl$/)],
-      ['u0', 'GET', expect.stringMatching(/items\?\$expand=fields\(\$select=InternetMessageId\)&\$filter=fields\/URN eq '\d{6}' and fields\/Programme eq '.+'&\$top=50$/)],
+    expect(
+      reads.map((r: any) => [
+        r.id,
+        r.method,
+        decodeURIComponent(
+          r.url.replace(/^\/sites\/[^/]+\/lists\/[^/]+/, '/sites/{site}/lists/{list}').replace(/\/drives\/[^/]+\//, '/drives/{drive}/'),
+        ),
+      ]),
+    ).toEqual([
+      [
+        'i0',
+        'GET',
+        `/sites/{site}/lists/{list}/items?$expand=fields&$filter=fields/InternetMessageId eq '${apps[0]!.intake.report.message!.internetMessageId}' or fields/InternetMessageId eq '${apps[0]!.intake.report.message!.internetMessageId} #${apps[0]!.intake.fingerprint.slice(0, 32)}'&$top=50`,
+      ],
+      [
+        'f0',
+        'GET',
+        expect.stringMatching(/^\/drives\/\{drive\}\/root:\/2018\/2018-06-05-[0-9a-f]{16}:\/children\?\$select=id,name,size,file,webUrl$/),
+      ],
+      [
+        'u0',
+        'GET',
+        expect.stringMatching(
+          /items\?\$expand=fields\(\$select=InternetMessageId\)&\$filter=fields\/URN eq '\d{6}' and fields\/Programme eq '.+'&\$top=50$/,
+        ),
+      ],
     ]);
     // Look-ups use indexed columns: no "HonorNonIndexedQueriesWarningMayFailRandomly".
     expect(reads.every((r: any) => !r.headers?.Prefer)).toBe(true);
     expect(h.wire[1]!.headers['Content-Type']).toBe('application/octet-stream');
     const writes = bodyOf(h.wire[3]!).requests;
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatchObject({ method: 'POST', url: expect.stringMatching(/\/items$/), headers: { 'Content-Type': 'application/json' } });
-    expect(writes[0].body.fields).toMatchObject({ InternetMessageId: apps[0]!.intake.report.message!.internetMessageId, EmailFingerprint: apps[0]!.intake.fingerprint, FilingAttempt: expect.any(String), Status: 'New', EmailLink: expect.stringContaining('/Application%20Files/2018/'), Complete: true });
+    expect(writes[0]).toMatchObject({
+      method: 'POST',
+      url: expect.stringMatching(/\/items$/),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(writes[0].body.fields).toMatchObject({
+      InternetMessageId: apps[0]!.intake.report.message!.internetMessageId,
+      EmailFingerprint: apps[0]!.intake.fingerprint,
+      FilingAttempt: expect.any(String),
+      Status: 'New',
+      EmailLink: expect.stringContaining('/Application%20Files/2018/'),
+      Complete: true,
+    });
     expect(Object.keys(writes[0].body.fields)).not.toContain('Decision');
   });
 
@@ -90,15 +158,32 @@ describe('filing applications', () => {
 
     // A reviewer moves item 1 on; then the checker finds a problem in the same email.
     const [item] = (await listApplications(h.client, target)).filter((i) => i.id === '1');
-    await updateDecision(h.client, target, '1', item!.eTag, { decision: null, decidedBy: 'Reviewer', status: 'Under review', reviewNotes: 'Looks strong.' });
+    await updateDecision(h.client, target, '1', item!.eTag, {
+      decision: null,
+      decidedBy: 'Reviewer',
+      status: 'Under review',
+      reviewNotes: 'Looks strong.',
+    });
     const report = apps[0]!.intake.report;
     const changedReport = { ...report, forms: [{ ...report.forms[0]!, fields: { ...report.forms[0]!.fields, yearsTeaching: 9 } }] };
-    const changed: Application = { ...apps[0]!, intake: { ...apps[0]!.intake, report: changedReport, record: applicationRecord(changedReport, templates, { fingerprint: apps[0]!.intake.fingerprint }) } };
+    const changed: Application = {
+      ...apps[0]!,
+      intake: {
+        ...apps[0]!.intake,
+        report: changedReport,
+        record: applicationRecord(changedReport, templates, { fingerprint: apps[0]!.intake.fingerprint }),
+      },
+    };
     h.wire.length = 0;
     const updated = await fileApplication(h.client, target, changed, options);
     expect(updated).toMatchObject({ status: 'updated', itemId: '1' });
     const patch = bodyOf(h.wire[h.wire.length - 1]!).requests[0];
-    expect(patch).toMatchObject({ method: 'PATCH', url: expect.stringMatching(/\/items\/1\/fields$/), headers: { 'If-Match': expect.stringMatching(/^"[0-9a-f-]+,\d+"$/) }, body: { yearsTeaching: 9 } });
+    expect(patch).toMatchObject({
+      method: 'PATCH',
+      url: expect.stringMatching(/\/items\/1\/fields$/),
+      headers: { 'If-Match': expect.stringMatching(/^"[0-9a-f-]+,\d+"$/) },
+      body: { yearsTeaching: 9 },
+    });
     const after = await graphGet(h, `/sites/root/lists/${target.listId}/items/1?$expand=fields`);
     expect(after.fields).toMatchObject({ yearsTeaching: 9, Status: 'Under review', ReviewNotes: 'Looks strong.' });
     expect((await listApplications(h.client, target)).length).toBe(apps.length);
@@ -134,7 +219,11 @@ describe('filing applications', () => {
   it('uses an upload session above the simple-upload limit, with no token sent to the upload URL', async () => {
     h = await startHarness({ store: { simpleUploadLimitBytes: 8 * 1024 }, auth: staticToken('secret-token') });
     target = await provisioned(h);
-    const outcome = await fileApplication(h.client, target, apps[0]!, { ...options, simpleUploadLimitBytes: 8 * 1024, fragmentBytes: 320 * 1024 });
+    const outcome = await fileApplication(h.client, target, apps[0]!, {
+      ...options,
+      simpleUploadLimitBytes: 8 * 1024,
+      fragmentBytes: 320 * 1024,
+    });
     expect(outcome.status).toBe('created');
     const sessions = h.wire.filter((e) => /createUploadSession$/.test(e.url));
     expect(sessions).toHaveLength(2);
@@ -203,12 +292,7 @@ describe('faults: exactly one correct item per email, each file uploaded once', 
     h = await startHarness({ sleep: async () => void (await restarting) });
     const target = await provisioned(h);
     const base = h.wire.length;
-    const filing = fileApplications(
-      { ...h.client, sleep: async () => void (await restarting) },
-      target,
-      apps,
-      options,
-    );
+    const filing = fileApplications({ ...h.client, sleep: async () => void (await restarting) }, target, apps, options);
     const watcher = setInterval(() => {
       if (!restarting && h.wire.length >= base + 3) restarting = h.restart();
     }, 1);
@@ -248,7 +332,10 @@ describe('two reviewers updating one item', () => {
     expect(conflict.current.eTag).toBe(winner.eTag);
     expect(conflict.current.fields.Decision).toBe(winner.fields.Decision);
     const loserWanted = winner.fields.Decision === 'Accepted' ? 'Declined' : 'Accepted';
-    const retried = await updateDecision(h.client, target, filed!.itemId!, conflict.current.eTag, { decision: loserWanted, decidedBy: 'Second reviewer' });
+    const retried = await updateDecision(h.client, target, filed!.itemId!, conflict.current.eTag, {
+      decision: loserWanted,
+      decidedBy: 'Second reviewer',
+    });
     expect(retried.fields).toMatchObject({ Decision: loserWanted, Status: loserWanted, DecidedBy: 'Second reviewer' });
     const patches = h.wire.filter((e) => e.method === 'PATCH');
     expect(patches.every((p) => /^"[0-9a-f-]+,\d+"$/.test(p.headers['If-Match']!))).toBe(true);

@@ -3,7 +3,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type AccessTokenProvider, type Application, createGraphClient, type Exchange, type GraphClient, noToken, provisionApplications, resolveTarget, type FilingTarget } from '../../../src/adapters/graph';
+import {
+  type AccessTokenProvider,
+  type Application,
+  createGraphClient,
+  type Exchange,
+  type GraphClient,
+  noToken,
+  provisionApplications,
+  resolveTarget,
+  type FilingTarget,
+} from '../../../src/adapters/graph';
 import type { Sleep } from '../../../src/adapters/wire/middleware';
 import { startLocalStore, type LocalStore, type LocalStoreOptions } from '../../../src/store';
 import { readApplication } from '../../../src/cli/applications';
@@ -28,7 +38,9 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export async function startHarness(options: { store?: Partial<LocalStoreOptions>; auth?: AccessTokenProvider; sleep?: Sleep } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { store?: Partial<LocalStoreOptions>; auth?: AccessTokenProvider; sleep?: Sleep } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-intake-graph-'));
   const storeOptions = { port: 0, ...options.store, dataDir };
   const wire: Exchange[] = [];
@@ -44,7 +56,11 @@ export async function startHarness(options: { store?: Partial<LocalStoreOptions>
       h.store = await startLocalStore({ ...storeOptions, port });
     },
     async admin(method, adminPath, body) {
-      const response = await fetch(`${h.origin}/_admin${adminPath}`, { method, headers: { 'X-Admin-Secret': h.store.adminSecret, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const response = await fetch(`${h.origin}/_admin${adminPath}`, {
+        method,
+        headers: { 'X-Admin-Secret': h.store.adminSecret, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       const text = await response.text();
       return text ? JSON.parse(text) : undefined;
     },
@@ -90,7 +106,11 @@ export function messageOf(app: Application): Message {
 }
 
 /** A sample's email changed (another Message-ID, another sender…), checked again through the one intake path. */
-export function asChangedEmail(app: Application, change: Partial<Message>, source = `${app.intake.report.source}#${change.internetMessageId ?? 'changed'}`): Application {
+export function asChangedEmail(
+  app: Application,
+  change: Partial<Message>,
+  source = `${app.intake.report.source}#${change.internetMessageId ?? 'changed'}`,
+): Application {
   const message = { ...messageOf(app), ...change };
   const changed = { intake: intake(message, { catalogue, source }), email: app.email };
   messages.set(changed, message);

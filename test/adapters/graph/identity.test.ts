@@ -1,10 +1,29 @@
 // Which item an email is: its Message-ID and its fingerprint. Another email reusing a Message-ID
 // (exactly, or in another letter case) never rewrites the item; concurrent runs tell the truth
 // about who created it; nothing is left in the library for a record that could not be written.
-import { createGraphClient, fileApplications, listApplications, noToken, resolveTarget, updateDecision, type Application, type FilingOutcome } from '../../../src/adapters/graph';
+import {
+  createGraphClient,
+  fileApplications,
+  listApplications,
+  noToken,
+  resolveTarget,
+  updateDecision,
+  type Application,
+  type FilingOutcome,
+} from '../../../src/adapters/graph';
 import { uploadFile } from '../../../src/adapters/graph/uploads';
 import { applicationRecord, safeFileName } from '../../../src/core/record';
-import { asAnotherEmail, asChangedEmail, graphGet, type Harness, messageOf, provisioned, sampleApplications, startHarness, templates } from './helpers';
+import {
+  asAnotherEmail,
+  asChangedEmail,
+  graphGet,
+  type Harness,
+  messageOf,
+  provisioned,
+  sampleApplications,
+  startHarness,
+  templates,
+} from './helpers';
 
 describe("an email's identity", () => {
   let h: Harness;
@@ -40,13 +59,18 @@ describe("an email's identity", () => {
       Status: 'Needs info',
       ErrorCount: Number(forged.intake.record!.fields.ErrorCount) + 1,
     });
-    expect(String(flagged.IssuesSummary)).toMatch(new RegExp(`^error message-id-clash: Another email, filed earlier as item ${before.id}, carries this email's Message-ID`));
+    expect(String(flagged.IssuesSummary)).toMatch(
+      new RegExp(`^error message-id-clash: Another email, filed earlier as item ${before.id}, carries this email's Message-ID`),
+    );
     // Its files are in a folder of its own: the earlier email's are not replaced.
     expect(flagged.EmailLink).not.toBe(before.fields.EmailLink);
 
     // Filed again, each email finds its own item.
     const again = await fileApplications(h.client, target, [school, forged]);
-    expect(again.map((o) => [o.status, o.itemId])).toEqual([['unchanged', first!.itemId], ['unchanged', clash!.itemId]]);
+    expect(again.map((o) => [o.status, o.itemId])).toEqual([
+      ['unchanged', first!.itemId],
+      ['unchanged', clash!.itemId],
+    ]);
     expect(await listApplications(h.client, target)).toHaveLength(2);
   });
 
@@ -59,10 +83,12 @@ describe("an email's identity", () => {
     expect(outcomes.map((o) => o.status)).toEqual(['created', 'created']);
     expect(new Set(outcomes.map((o) => o.itemId)).size).toBe(2);
     const items = await listApplications(h.client, target);
-    expect(items.map((i) => (typeof i.fields.IssuesSummary === 'string' ? i.fields.IssuesSummary : '').startsWith('error message-id-clash'))).toEqual([false, true]);
+    expect(
+      items.map((i) => (typeof i.fields.IssuesSummary === 'string' ? i.fields.IssuesSummary : '').startsWith('error message-id-clash')),
+    ).toEqual([false, true]);
   });
 
-  it('re-filing the same email updates only the checker\'s columns', async () => {
+  it("re-filing the same email updates only the checker's columns", async () => {
     h = await startHarness();
     const target = await provisioned(h);
     const app = apps[4]!;
@@ -70,12 +96,24 @@ describe("an email's identity", () => {
     const [item] = await listApplications(h.client, target);
     await updateDecision(h.client, target, item!.id, item!.eTag, { decision: 'Waitlisted', decidedBy: 'Reviewer', reviewNotes: 'Strong.' });
     // The checker now reads one more warning in the same email (same sender, subject and form bytes: same fingerprint).
-    const report = { ...app.intake.report, issues: [...app.intake.report.issues, { severity: 'warning' as const, code: 'wrong-recipient', message: 'Sent to another hub.' }] };
-    const rechecked: Application = { ...app, intake: { ...app.intake, report, record: applicationRecord(report, templates, { fingerprint: app.intake.fingerprint }) } };
+    const report = {
+      ...app.intake.report,
+      issues: [...app.intake.report.issues, { severity: 'warning' as const, code: 'wrong-recipient', message: 'Sent to another hub.' }],
+    };
+    const rechecked: Application = {
+      ...app,
+      intake: { ...app.intake, report, record: applicationRecord(report, templates, { fingerprint: app.intake.fingerprint }) },
+    };
     const [updated] = await fileApplications(h.client, target, [rechecked]);
     expect(updated).toMatchObject({ status: 'updated', itemId: item!.id });
     const after = (await listApplications(h.client, target))[0]!.fields;
-    expect(after).toMatchObject({ Decision: 'Waitlisted', Status: 'Waitlisted', ReviewNotes: 'Strong.', DecidedBy: 'Reviewer', FilingAttempt: item!.fields.FilingAttempt });
+    expect(after).toMatchObject({
+      Decision: 'Waitlisted',
+      Status: 'Waitlisted',
+      ReviewNotes: 'Strong.',
+      DecidedBy: 'Reviewer',
+      FilingAttempt: item!.fields.FilingAttempt,
+    });
     expect(after.WarningCount).toBe(Number(item!.fields.WarningCount) + 1);
   });
 });
@@ -117,7 +155,10 @@ describe('what cannot be written leaves nothing behind', () => {
     h = await startHarness();
     const target = await provisioned(h);
     const app = (await sampleApplications())[0]!;
-    const bad: Application = { ...app, intake: { ...app.intake, record: { ...app.intake.record!, fields: { ...app.intake.record!.fields, ErrorCount: 'many' } } } };
+    const bad: Application = {
+      ...app,
+      intake: { ...app.intake, record: { ...app.intake.record!, fields: { ...app.intake.record!.fields, ErrorCount: 'many' } } },
+    };
     const [refused] = await fileApplications(h.client, target, [bad]);
     expect(refused).toMatchObject({ status: 'failed', itemId: null });
     expect(refused!.uploaded).toHaveLength(2); // they were uploaded …
@@ -142,7 +183,9 @@ describe('what cannot be written leaves nothing behind', () => {
     const longReport = { ...report, forms: [{ ...report.forms[0]!, fields: { ...report.forms[0]!.fields, headteacherStatement: long } }] };
     const record = applicationRecord(longReport, templates, { fingerprint: app.intake.fingerprint });
     const form = longReport.forms[0]!;
-    const [filed] = await fileApplications(h.client, target, [{ ...app, intake: { ...app.intake, report: longReport, record: { ...record, form } } }]);
+    const [filed] = await fileApplications(h.client, target, [
+      { ...app, intake: { ...app.intake, report: longReport, record: { ...record, form } } },
+    ]);
     expect(filed).toMatchObject({ status: 'created', error: null });
     const [item] = await listApplications(h.client, target);
     expect(String(item!.fields.headteacherStatement)).toHaveLength(63_999);
@@ -159,7 +202,10 @@ describe('a read that got no answer', () => {
     let n = 0;
     const lost: string[] = [];
     const client = createGraphClient({
-      graphUrl: h.store.url, auth: noToken, sleep: async () => undefined, retry: { baseDelayMs: 0 },
+      graphUrl: h.store.url,
+      auth: noToken,
+      sleep: async () => undefined,
+      retry: { baseDelayMs: 0 },
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         if (!lose(++n)) return response;
@@ -195,12 +241,24 @@ describe('file names SharePoint refuses', () => {
     h = await startHarness();
     const target = await provisioned(h);
     const app = (await sampleApplications())[0]!;
-    const names = ['AUX', 'COM1', '~$Application.docx', 'Application _vti_ form.docx', 'Application form.docx.', 'a:b|c?.docx', `${'x'.repeat(60)}~$${'y'.repeat(113)}.docx`];
+    const names = [
+      'AUX',
+      'COM1',
+      '~$Application.docx',
+      'Application _vti_ form.docx',
+      'Application form.docx.',
+      'a:b|c?.docx',
+      `${'x'.repeat(60)}~$${'y'.repeat(113)}.docx`,
+    ];
     const form = messageOf(app).attachments.find((a) => a.name.endsWith('.docx'))!;
     for (const [i, name] of names.entries()) {
       // Refused as they are (all but the last, whose "~$" only comes to the front when it is cut to length).
-      if (i < names.length - 1) await expect(uploadFile(h.client, target.driveId, `refusals/${i}/${name}`, form.bytes)).rejects.toMatchObject({ status: 400 });
-      const renamed = asChangedEmail(app, { internetMessageId: `<name-${i}@school.example>`, attachments: messageOf(app).attachments.map((a) => (a === form ? { ...a, name } : a)) });
+      if (i < names.length - 1)
+        await expect(uploadFile(h.client, target.driveId, `refusals/${i}/${name}`, form.bytes)).rejects.toMatchObject({ status: 400 });
+      const renamed = asChangedEmail(app, {
+        internetMessageId: `<name-${i}@school.example>`,
+        attachments: messageOf(app).attachments.map((a) => (a === form ? { ...a, name } : a)),
+      });
       const [filed] = await fileApplications(h.client, target, [renamed]);
       expect(filed).toMatchObject({ status: 'created', error: null });
       expect(filed!.uploaded[1]!.split('/').pop()).toBe(safeFileName(name));

@@ -3,7 +3,10 @@ import { createGraphClient, graphRequest, staticToken } from '../../../src/adapt
 import { budgetOf, Pacer } from '../../../src/adapters/wire/pacing';
 
 function respond(status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(status < 400 ? { ok: true } : { error: { code: 'activityLimitReached', message: 'throttled' } }), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(status < 400 ? { ok: true } : { error: { code: 'activityLimitReached', message: 'throttled' } }), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 }
 
 describe('Pacer', () => {

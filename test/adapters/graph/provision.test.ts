@@ -9,11 +9,20 @@ describe('provisioning the Applications list', () => {
   beforeEach(async () => (h = await startHarness()));
   afterEach(() => h.dispose());
 
-  const rest = (observe?: (e: any) => void) => createSharePointRest({ siteUrl: `${h.origin}/sites/hub-intake`, auth: { getAccessToken: async () => null }, observe });
+  const rest = (observe?: (e: any) => void) =>
+    createSharePointRest({ siteUrl: `${h.origin}/sites/hub-intake`, auth: { getAccessToken: async () => null }, observe });
 
   it('creates the list with typed, indexed columns, the library and the Form Templates list, in two batched round trips', async () => {
-    const result = await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(rest(), title) });
-    expect(result).toMatchObject({ list: 'created', library: 'created', warnings: [], templatesList: { status: 'created', columnsAdded: ['TemplateId', 'Programme', 'Template', 'SavedBy'], columnsUpdated: [] } });
+    const result = await provisionApplications(h.client, 'root', {
+      templates,
+      presentation: (title: string) => ensurePresentation(rest(), title),
+    });
+    expect(result).toMatchObject({
+      list: 'created',
+      library: 'created',
+      warnings: [],
+      templatesList: { status: 'created', columnsAdded: ['TemplateId', 'Programme', 'Template', 'SavedBy'], columnsUpdated: [] },
+    });
     expect(h.wire.map((e) => `${e.method} ${e.url.replace(h.origin, '')}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
     const writes = bodyOf(h.wire[1]!).requests;
     expect(writes.map((r: any) => [r.method, r.url, r.body.displayName, r.body.list.template])).toEqual([
@@ -23,9 +32,21 @@ describe('provisioning the Applications list', () => {
     ]);
     const list = await graphGet(h, '/sites/root/lists/Applications?$expand=columns');
     const column = (name: string) => list.columns.find((c: any) => c.name === name);
-    expect(column('InternetMessageId')).toMatchObject({ indexed: true, enforceUniqueValues: true, text: expect.objectContaining({ maxLength: 255 }) });
+    expect(column('InternetMessageId')).toMatchObject({
+      indexed: true,
+      enforceUniqueValues: true,
+      text: expect.objectContaining({ maxLength: 255 }),
+    });
     for (const name of ['URN', 'Status', 'Hub', 'Programme']) expect(column(name).indexed).toBe(true);
-    expect(column('Status').choice.choices).toEqual(['New', 'Needs info', 'Under review', 'Accepted', 'Declined', 'Waitlisted', 'Withdrawn']);
+    expect(column('Status').choice.choices).toEqual([
+      'New',
+      'Needs info',
+      'Under review',
+      'Accepted',
+      'Declined',
+      'Waitlisted',
+      'Withdrawn',
+    ]);
     expect(column('applicantStatement').text).toMatchObject({ allowMultipleLines: true, textType: 'plain' });
     expect(column('qtsStatus').boolean).toEqual({});
     expect(column('yearsTeaching').number).toBeDefined();
@@ -36,22 +57,39 @@ describe('provisioning the Applications list', () => {
 
   it('adds the views and the column formatting through SharePoint REST, in its request shapes', async () => {
     const sent: any[] = [];
-    await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(rest((e) => sent.push(e)), title) });
+    await provisionApplications(h.client, 'root', {
+      templates,
+      presentation: (title: string) =>
+        ensurePresentation(
+          rest((e) => sent.push(e)),
+          title,
+        ),
+    });
     const calls = sent.map((e) => `${e.method} ${e.url.replace(h.origin, '')}`);
     expect(calls[0]).toBe("GET /sites/hub-intake/_api/web/lists/getbytitle('Applications')/views?$select=Id,Title");
     expect(calls.filter((c) => c.endsWith('/views/add'))).toHaveLength(APPLICATION_VIEWS.length);
     const add = sent.find((e) => e.url.endsWith('/views/add'));
     expect(add.headers['Content-Type']).toBe('application/json;odata=verbose');
-    expect(JSON.parse(add.body).parameters).toMatchObject({ __metadata: { type: 'SP.ViewCreationInformation' }, Title: 'By status', ViewFields: { results: expect.arrayContaining(['Status', 'EmailLink']) } });
+    expect(JSON.parse(add.body).parameters).toMatchObject({
+      __metadata: { type: 'SP.ViewCreationInformation' },
+      Title: 'By status',
+      ViewFields: { results: expect.arrayContaining(['Status', 'EmailLink']) },
+    });
     const merges = sent.filter((e) => /getbyinternalnameortitle/.test(e.url));
     expect(merges.map((e) => e.headers['X-HTTP-Method'])).toEqual(Object.keys(COLUMN_FORMATTERS).map(() => 'MERGE'));
     expect(merges[0].headers['IF-MATCH']).toBe('*');
     expect(JSON.parse(merges[0].body)).toEqual({ __metadata: { type: 'SP.Field' }, CustomFormatter: COLUMN_FORMATTERS.Status });
 
-    const views = await (await fetch(`${h.origin}/sites/hub-intake/_api/web/lists/getbytitle('Applications')/views`, { headers: { Accept: 'application/json;odata=nometadata' } })).json();
+    const views = await (
+      await fetch(`${h.origin}/sites/hub-intake/_api/web/lists/getbytitle('Applications')/views`, {
+        headers: { Accept: 'application/json;odata=nometadata' },
+      })
+    ).json();
     expect(views.value.map((v: any) => v.Title)).toEqual(['All Items', 'By status', 'Needs info', 'By hub', 'By programme']);
     expect(views.value[2].ViewQuery).toContain('<Value Type="Choice">Needs info</Value>');
-    const status = await (await fetch(`${h.origin}/sites/hub-intake/_api/web/lists/getbytitle('Applications')/fields/getbyinternalnameortitle('Status')`)).json();
+    const status = await (
+      await fetch(`${h.origin}/sites/hub-intake/_api/web/lists/getbytitle('Applications')/fields/getbyinternalnameortitle('Status')`)
+    ).json();
     expect(JSON.parse(status.CustomFormatter).elmType).toBe('div');
     const link = JSON.parse(COLUMN_FORMATTERS.EmailLink!);
     expect(link).toMatchObject({ elmType: 'a', attributes: { href: '@currentField' } });
@@ -61,7 +99,10 @@ describe('provisioning the Applications list', () => {
     const sharePoint = rest();
     await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(sharePoint, title) });
     h.wire.length = 0;
-    const again = await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(sharePoint, title) });
+    const again = await provisionApplications(h.client, 'root', {
+      templates,
+      presentation: (title: string) => ensurePresentation(sharePoint, title),
+    });
     expect(again).toEqual({
       list: 'unchanged',
       library: 'unchanged',
@@ -80,9 +121,15 @@ describe('provisioning the Applications list', () => {
     // An older list: fewer columns, URN not indexed, Status without "Withdrawn", and an item in it.
     await h.store.close();
     h = await startHarness();
-    const old = applicationColumns(templates.slice(0, 1)).filter((c) => c.name !== 'Title').map((c) =>
-      c.name === 'URN' ? { ...c, indexed: false } : c.name === 'Status' ? { ...c, choices: c.choices!.filter((x) => x !== 'Withdrawn') } : c,
-    );
+    const old = applicationColumns(templates.slice(0, 1))
+      .filter((c) => c.name !== 'Title')
+      .map((c) =>
+        c.name === 'URN'
+          ? { ...c, indexed: false }
+          : c.name === 'Status'
+            ? { ...c, choices: c.choices!.filter((x) => x !== 'Withdrawn') }
+            : c,
+      );
     const { columnDefinition } = await import('../../../src/adapters/graph/provision');
     const created = await fetch(`${h.store.url}/sites/root/lists`, {
       method: 'POST',
@@ -90,14 +137,25 @@ describe('provisioning the Applications list', () => {
       body: JSON.stringify({ displayName: 'Applications', list: { template: 'genericList' }, columns: old.map(columnDefinition) }),
     });
     const list = await created.json();
-    const item = await (await fetch(`${h.store.url}/sites/root/lists/${list.id}/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { Title: 'Kept', URN: '123456', Status: 'Accepted', ReviewNotes: 'Strong.' } }) })).json();
+    const item = await (
+      await fetch(`${h.store.url}/sites/root/lists/${list.id}/items`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fields: { Title: 'Kept', URN: '123456', Status: 'Accepted', ReviewNotes: 'Strong.' } }),
+      })
+    ).json();
 
-    const result = await provisionApplications(h.client, 'root', { templates, presentation: (title: string) => ensurePresentation(rest(), title) });
+    const result = await provisionApplications(h.client, 'root', {
+      templates,
+      presentation: (title: string) => ensurePresentation(rest(), title),
+    });
     expect(result.list).toBe('updated');
     expect(result.columnsUpdated.sort()).toEqual(['Status', 'URN']);
     expect(result.columnsAdded.length).toBeGreaterThan(10);
     const patches = bodyOf(h.wire[1]!).requests.filter((r: any) => r.method === 'PATCH');
-    expect(patches.map((p: any) => p.body)).toEqual(expect.arrayContaining([{ indexed: true }, { choice: expect.objectContaining({ choices: expect.arrayContaining(['Withdrawn']) }) }]));
+    expect(patches.map((p: any) => p.body)).toEqual(
+      expect.arrayContaining([{ indexed: true }, { choice: expect.objectContaining({ choices: expect.arrayContaining(['Withdrawn']) }) }]),
+    );
     const after = await graphGet(h, `/sites/root/lists/${list.id}/items/${item.id}?$expand=fields`);
     expect(after.fields).toMatchObject({ Title: 'Kept', URN: '123456', Status: 'Accepted', ReviewNotes: 'Strong.' });
   });
@@ -109,7 +167,9 @@ describe('provisioning the Applications list', () => {
       body: JSON.stringify({ displayName: 'Applications', list: { template: 'genericList' }, columns: [{ name: 'URN', number: {} }] }),
     });
     const result = await provisionApplications(h.client, 'root', { templates });
-    expect(result.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Column URN exists as number/), expect.stringMatching(/SharePoint REST/)]));
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Column URN exists as number/), expect.stringMatching(/SharePoint REST/)]),
+    );
     expect(await siteWebUrl(h.client, 'root')).toBe(`${h.origin}/sites/hub-intake`);
   });
 
@@ -117,7 +177,11 @@ describe('provisioning the Applications list', () => {
     await provisionApplications(h.client, 'root', { templates });
     const list = await graphGet(h, '/sites/root/lists/Form%20Templates?$expand=columns');
     const column = (name: string) => list.columns.find((c: any) => c.name === name);
-    expect(column('TemplateId')).toMatchObject({ indexed: true, enforceUniqueValues: true, text: expect.objectContaining({ allowMultipleLines: false, maxLength: 255 }) });
+    expect(column('TemplateId')).toMatchObject({
+      indexed: true,
+      enforceUniqueValues: true,
+      text: expect.objectContaining({ allowMultipleLines: false, maxLength: 255 }),
+    });
     expect(column('Programme').text.allowMultipleLines).toBe(false);
     expect(column('Template').text).toMatchObject({ allowMultipleLines: true, textType: 'plain' });
     expect(column('SavedBy').text.allowMultipleLines).toBe(false);
@@ -125,7 +189,11 @@ describe('provisioning the Applications list', () => {
     // An older Form Templates list without SavedBy, holding a template.
     const savedBy = column('SavedBy');
     expect((await fetch(`${h.store.url}/sites/root/lists/${list.id}/columns/${savedBy.id}`, { method: 'DELETE' })).status).toBe(204);
-    await fetch(`${h.store.url}/sites/root/lists/${list.id}/items`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { Title: 'Ours', TemplateId: 'ours-2026', Template: '{}' } }) });
+    await fetch(`${h.store.url}/sites/root/lists/${list.id}/items`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { Title: 'Ours', TemplateId: 'ours-2026', Template: '{}' } }),
+    });
     const result = await provisionApplications(h.client, 'root', { templates });
     expect(result.templatesList).toEqual({ status: 'updated', columnsAdded: ['SavedBy'], columnsUpdated: [] });
     expect(result.list).toBe('unchanged');

@@ -31,7 +31,10 @@ function proposed(): Template {
   return proposeTemplate(read.document, loadCatalogue().hubs).template;
 }
 
-const wireOf = (h: Harness) => h.wire.map((e) => `${e.method} ${decodeURIComponent(e.url.replace(h.store.url, ''))}${e.status === null ? ' (no answer)' : ` → ${e.status}`}`);
+const wireOf = (h: Harness) =>
+  h.wire.map(
+    (e) => `${e.method} ${decodeURIComponent(e.url.replace(h.store.url, ''))}${e.status === null ? ' (no answer)' : ` → ${e.status}`}`,
+  );
 
 async function templateItems(h: Harness): Promise<any[]> {
   return (await graphGet(h, `/sites/root/lists/Form%20Templates/items?$expand=fields`)).value;
@@ -50,12 +53,28 @@ describe('the Form Templates list', () => {
 
   it('saves a template and loads it back, in the request shapes Graph documents', async () => {
     const saved = await saveSiteTemplate(h.client, 'root', template, { savedBy: 'Hub manager A' });
-    expect(saved).toEqual({ itemId: '1', eTag: expect.stringMatching(/^"[0-9a-f-]+,1"$/), templateId: template.id, data: template, source: 'Form Templates item 1', savedBy: 'Hub manager A', savedAt: expect.any(String) });
+    expect(saved).toEqual({
+      itemId: '1',
+      eTag: expect.stringMatching(/^"[0-9a-f-]+,1"$/),
+      templateId: template.id,
+      data: template,
+      source: 'Form Templates item 1',
+      savedBy: 'Hub manager A',
+      savedAt: expect.any(String),
+    });
     expect(wireOf(h)).toEqual([
       `GET /sites/root/lists/Form Templates/items?$select=id,eTag,lastModifiedDateTime&$expand=fields($select=TemplateId,Template,SavedBy)&$filter=fields/TemplateId eq '${template.id}'&$top=2 → 200`,
       'POST /sites/root/lists/Form Templates/items → 201',
     ]);
-    expect(bodyOf(h.wire[1]!)).toEqual({ fields: { Title: template.title, TemplateId: template.id, Programme: template.programme, Template: JSON.stringify(template), SavedBy: 'Hub manager A' } });
+    expect(bodyOf(h.wire[1]!)).toEqual({
+      fields: {
+        Title: template.title,
+        TemplateId: template.id,
+        Programme: template.programme,
+        Template: JSON.stringify(template),
+        SavedBy: 'Hub manager A',
+      },
+    });
 
     h.wire.length = 0;
     const loaded = await loadSiteTemplates(h.client, 'root');
@@ -68,7 +87,9 @@ describe('the Form Templates list', () => {
     const bare = await startHarness();
     try {
       await expect(loadSiteTemplates(bare.client, 'root')).rejects.toThrow(TemplatesListMissing);
-      await expect(loadSiteTemplates(bare.client, 'root')).rejects.toThrow('The site has no "Form Templates" list yet: run `hub-intake provision`.');
+      await expect(loadSiteTemplates(bare.client, 'root')).rejects.toThrow(
+        'The site has no "Form Templates" list yet: run `hub-intake provision`.',
+      );
       await expect(saveSiteTemplate(bare.client, 'root', template, { savedBy: 'A' })).rejects.toThrow(TemplatesListMissing);
     } finally {
       await bare.dispose();
@@ -87,14 +108,30 @@ describe('the Form Templates list', () => {
 
   it('replaces with the eTag read; a stale eTag is a conflict carrying the template as it is now', async () => {
     const first = await saveSiteTemplate(h.client, 'root', template, { savedBy: 'A' });
-    const second = await saveSiteTemplate(h.client, 'root', { ...template, title: 'Second' }, { savedBy: 'B', replace: { eTag: first.eTag } });
-    expect(second).toMatchObject({ itemId: '1', templateId: template.id, savedBy: 'B', data: { title: 'Second' }, eTag: expect.stringMatching(/,2"$/) });
+    const second = await saveSiteTemplate(
+      h.client,
+      'root',
+      { ...template, title: 'Second' },
+      { savedBy: 'B', replace: { eTag: first.eTag } },
+    );
+    expect(second).toMatchObject({
+      itemId: '1',
+      templateId: template.id,
+      savedBy: 'B',
+      data: { title: 'Second' },
+      eTag: expect.stringMatching(/,2"$/),
+    });
     const patch = h.wire.find((e) => e.method === 'PATCH')!;
     expect(patch.url).toMatch(/\/lists\/Form%20Templates\/items\/1\/fields$/);
     expect(patch.headers['If-Match']).toBe(first.eTag);
 
     h.wire.length = 0;
-    const stale = await saveSiteTemplate(h.client, 'root', { ...template, title: 'Third' }, { savedBy: 'C', replace: { eTag: first.eTag } }).catch((e) => e);
+    const stale = await saveSiteTemplate(
+      h.client,
+      'root',
+      { ...template, title: 'Third' },
+      { savedBy: 'C', replace: { eTag: first.eTag } },
+    ).catch((e) => e);
     expect(stale).toBeInstanceOf(TemplateExists);
     expect((stale as TemplateExists).current).toMatchObject({ eTag: second.eTag, savedBy: 'B', data: { title: 'Second' } });
     expect(wireOf(h).map((l) => l.split(' ')[0] + ' ' + l.split(' → ')[1])).toEqual(['GET 200', 'PATCH 412', 'GET 200']);
@@ -138,7 +175,12 @@ describe('the Form Templates list', () => {
     });
     h.store.setFaults({ dropAfterCommitEvery: 1, only: 'writes' });
     h.wire.length = 0;
-    const second = await saveSiteTemplate(client, 'root', { ...template, title: 'Second' }, { savedBy: 'A', replace: { eTag: first.eTag } });
+    const second = await saveSiteTemplate(
+      client,
+      'root',
+      { ...template, title: 'Second' },
+      { savedBy: 'A', replace: { eTag: first.eTag } },
+    );
     expect(second).toMatchObject({ itemId: '1', data: { title: 'Second' }, eTag: expect.stringMatching(/,2"$/) });
     expect(h.store.stats().faults.dropped).toBe(1);
     // Sent again with the same eTag, the PATCH is refused (412); read again, the item holds what was sent.
@@ -158,7 +200,13 @@ describe('the Form Templates list', () => {
     expect(lost[0]!.reason.current).toMatchObject({ itemId: won[0]!.value.itemId, savedBy: won[0]!.value.savedBy });
     expect(await templateItems(h)).toHaveLength(1);
     // Both read before either wrote: the unique column refused the second item.
-    expect(wireOf(h).map((l) => `${l.split(' ')[0]} ${l.split(' → ')[1]}`)).toEqual(['GET 200', 'GET 200', 'POST 201', 'POST 409', 'GET 200']);
+    expect(wireOf(h).map((l) => `${l.split(' ')[0]} ${l.split(' → ')[1]}`)).toEqual([
+      'GET 200',
+      'GET 200',
+      'POST 201',
+      'POST 409',
+      'GET 200',
+    ]);
   });
 
   it('loads an item that is not JSON with no data, and the catalogue reports that item only', async () => {
@@ -212,7 +260,11 @@ describe("a saved template's form columns", () => {
     expect(missing.length).toBeGreaterThan(5);
     // Someone made one of them by hand, as a number.
     const [byHand, ...rest] = missing;
-    await fetch(`${h.store.url}/sites/root/lists/Applications/columns`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: byHand, number: {} }) });
+    await fetch(`${h.store.url}/sites/root/lists/Applications/columns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: byHand, number: {} }),
+    });
 
     const result = await addFormColumns(h.client, 'root', 'Applications', [template]);
     expect(result.added).toEqual(rest);
@@ -238,7 +290,9 @@ describe("a saved template's form columns", () => {
     let [item] = await listApplications(h.client, target);
     expect(item!.fields).toMatchObject({ FormId: template.id, schoolUrn: '103412' });
     expect(item!.fields.nameSchool).toBeUndefined();
-    expect(String(item!.fields.IssuesSummary)).toContain('warning missing-column (nameSchool): field nameSchool has no column in the list: run hub-intake provision');
+    expect(String(item!.fields.IssuesSummary)).toContain(
+      'warning missing-column (nameSchool): field nameSchool has no column in the list: run hub-intake provision',
+    );
 
     await addFormColumns(h.client, 'root', 'Applications', [template]);
     target = await resolveTarget(h.client, { site: 'root' });

@@ -21,8 +21,12 @@ describe('readEml', () => {
 
   it('falls back to the Date header, and reads Outlook\'s "Surname, First" display names', async () => {
     const raw = await build({
-      from: '"Smith, Jane" <Jane.Smith@School.org.uk>', to: 'hub@example.org.uk', subject: 'Application',
-      date: new Date('2021-05-20T09:14:02Z'), messageId: '<abc@school.org.uk>', text: 'Please find attached.',
+      from: '"Smith, Jane" <Jane.Smith@School.org.uk>',
+      to: 'hub@example.org.uk',
+      subject: 'Application',
+      date: new Date('2021-05-20T09:14:02Z'),
+      messageId: '<abc@school.org.uk>',
+      text: 'Please find attached.',
     });
     const message = await readEml(new Uint8Array(raw));
     expect(message).toMatchObject({
@@ -38,12 +42,15 @@ describe('readEml', () => {
   });
 });
 
-describe('an application forwarded as an attachment by one of the hub\'s own senders', () => {
-  it('is checked against the original email\'s own headers and time, and filed as the email that arrived', async () => {
+describe("an application forwarded as an attachment by one of the hub's own senders", () => {
+  it("is checked against the original email's own headers and time, and filed as the email that arrived", async () => {
     const original = readFileSync(join(samples, '01-sms-complete.eml'));
     const forward = await build({
-      from: 'Hub Office <office@hub.example.org.uk>', to: 'mathshubs@ncetm.org.uk', subject: 'FW: application',
-      date: new Date('2018-06-12T10:00:00Z'), text: 'Forwarding the application below.',
+      from: 'Hub Office <office@hub.example.org.uk>',
+      to: 'mathshubs@ncetm.org.uk',
+      subject: 'FW: application',
+      date: new Date('2018-06-12T10:00:00Z'),
+      text: 'Forwarding the application below.',
       attachments: [{ filename: 'application.eml', content: original, contentType: 'message/rfc822' }],
     });
     const message = await readEml(new Uint8Array(forward));

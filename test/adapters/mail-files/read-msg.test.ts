@@ -12,7 +12,9 @@ const catalogue = loadCatalogue();
 const bytes = (path: string) => new Uint8Array(readFileSync(path));
 
 describe('readMsg', () => {
-  const names = readdirSync(twins).filter((n) => /^\d\d-.*\.msg$/.test(n)).sort();
+  const names = readdirSync(twins)
+    .filter((n) => /^\d\d-.*\.msg$/.test(n))
+    .sort();
 
   it('has a twin for every sample email', () => {
     expect(names.length).toBe(readdirSync(join(root, 'samples', 'emails')).filter((n) => n.endsWith('.eml')).length);
@@ -47,9 +49,20 @@ describe('readMsg', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const MailComposer = require('nodemailer/lib/mail-composer');
     const raw: Buffer = await new MailComposer({
-      from: 'office@school.org.uk', to: 'mathshubs@ncetm.org.uk', subject: 'FW: Application', text: 'Forwarded.',
-      attachments: [{ filename: 'Application.msg', contentType: 'application/vnd.ms-outlook', content: Buffer.from(bytes(join(twins, '03-readiness-complete.msg'))) }],
-    }).compile().build();
+      from: 'office@school.org.uk',
+      to: 'mathshubs@ncetm.org.uk',
+      subject: 'FW: Application',
+      text: 'Forwarded.',
+      attachments: [
+        {
+          filename: 'Application.msg',
+          contentType: 'application/vnd.ms-outlook',
+          content: Buffer.from(bytes(join(twins, '03-readiness-complete.msg'))),
+        },
+      ],
+    })
+      .compile()
+      .build();
     const report = checkMessage(await readMail(new Uint8Array(raw)), catalogue, 'x', { trustedSenders: ['office@school.org.uk'] });
     const original = checkMessage(await readEml(bytes(join(root, 'samples', 'emails', '03-readiness-complete.eml'))), catalogue, 'x');
     expect(report.forms).toEqual(original.forms);

@@ -16,7 +16,11 @@ const form = new Uint8Array(readFileSync(join(__dirname, '..', '..', 'fixtures',
 function tnef(files: { shortName: string; longName: string; bytes: Uint8Array }[]): Uint8Array {
   const parts: Buffer[] = [];
   const u16 = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
-  const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; };
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n >>> 0);
+    return b;
+  };
   const attribute = (level: number, id: number, data: Buffer) => {
     const sum = [...data].reduce((s, b) => (s + b) & 0xffff, 0);
     parts.push(Buffer.from([level]), u32(id), u32(data.length), data, u16(sum));
@@ -37,15 +41,35 @@ function tnef(files: { shortName: string; longName: string; bytes: Uint8Array }[
 
 describe('winmail.dat', () => {
   it('gives the files inside with their long names', () => {
-    const files = readTnef(tnef([{ shortName: 'MASTER~1.DOC', longName: 'Mastery Specialist Application.docx', bytes: form }, { shortName: 'NOTES.TXT', longName: 'notes.txt', bytes: new Uint8Array([104, 105]) }]));
-    expect(files.map((f) => [f.name, f.bytes.length])).toEqual([['Mastery Specialist Application.docx', form.length], ['notes.txt', 2]]);
+    const files = readTnef(
+      tnef([
+        { shortName: 'MASTER~1.DOC', longName: 'Mastery Specialist Application.docx', bytes: form },
+        { shortName: 'NOTES.TXT', longName: 'notes.txt', bytes: new Uint8Array([104, 105]) },
+      ]),
+    );
+    expect(files.map((f) => [f.name, f.bytes.length])).toEqual([
+      ['Mastery Specialist Application.docx', form.length],
+      ['notes.txt', 2],
+    ]);
   });
 
-  it('reads the form inside an email\'s winmail.dat as the email\'s own attachment', async () => {
+  it("reads the form inside an email's winmail.dat as the email's own attachment", async () => {
     const raw: Buffer = await new MailComposer({
-      from: 'head@school.org.uk', to: 'mathshubs@ncetm.org.uk', subject: 'Application', date: new Date('2018-06-01T09:00:00Z'), text: 'Attached.',
-      attachments: [{ filename: 'winmail.dat', contentType: 'application/ms-tnef', content: Buffer.from(tnef([{ shortName: 'MASTER~1.DOC', longName: 'Application.docx', bytes: form }])) }],
-    }).compile().build();
+      from: 'head@school.org.uk',
+      to: 'mathshubs@ncetm.org.uk',
+      subject: 'Application',
+      date: new Date('2018-06-01T09:00:00Z'),
+      text: 'Attached.',
+      attachments: [
+        {
+          filename: 'winmail.dat',
+          contentType: 'application/ms-tnef',
+          content: Buffer.from(tnef([{ shortName: 'MASTER~1.DOC', longName: 'Application.docx', bytes: form }])),
+        },
+      ],
+    })
+      .compile()
+      .build();
     const message = await readEml(new Uint8Array(raw));
     expect(message.attachments.map((a) => a.name)).toEqual(['Application.docx']);
     const report = checkMessage(await readAttachments(message), loadCatalogue(), 'x');
@@ -56,9 +80,14 @@ describe('winmail.dat', () => {
     const damaged = tnef([{ shortName: 'A.DOC', longName: 'A.docx', bytes: form }]).subarray(0, 200);
     expect(() => readTnef(damaged)).toThrow();
     const raw: Buffer = await new MailComposer({
-      from: 'head@school.org.uk', to: 'mathshubs@ncetm.org.uk', subject: 'Application', text: 'Attached.',
+      from: 'head@school.org.uk',
+      to: 'mathshubs@ncetm.org.uk',
+      subject: 'Application',
+      text: 'Attached.',
       attachments: [{ filename: 'winmail.dat', contentType: 'application/ms-tnef', content: Buffer.from(damaged) }],
-    }).compile().build();
+    })
+      .compile()
+      .build();
     expect((await readEml(new Uint8Array(raw))).attachments.map((a) => a.name)).toEqual(['winmail.dat']);
   });
 });

@@ -12,7 +12,9 @@ import { readEml } from '../../../src/adapters/mail-files/read-eml';
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp names; that package pulls in
 // ES modules jest would have to transform, so its one enum is given here.
-jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' } }));
+jest.mock('office-addin-manifest', () => ({
+  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+}));
 
 const samples = join(__dirname, '..', '..', '..', 'samples');
 const formBytes = readFileSync(join(samples, 'forms', 'sms-bold-answer.docx'));
@@ -22,7 +24,14 @@ type Result = { status: string; value?: unknown; error?: { code: number; name: s
 const ok = (value?: unknown): Result => ({ status: 'succeeded', value });
 const failed = (code: number, name: string, message: string): Result => ({ status: 'failed', error: { code, name, message } });
 
-function mockData(overrides: { supported?: string[]; failCategories?: boolean; attachedItemEmpty?: boolean; sharedBy?: { owner: string; permissions: number } } = {}) {
+function mockData(
+  overrides: {
+    supported?: string[];
+    failCategories?: boolean;
+    attachedItemEmpty?: boolean;
+    sharedBy?: { owner: string; permissions: number };
+  } = {},
+) {
   const supported = new Set(overrides.supported ?? ['1.5', '1.8']);
   const state = { categories: ['Important'], master: ['Important'], handlers: [] as string[], replies: [] as unknown[] };
   const data = {
@@ -55,16 +64,31 @@ function mockData(overrides: { supported?: string[]; failCategories?: boolean; a
           to: [{ displayName: 'Maths Hubs', emailAddress: 'mathshubs@ncetm.org.uk' }],
           cc: [{ displayName: 'Head', emailAddress: 'head@school.example' }],
           attachments: [
-            { id: 'a1', name: 'Application.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: formBytes.length, attachmentType: 'file', isInline: false },
+            {
+              id: 'a1',
+              name: 'Application.docx',
+              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              size: formBytes.length,
+              attachmentType: 'file',
+              isInline: false,
+            },
             { id: 'a2', name: 'logo.png', contentType: 'image/png', size: 10, attachmentType: 'file', isInline: true },
             { id: 'a3', name: 'Original application', contentType: 'message/rfc822', size: 100, attachmentType: 'item', isInline: false },
             { id: 'a4', name: 'Notes.pdf', contentType: 'application/pdf', size: 10, attachmentType: 'file', isInline: false },
-            { id: 'a5', name: 'Timetable.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 10, attachmentType: 'file', isInline: false },
+            {
+              id: 'a5',
+              name: 'Timetable.xlsx',
+              contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              size: 10,
+              attachmentType: 'file',
+              isInline: false,
+            },
           ],
           getAttachmentContentAsync: (id: string, cb: (r: Result) => void) => {
             if (id === 'a1') cb(ok({ format: 'base64', content: formBytes.toString('base64') }));
             else if (id === 'a4') cb(ok({ format: 'base64', content: Buffer.from('%PDF-1.4\n').toString('base64') }));
-            else if (id === 'a3') cb(overrides.attachedItemEmpty ? ok({ format: 'eml', content: '' }) : ok({ format: 'eml', content: attachedEml }));
+            else if (id === 'a3')
+              cb(overrides.attachedItemEmpty ? ok({ format: 'eml', content: '' }) : ok({ format: 'eml', content: attachedEml }));
             else cb(failed(9002, 'InternalServerError', 'should not be asked for'));
           },
           categories: {
@@ -83,7 +107,16 @@ function mockData(overrides: { supported?: string[]; failCategories?: boolean; a
           getAsFileAsync: (cb: (r: Result) => void) => cb(ok(Buffer.from('From: x\r\n\r\nhi').toString('base64'))),
           // Outlook fails this call for an item in one's own mailbox.
           getSharedPropertiesAsync: (cb: (r: Result) => void) =>
-            cb(overrides.sharedBy ? ok({ owner: overrides.sharedBy.owner, targetMailbox: 'mathshubs@hub.example.org', targetRestUrl: 'https://outlook.office.com/api', delegatePermissions: overrides.sharedBy.permissions }) : failed(9030, 'GenericResponseError', 'The item is not shared.')),
+            cb(
+              overrides.sharedBy
+                ? ok({
+                    owner: overrides.sharedBy.owner,
+                    targetMailbox: 'mathshubs@hub.example.org',
+                    targetRestUrl: 'https://outlook.office.com/api',
+                    delegatePermissions: overrides.sharedBy.permissions,
+                  })
+                : failed(9030, 'GenericResponseError', 'The item is not shared.'),
+            ),
         },
       },
     },
@@ -147,14 +180,20 @@ describe('the Outlook adapter', () => {
     expect(Buffer.from(await createOutlookMailbox(withFile.office).emailFile()).toString()).toContain('From: x');
     const without = setUp();
     await expect(createOutlookMailbox(without.office).emailFile()).rejects.toBeInstanceOf(UnsupportedError);
-    const viaGraph = createOutlookMailbox(without.office, { attachedItemMime: async () => null, messageMime: async (id) => new TextEncoder().encode(`mime of ${id}`) });
+    const viaGraph = createOutlookMailbox(without.office, {
+      attachedItemMime: async () => null,
+      messageMime: async (id) => new TextEncoder().encode(`mime of ${id}`),
+    });
     expect(new TextDecoder().decode(await viaGraph.emailFile())).toBe('mime of rest-AAMk-1');
   });
 
   it('adds and removes categories, and creates only the master categories that are missing', async () => {
     const { office, state } = setUp();
     const outlook = createOutlookMailbox(office);
-    await outlook.ensureMasterCategories([{ name: 'important', color: 'Preset1' }, { name: 'Hub Intake: Accepted', color: 'Preset4' }]);
+    await outlook.ensureMasterCategories([
+      { name: 'important', color: 'Preset1' },
+      { name: 'Hub Intake: Accepted', color: 'Preset4' },
+    ]);
     expect(state.master).toEqual(['Important', 'Hub Intake: Accepted']);
     await outlook.addCategories(['Hub Intake: Accepted']);
     expect(await outlook.categories()).toEqual(['Important', 'Hub Intake: Accepted']);
@@ -162,7 +201,7 @@ describe('the Outlook adapter', () => {
     expect(await outlook.categories()).toEqual(['Hub Intake: Accepted']);
   });
 
-  it('in a shared mailbox: learns the owner and permissions, sends Graph calls to the owner, and never writes the owner\'s master list', async () => {
+  it("in a shared mailbox: learns the owner and permissions, sends Graph calls to the owner, and never writes the owner's master list", async () => {
     const { office, state } = setUp({ sharedBy: { owner: 'MathsHubs@Hub.Example.org', permissions: 1 | 2 | 16 }, attachedItemEmpty: true });
     const asked: (string | null)[] = [];
     const fallback = {
@@ -170,16 +209,23 @@ describe('the Outlook adapter', () => {
       messageMime: async (_m: string, owner: string | null) => (asked.push(owner), new TextEncoder().encode('mime')),
     };
     const outlook = createOutlookMailbox(office, fallback, readEml);
-    expect(await outlook.sharedMailbox()).toEqual({ owner: 'mathshubs@hub.example.org', targetMailbox: 'mathshubs@hub.example.org', permissions: { read: true, write: true, editAll: false } });
+    expect(await outlook.sharedMailbox()).toEqual({
+      owner: 'mathshubs@hub.example.org',
+      targetMailbox: 'mathshubs@hub.example.org',
+      permissions: { read: true, write: true, editAll: false },
+    });
     await outlook.readMessage();
     await outlook.emailFile();
     expect(asked).toEqual(['mathshubs@hub.example.org', 'mathshubs@hub.example.org']);
-    const result = await outlook.ensureMasterCategories([{ name: 'important', color: 'Preset1' }, { name: 'Hub Intake: Accepted', color: 'Preset4' }]);
+    const result = await outlook.ensureMasterCategories([
+      { name: 'important', color: 'Preset1' },
+      { name: 'Hub Intake: Accepted', color: 'Preset4' },
+    ]);
     expect(result).toEqual({ missing: ['Hub Intake: Accepted'] });
     expect(state.master).toEqual(['Important']);
   });
 
-  it('treats an item as the user\'s own when Outlook says it is not shared', async () => {
+  it("treats an item as the user's own when Outlook says it is not shared", async () => {
     const { office, state } = setUp();
     const outlook = createOutlookMailbox(office);
     expect(await outlook.sharedMailbox()).toBeNull();
@@ -189,7 +235,9 @@ describe('the Outlook adapter', () => {
 
   it('rejects a failed call with a typed error naming the call and Office’s error', async () => {
     const { office } = setUp({ failCategories: true });
-    const error = await createOutlookMailbox(office).addCategories(['Nope']).catch((e: unknown) => e);
+    const error = await createOutlookMailbox(office)
+      .addCategories(['Nope'])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeCallError);
     expect(error).toMatchObject({ operation: 'item.categories.addAsync', code: 9041, officeName: 'InvalidCategory' });
   });
@@ -199,7 +247,10 @@ describe('the Outlook adapter', () => {
     (office.context.mailbox.item as unknown as { getAttachmentContentAsync: () => never }).getAttachmentContentAsync = () => {
       throw new Error('Not supported');
     };
-    await expect(createOutlookMailbox(office).readMessage()).rejects.toMatchObject({ name: 'OfficeCallError', operation: 'item.getAttachmentContentAsync' });
+    await expect(createOutlookMailbox(office).readMessage()).rejects.toMatchObject({
+      name: 'OfficeCallError',
+      operation: 'item.getAttachmentContentAsync',
+    });
   });
 
   it('opens the reply form with the HTML body', () => {
@@ -238,8 +289,16 @@ describe('the Outlook adapter', () => {
   it('watches ItemChanged and also re-reads when the pane regains focus or becomes visible', async () => {
     const { office, state } = setUp();
     const listeners = new Map<string, () => void>();
-    const doc = { visibilityState: 'visible' as DocumentVisibilityState, addEventListener: (t: string, f: () => void) => listeners.set(`doc:${t}`, f), removeEventListener: (t: string) => listeners.delete(`doc:${t}`) };
-    const win = { addEventListener: (t: string, f: () => void) => listeners.set(t, f), removeEventListener: (t: string) => listeners.delete(t), document: doc };
+    const doc = {
+      visibilityState: 'visible' as DocumentVisibilityState,
+      addEventListener: (t: string, f: () => void) => listeners.set(`doc:${t}`, f),
+      removeEventListener: (t: string) => listeners.delete(`doc:${t}`),
+    };
+    const win = {
+      addEventListener: (t: string, f: () => void) => listeners.set(t, f),
+      removeEventListener: (t: string) => listeners.delete(t),
+      document: doc,
+    };
     let changes = 0;
     const stop = await createOutlookMailbox(office).watchItem(() => changes++, win as never);
     expect(state.handlers).toEqual(['olkItemSelectedChanged']);

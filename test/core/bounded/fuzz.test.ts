@@ -11,7 +11,10 @@ import { entriesOf, zipEntries, type Entries } from '../../support/repack';
 
 const samples = join(__dirname, '..', '..', '..', 'samples');
 const files = (dir: string, ext: string) =>
-  readdirSync(join(samples, dir)).filter((f) => f.endsWith(ext)).sort().map((f) => [`${dir}/${f}`, new Uint8Array(readFileSync(join(samples, dir, f)))] as const);
+  readdirSync(join(samples, dir))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => [`${dir}/${f}`, new Uint8Array(readFileSync(join(samples, dir, f)))] as const);
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function prng(seed: number) {
@@ -46,11 +49,20 @@ function shuffle<T>(list: readonly T[]): T[] {
 function breakXml(xml: string): string {
   const at = random.int(xml.length);
   switch (random.int(5)) {
-    case 0: return xml.slice(0, at) + xml.slice(at + 1 + random.int(200));
-    case 1: return xml.slice(0, at) + xml.slice(at, at + random.int(5000)).repeat(1 + random.int(20)) + xml.slice(at);
-    case 2: return xml.slice(0, at) + random.pick(['<w:p>', '</w:tc>', '<w:tbl>', '<w:pPr><w:pPr>', '&#0;', '&bogus;', '<!DOCTYPE x>', '<![CDATA[', '<w:r a=">']) + xml.slice(at);
-    case 3: return xml.replace(/[<>]/g, (c) => (random.next() < 0.001 ? (c === '<' ? '>' : '<') : c));
-    default: return xml.slice(0, at) + '<w:customXml>'.repeat(random.int(2000)) + xml.slice(at);
+    case 0:
+      return xml.slice(0, at) + xml.slice(at + 1 + random.int(200));
+    case 1:
+      return xml.slice(0, at) + xml.slice(at, at + random.int(5000)).repeat(1 + random.int(20)) + xml.slice(at);
+    case 2:
+      return (
+        xml.slice(0, at) +
+        random.pick(['<w:p>', '</w:tc>', '<w:tbl>', '<w:pPr><w:pPr>', '&#0;', '&bogus;', '<!DOCTYPE x>', '<![CDATA[', '<w:r a=">']) +
+        xml.slice(at)
+      );
+    case 3:
+      return xml.replace(/[<>]/g, (c) => (random.next() < 0.001 ? (c === '<' ? '>' : '<') : c));
+    default:
+      return xml.slice(0, at) + '<w:customXml>'.repeat(random.int(2000)) + xml.slice(at);
   }
 }
 
@@ -88,18 +100,36 @@ function emlMutations(bytes: Uint8Array): [string, Uint8Array][] {
   for (const bits of [1, 8, 64]) out.push([`${bits} bits flipped`, flipBits(bytes, bits)]);
   for (let i = 0; i < 2; i++) out.push(['truncated', truncate(bytes)]);
   out.push(['closing boundary removed', eml.split(`--${boundary}--`).join('')]);
-  out.push(['boundary parameter changed', eml.replace(`boundary=${boundary}`, 'boundary=elsewhere').replace(`boundary="${boundary}"`, 'boundary="elsewhere"')]);
-  out.push(['base64 broken', eml.replace(/^([A-Za-z0-9+/]{60})([A-Za-z0-9+/]{16})$/gm, (line, a: string) => (random.next() < 0.05 ? `${a}!*~\u0000` : line))]);
+  out.push([
+    'boundary parameter changed',
+    eml.replace(`boundary=${boundary}`, 'boundary=elsewhere').replace(`boundary="${boundary}"`, 'boundary="elsewhere"'),
+  ]);
+  out.push([
+    'base64 broken',
+    eml.replace(/^([A-Za-z0-9+/]{60})([A-Za-z0-9+/]{16})$/gm, (line, a: string) => (random.next() < 0.05 ? `${a}!*~\u0000` : line)),
+  ]);
   out.push(['unknown transfer encoding', eml.replace(/Content-Transfer-Encoding: base64/gi, 'Content-Transfer-Encoding: x-uuencode-7')]);
-  out.push(['garbage header line', [...lines.slice(0, Math.max(1, headerEnd - 1)), 'this is not a header', '\u0000\u0001\u0002', ...lines.slice(Math.max(1, headerEnd - 1))].join('\n')]);
+  out.push([
+    'garbage header line',
+    [
+      ...lines.slice(0, Math.max(1, headerEnd - 1)),
+      'this is not a header',
+      '\u0000\u0001\u0002',
+      ...lines.slice(Math.max(1, headerEnd - 1)),
+    ].join('\n'),
+  ]);
   out.push(['nested 60 deep', `${'Content-Type: multipart/mixed; boundary=n\r\n\r\n--n\r\n'.repeat(60)}${eml}`]);
   out.push(['lines deleted', [...lines.slice(0, random.int(lines.length)), ...lines.slice(random.int(lines.length))].join('\n')]);
   out.push(['header folded forever', eml.replace(/^Subject: /m, `Subject: ${' x\r\n'.repeat(5000)}`)]);
-  out.push(['Content-Type parameters broken', eml.replace(/Content-Type: ([^;\r\n]+);/g, 'Content-Type: $1;;; name*0*=utf-8\'\'%E0%A4%A; boundary=";')]);
+  out.push([
+    'Content-Type parameters broken',
+    eml.replace(/Content-Type: ([^;\r\n]+);/g, "Content-Type: $1;;; name*0*=utf-8''%E0%A4%A; boundary=\";"),
+  ]);
   const attachment = /filename\*?=?[^\n]*\.docx/i.test(eml);
   if (attachment) {
     const form = readFileSync(join(samples, 'forms', 'sms-bold-answer.docx'));
-    for (const [how, mutated] of docxMutations(new Uint8Array(form)).filter((_, i) => i % 5 === random.int(5))) out.push([`attachment: ${how}`, replaceAttachment(eml, mutated)]);
+    for (const [how, mutated] of docxMutations(new Uint8Array(form)).filter((_, i) => i % 5 === random.int(5)))
+      out.push([`attachment: ${how}`, replaceAttachment(eml, mutated)]);
   }
   return out.map(([how, data]) => [how, typeof data === 'string' ? strToU8(data) : data]);
 }
@@ -112,8 +142,11 @@ interface FuzzInput {
 
 const inputs: FuzzInput[] = [
   ...[...files('forms', '.docx'), ...files('blank', '.docx'), ...files('unseen/forms', '.docx')].flatMap(([name, bytes]) =>
-    docxMutations(bytes).map(([how, mutated]) => ({ name: `${name}: ${how}`, kind: 'docx' as const, bytes: mutated }))),
-  ...files('emails', '.eml').flatMap(([name, bytes]) => emlMutations(bytes).map(([how, mutated]) => ({ name: `${name}: ${how}`, kind: 'eml' as const, bytes: mutated }))),
+    docxMutations(bytes).map(([how, mutated]) => ({ name: `${name}: ${how}`, kind: 'docx' as const, bytes: mutated })),
+  ),
+  ...files('emails', '.eml').flatMap(([name, bytes]) =>
+    emlMutations(bytes).map(([how, mutated]) => ({ name: `${name}: ${how}`, kind: 'eml' as const, bytes: mutated })),
+  ),
 ];
 
 const catalogue = loadCatalogue();
@@ -125,7 +158,14 @@ async function report(input: FuzzInput): Promise<ApplicationReport> {
   try {
     message = await readEml(input.bytes);
   } catch (e) {
-    if (e instanceof EmlError) return { source: input.name, message: null, forms: [], issues: [{ severity: 'error', code: 'unreadable-email', message: e.message }], complete: false };
+    if (e instanceof EmlError)
+      return {
+        source: input.name,
+        message: null,
+        forms: [],
+        issues: [{ severity: 'error', code: 'unreadable-email', message: e.message }],
+        complete: false,
+      };
     throw e;
   }
   return checkMessage(message, catalogue, input.name);
@@ -158,6 +198,7 @@ describe('fuzzing the readers with damaged samples', () => {
     // The mutations reach both ends: many inputs are refused, many still read as forms.
     expect(refused).toBeGreaterThan(inputs.length / 8);
     expect(read).toBeGreaterThan(inputs.length / 8);
-    if (process.env.FUZZ_SUMMARY) console.log(`${inputs.length} inputs: ${refused} refused, ${read} read as a known form, slowest ${Math.round(slowest)} ms`);
+    if (process.env.FUZZ_SUMMARY)
+      console.log(`${inputs.length} inputs: ${refused} refused, ${read} read as a known form, slowest ${Math.round(slowest)} ms`);
   }, 120_000);
 });

@@ -6,7 +6,8 @@ import { ADVERSARIAL_INPUTS, growth } from '../../support/adversarial-inputs';
 describe('time grows linearly with each adversarial input', () => {
   it.each(ADVERSARIAL_INPUTS.map((input) => [input.name, input] as const))('%s', (_name, input) => {
     // Each form input is read as its form, not refused early (which would time nothing).
-    if (input.name.includes('box') || input.name.includes('label cell') || input.name.includes('paragraph')) expect(input.run(input.build(input.n))).toBe(1);
+    if (input.name.includes('box') || input.name.includes('label cell') || input.name.includes('paragraph'))
+      expect(input.run(input.build(input.n))).toBe(1);
     let { ratio } = growth(input);
     // Two more looks before calling it quadratic: a loaded machine (parallel test workers) can slow
     // one side of a round; a quadratic path is about 4 on every look.

@@ -11,7 +11,10 @@ import { escapeText, type Xml } from '../../../scripts/word/docx-writer';
 
 /** Paragraphs of words from a vocabulary, as long as asked: text that deflates about as prose does. */
 function statement(characters: number): string[] {
-  const vocabulary = Array.from({ length: 3000 }, (_, i) => ((i * 7919) % 1_000_003).toString(36) + ['ing', 'tion', 'ed', 's', 'ly'][i % 5]);
+  const vocabulary = Array.from(
+    { length: 3000 },
+    (_, i) => ((i * 7919) % 1_000_003).toString(36) + ['ing', 'tion', 'ed', 's', 'ly'][i % 5],
+  );
   let seed = 7;
   const paragraphs: string[] = [];
   let words: string[] = [];
@@ -41,7 +44,10 @@ describe('a form with a 31 MB answer', () => {
     const paragraphs = statement(30.5 * 1024 * 1024);
     // One long run per paragraph, as Word writes text typed in one go.
     const bytes = secondaryMasterySpecialist(
-      { schoolName: 'Ashfield Academy', applicantStatement: (w) => paragraphs.map((text) => w.p(`<w:r><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>` as Xml)) },
+      {
+        schoolName: 'Ashfield Academy',
+        applicantStatement: (w) => paragraphs.map((text) => w.p(`<w:r><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>` as Xml)),
+      },
       { seed: 'a 31 MB answer' },
     );
     expect(bytes.length / 1048576).toBeGreaterThan(8);
@@ -50,7 +56,9 @@ describe('a form with a 31 MB answer', () => {
     const path = join(dir, 'form.docx');
     writeFileSync(path, bytes);
     const tsx = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
-    const out = JSON.parse(execFileSync(tsx, [join(__dirname, '..', '..', 'support', 'peak-rss.ts'), path], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    const out = JSON.parse(
+      execFileSync(tsx, [join(__dirname, '..', '..', 'support', 'peak-rss.ts'), path], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+    );
     expect(out.formId).toBe('secondary-mastery-specialist-2018');
     expect(out.issues).toEqual(expect.arrayContaining(['answer-too-long', 'word-limit']));
     expect(out.statementLength).toBeLessThanOrEqual(MAX_ANSWER_CHARACTERS + 100);

@@ -75,7 +75,12 @@ function literalParts(text: string): { source: string; flags: string } {
 const BUILT_FROM_DATA: Record<string, () => RegExp[]> = {
   // The owner's-mailbox route, under the path of the store the harness forwards to (its own setting, not a sender's).
   'src/harness/serve.ts': () => ['', '/v1.0', '/graph/v1.0'].map((path) => new RegExp(`^${path}/users/([^/]+)/messages/([^/]+)/\\$value$`)),
-  'src/core/forms/labels.ts': () => loadCatalogue().templates.flatMap((template) => [...template.fields, ...template.signatories].flatMap((field) => [field.label, ...('aliases' in field ? field.aliases : [])].map(labelPattern))),
+  'src/core/forms/labels.ts': () =>
+    loadCatalogue().templates.flatMap((template) =>
+      [...template.fields, ...template.signatories].flatMap((field) =>
+        [field.label, ...('aliases' in field ? field.aliases : [])].map(labelPattern),
+      ),
+    ),
 };
 
 function collect(): { found: Found[]; unresolved: string[] } {
@@ -89,13 +94,18 @@ function collect(): { found: Found[]; unresolved: string[] } {
     const where = (node: ts.Node) => `${name}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const visit = (node: ts.Node) => {
       if (ts.isRegularExpressionLiteral(node)) found.push({ where: where(node), ...literalParts(node.text) });
-      else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      else if (
+        (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
         const [patternArg, flagsArg] = node.arguments ?? [];
         const source = patternArg && evaluate(patternArg, known);
         const flags = flagsArg ? evaluate(flagsArg, known) : '';
         if (source !== undefined && flags !== undefined) found.push({ where: where(node), source, flags });
         else if (BUILT_FROM_DATA[name]) {
-          for (const regex of BUILT_FROM_DATA[name]()) found.push({ where: `${where(node)} (${regex.source})`, source: regex.source, flags: regex.flags });
+          for (const regex of BUILT_FROM_DATA[name]())
+            found.push({ where: `${where(node)} (${regex.source})`, source: regex.source, flags: regex.flags });
         } else unresolved.push(where(node));
       }
       ts.forEachChild(node, visit);
@@ -121,7 +131,6 @@ async function prove(source: string, flags: string): Promise<string | undefined>
   if (result.status === 'safe') return undefined;
   return result.status === 'vulnerable' ? result.complexity.summary : result.status === 'unknown' ? result.error.kind : 'error';
 }
-
 
 describe('every regular expression in src/', () => {
   const { found, unresolved } = collect();

@@ -17,11 +17,14 @@ const root = join(__dirname, '..', '..', '..');
 const forms = join(root, 'test', 'fixtures', 'formats', 'forms');
 const bytes = (...path: string[]) => new Uint8Array(readFileSync(join(...path)));
 const catalogue = loadCatalogue();
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+);
 
 describe('sniffKind', () => {
   it('tells each format by its bytes, whatever the name says', () => {
-    for (const format of ['docx', 'doc', 'odt', 'rtf', 'pdf'] as const) expect(sniffKind(bytes(forms, `sms-bold-answer.${format}`), 'form.docx')).toBe(format);
+    for (const format of ['docx', 'doc', 'odt', 'rtf', 'pdf'] as const)
+      expect(sniffKind(bytes(forms, `sms-bold-answer.${format}`), 'form.docx')).toBe(format);
     expect(sniffKind(bytes(forms, 'forms.zip'))).toBe('zip');
     expect(sniffKind(bytes(root, 'test', 'fixtures', 'formats', 'msg', '01-sms-complete.msg'))).toBe('outlook-item');
     expect(sniffKind(bytes(root, 'samples', 'emails', '01-sms-complete.eml'))).toBe('email');
@@ -34,7 +37,7 @@ describe('sniffKind', () => {
 });
 
 describe('readAttachments', () => {
-  it('drops Apple Mail\'s AppleDouble metadata part: the application reads as its plain twin', async () => {
+  it("drops Apple Mail's AppleDouble metadata part: the application reads as its plain twin", async () => {
     const wrapped = await readMail(bytes(root, 'test', 'fixtures', 'formats', 'msg', '01-sms-complete-appledouble.eml'));
     expect(wrapped.attachments.map((a) => a.contentType)).toContain('application/applefile');
     const plain = await readEml(bytes(root, 'samples', 'emails', '01-sms-complete.eml'));
@@ -46,28 +49,42 @@ describe('readAttachments', () => {
   it('opens a zip: the form inside is read and named after the zip, the other files said for what they are', async () => {
     const list = await readAttachmentList([{ name: 'forms.zip', contentType: 'application/zip', bytes: bytes(forms, 'forms.zip') }]);
     expect(list.map((a) => [a.name, a.reading?.kind])).toEqual([
-      ['forms.zip', 'zip'], ['forms.zip/01-sms-complete.docx', 'docx'], ['forms.zip/notes.txt', 'text'],
+      ['forms.zip', 'zip'],
+      ['forms.zip/01-sms-complete.docx', 'docx'],
+      ['forms.zip/notes.txt', 'text'],
     ]);
     const message = { subject: '', from: null, to: [], cc: [], receivedAt: null, internetMessageId: null, attachments: list };
-    expect(checkMessage(message, catalogue, 'x').forms.map((f) => [f.attachment, f.formId])).toEqual([['forms.zip/01-sms-complete.docx', 'secondary-mastery-specialist-2018']]);
+    expect(checkMessage(message, catalogue, 'x').forms.map((f) => [f.attachment, f.formId])).toEqual([
+      ['forms.zip/01-sms-complete.docx', 'secondary-mastery-specialist-2018'],
+    ]);
   });
 
   it('keeps a zip within the limits: too many files, a bomb, a zip in a zip in a zip', async () => {
     const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, new Uint8Array([65])])));
-    expect(expandZip({ name: 'many.zip', contentType: '', bytes: many }, { ...DOCX_LIMITS, zipEntries: 20 })).toMatchObject({ problem: { code: 'too-many-parts' } });
+    expect(expandZip({ name: 'many.zip', contentType: '', bytes: many }, { ...DOCX_LIMITS, zipEntries: 20 })).toMatchObject({
+      problem: { code: 'too-many-parts' },
+    });
     const bomb = zipSync({ 'big.docx': new Uint8Array(3 * 1048576) }, { level: 9 });
     expect(expandZip({ name: 'bomb.zip', contentType: '', bytes: bomb })).toMatchObject({ problem: { code: 'zip-bomb' } });
     const inner = zipSync({ 'a.zip': zipSync({ 'b.zip': zipSync({ 'c.txt': new Uint8Array([65]) }) }) });
     const list = await readAttachmentList([{ name: 'outer.zip', contentType: '', bytes: inner }]);
     expect(list.map((a) => [a.name, a.reading?.problem?.code ?? null])).toEqual([
-      ['outer.zip', null], ['outer.zip/a.zip', null], ['outer.zip/a.zip/b.zip', 'nested-zip'],
+      ['outer.zip', null],
+      ['outer.zip/a.zip', null],
+      ['outer.zip/a.zip/b.zip', 'nested-zip'],
     ]);
   });
 
   it('reads the Word form and notes a PDF copy of it, with no error', async () => {
     const eml = await readEml(bytes(root, 'samples', 'emails', '01-sms-complete.eml'));
     const alone = checkMessage(await readAttachments(eml), catalogue, 'x');
-    const withCopy = await readAttachments({ ...eml, attachments: [...eml.attachments, { name: 'Application.pdf', contentType: 'application/pdf', bytes: bytes(forms, '01-sms-complete.pdf') }] });
+    const withCopy = await readAttachments({
+      ...eml,
+      attachments: [
+        ...eml.attachments,
+        { name: 'Application.pdf', contentType: 'application/pdf', bytes: bytes(forms, '01-sms-complete.pdf') },
+      ],
+    });
     const report = checkMessage(withCopy, catalogue, 'x');
     expect(report.forms).toEqual(alone.forms);
     expect(report.complete).toBe(true);
@@ -76,14 +93,36 @@ describe('readAttachments', () => {
 
   it('says a password-protected document is one, whatever its name', async () => {
     const encrypted = HOSTILE_FILES.find((f) => f.codes.includes('encrypted-document'))!.build();
-    const message = await readAttachments({ subject: '', from: null, to: [], cc: [], receivedAt: null, internetMessageId: null, attachments: [{ name: 'Form.docx', contentType: '', bytes: new Uint8Array(encrypted) }] });
-    expect(checkMessage(message, catalogue, 'x').issues).toEqual([expect.objectContaining({ code: 'unreadable-attachment', attachment: 'Form.docx', message: expect.stringMatching(/password-protected/) })]);
+    const message = await readAttachments({
+      subject: '',
+      from: null,
+      to: [],
+      cc: [],
+      receivedAt: null,
+      internetMessageId: null,
+      attachments: [{ name: 'Form.docx', contentType: '', bytes: new Uint8Array(encrypted) }],
+    });
+    expect(checkMessage(message, catalogue, 'x').issues).toEqual([
+      expect.objectContaining({
+        code: 'unreadable-attachment',
+        attachment: 'Form.docx',
+        message: expect.stringMatching(/password-protected/),
+      }),
+    ]);
   });
 
   it('names each attachment and its real type when none is a form', async () => {
     const message = await readAttachments({
-      subject: '', from: null, to: [], cc: [], receivedAt: null, internetMessageId: null,
-      attachments: [{ name: 'scan.jpg', contentType: 'image/jpeg', bytes: PNG }, { name: 'notes.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hello\n') }],
+      subject: '',
+      from: null,
+      to: [],
+      cc: [],
+      receivedAt: null,
+      internetMessageId: null,
+      attachments: [
+        { name: 'scan.jpg', contentType: 'image/jpeg', bytes: PNG },
+        { name: 'notes.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('hello\n') },
+      ],
     });
     const [issue] = checkMessage(message, catalogue, 'x').issues;
     expect(issue).toMatchObject({ code: 'no-form-attached' });
@@ -111,7 +150,10 @@ describe('PDF', () => {
     pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
     pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
     const read = await readDocument(new Uint8Array(Buffer.from(pdf, 'latin1')));
-    expect(read).toEqual({ ok: false, error: { code: 'scanned-pdf', message: expect.stringMatching(/scan.*ask the school for the Word form/) } });
+    expect(read).toEqual({
+      ok: false,
+      error: { code: 'scanned-pdf', message: expect.stringMatching(/scan.*ask the school for the Word form/) },
+    });
   });
 
   it('reports a damaged PDF on itself', async () => {
@@ -128,7 +170,9 @@ describe('RTF as Word writes it', () => {
     const doc = readRtf(new TextEncoder().encode(rtf));
     const table = doc.blocks[0] as Table;
     expect(table.kind).toBe('table');
-    expect(table.rows[0]!.cells[1]!.blocks[0]).toMatchObject({ inlines: [{ kind: 'checkbox', checked: true }, { text: ' Yes ' }, { kind: 'checkbox', checked: false }, { text: ' No' }] });
+    expect(table.rows[0]!.cells[1]!.blocks[0]).toMatchObject({
+      inlines: [{ kind: 'checkbox', checked: true }, { text: ' Yes ' }, { kind: 'checkbox', checked: false }, { text: ' No' }],
+    });
     expect(table.rows[0]!.cells[1]!.mergeStart).toBe(true);
     expect(table.rows[1]!.cells[1]!.mergedFromRow).toBe(0);
     expect(blocksText(table.rows[1]!.cells[0]!.blocks)).toBe('Café €5');

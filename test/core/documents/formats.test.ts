@@ -8,10 +8,14 @@ import { readAttachmentList } from '../../../src/core/documents';
 
 const dir = join(__dirname, '..', '..', 'fixtures', 'formats', 'forms');
 const catalogue = loadCatalogue();
-const originals = readdirSync(dir).filter((n) => n.endsWith('.docx')).sort();
+const originals = readdirSync(dir)
+  .filter((n) => n.endsWith('.docx'))
+  .sort();
 
 async function check(name: string) {
-  const [attachment] = await readAttachmentList([{ name, contentType: 'application/octet-stream', bytes: new Uint8Array(readFileSync(join(dir, name))) }]);
+  const [attachment] = await readAttachmentList([
+    { name, contentType: 'application/octet-stream', bytes: new Uint8Array(readFileSync(join(dir, name))) },
+  ]);
   return checkDocument(attachment!, name, catalogue, 'x');
 }
 
@@ -29,11 +33,12 @@ describe.each(['odt', 'rtf', 'doc'])('.%s', (format) => {
     const copy = await check(name);
     expect(copy.issues).toEqual([]);
     const lost = LOST[name] ?? [];
-    const strip = (r: typeof docx) => r.forms.map(({ attachment: _, confidence: __, fields, issues, ...rest }) => ({
-      ...rest,
-      fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !lost.includes(k))),
-      issues: issues.filter((i) => !lost.includes(i.field ?? '')),
-    }));
+    const strip = (r: typeof docx) =>
+      r.forms.map(({ attachment: _, confidence: __, fields, issues, ...rest }) => ({
+        ...rest,
+        fields: Object.fromEntries(Object.entries(fields).filter(([k]) => !lost.includes(k))),
+        issues: issues.filter((i) => !lost.includes(i.field ?? '')),
+      }));
     expect(strip(copy)).toEqual(strip(docx));
     for (const key of lost) expect(copy.forms[0]!.fields[key]).toBeNull();
   });

@@ -31,7 +31,13 @@ describe('reading paragraphs and runs', () => {
 
   it('keeps strike-through, highlight and bold, and the on/off forms of each', () => {
     const document = read(
-      p(r('Yes', '<w:b/>'), r('/'), r('No', '<w:strike/>'), r(' maybe', '<w:highlight w:val="yellow"/>'), r(' plain', '<w:b w:val="0"/><w:strike w:val="false"/><w:highlight w:val="none"/>')),
+      p(
+        r('Yes', '<w:b/>'),
+        r('/'),
+        r('No', '<w:strike/>'),
+        r(' maybe', '<w:highlight w:val="yellow"/>'),
+        r(' plain', '<w:b w:val="0"/><w:strike w:val="false"/><w:highlight w:val="none"/>'),
+      ),
     );
     const inlines = firstParagraph(document).inlines as TextInline[];
     expect(inlines.map((i) => [i.text, i.bold, i.strike, i.highlight])).toEqual([
@@ -58,33 +64,50 @@ describe('reading paragraphs and runs', () => {
 describe('reading tracked changes and comments', () => {
   it('counts inserted text and not deleted text', () => {
     const document = read(
-      p(r('Head: '), '<w:del w:id="1" w:author="A" w:date="2018-06-01T10:00:00Z"><w:r><w:delText>Mr Old</w:delText></w:r></w:del>', '<w:ins w:id="2" w:author="A" w:date="2018-06-01T10:00:00Z"><w:r><w:t>Mrs New</w:t></w:r></w:ins>'),
+      p(
+        r('Head: '),
+        '<w:del w:id="1" w:author="A" w:date="2018-06-01T10:00:00Z"><w:r><w:delText>Mr Old</w:delText></w:r></w:del>',
+        '<w:ins w:id="2" w:author="A" w:date="2018-06-01T10:00:00Z"><w:r><w:t>Mrs New</w:t></w:r></w:ins>',
+      ),
     );
     expect(text(document)).toBe('Head: Mrs New');
   });
 
   it('ignores comments and moved-from text', () => {
     const document = read(
-      p('<w:commentRangeStart w:id="0"/>', r('Kept'), '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>', '<w:moveFrom w:id="3"><w:r><w:t>gone</w:t></w:r></w:moveFrom>'),
+      p(
+        '<w:commentRangeStart w:id="0"/>',
+        r('Kept'),
+        '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>',
+        '<w:moveFrom w:id="3"><w:r><w:t>gone</w:t></w:r></w:moveFrom>',
+      ),
     );
     expect(text(document)).toBe('Kept');
   });
 
   it('drops a table row that was deleted with tracked changes', () => {
-    const document = read(tbl(tr(tc(p(r('a')))), `<w:tr><w:trPr><w:del w:id="9" w:author="A" w:date="2018-06-01T10:00:00Z"/></w:trPr>${tc(p(r('b')))}</w:tr>`));
+    const document = read(
+      tbl(tr(tc(p(r('a')))), `<w:tr><w:trPr><w:del w:id="9" w:author="A" w:date="2018-06-01T10:00:00Z"/></w:trPr>${tc(p(r('b')))}</w:tr>`),
+    );
     expect(firstTable(document).rows).toHaveLength(1);
   });
 });
 
 describe('reading hyperlinks and fields', () => {
   it('keeps the target of a relationship hyperlink', () => {
-    const document = read(p('<w:hyperlink r:id="rId9" w:history="1">', r('Jane Smith'), '</w:hyperlink>'), { rId9: 'mailto:Jane.Smith@x.sch.uk' });
+    const document = read(p('<w:hyperlink r:id="rId9" w:history="1">', r('Jane Smith'), '</w:hyperlink>'), {
+      rId9: 'mailto:Jane.Smith@x.sch.uk',
+    });
     expect(firstParagraph(document).inlines[0]).toMatchObject({ text: 'Jane Smith', link: 'mailto:Jane.Smith@x.sch.uk' });
   });
 
   it('keeps the target of a HYPERLINK field and reads only its result', () => {
     const document = read(
-      p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:a@b.org.uk" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>', r('A B'), '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+      p(
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:a@b.org.uk" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        r('A B'),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+      ),
     );
     expect(text(document)).toBe('A B');
     expect(firstParagraph(document).inlines[0]).toMatchObject({ link: 'mailto:a@b.org.uk' });
@@ -92,7 +115,12 @@ describe('reading hyperlinks and fields', () => {
 
   it('reads the typed value of a legacy FORMTEXT field', () => {
     const document = read(
-      p('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/><w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>', '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>', r('137425'), '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+      p(
+        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/><w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        r('137425'),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+      ),
     );
     expect(text(document)).toBe('137425');
   });
@@ -111,13 +139,19 @@ describe('reading hyperlinks and fields', () => {
 describe('reading content controls', () => {
   it('treats a control still showing its placeholder as empty', () => {
     const document = read(
-      p('<w:sdt><w:sdtPr><w:alias w:val="School"/><w:tag w:val="schoolName"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent>', r('Click or tap here to enter text.', '<w:rStyle w:val="PlaceholderText"/>'), '</w:sdtContent></w:sdt>'),
+      p(
+        '<w:sdt><w:sdtPr><w:alias w:val="School"/><w:tag w:val="schoolName"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent>',
+        r('Click or tap here to enter text.', '<w:rStyle w:val="PlaceholderText"/>'),
+        '</w:sdtContent></w:sdt>',
+      ),
     );
     expect(text(document)).toBe('');
   });
 
   it('reads what was typed into a control', () => {
-    const document = read(p('<w:sdt><w:sdtPr><w:tag w:val="schoolName"/></w:sdtPr><w:sdtContent>', r('Ashfield Academy'), '</w:sdtContent></w:sdt>'));
+    const document = read(
+      p('<w:sdt><w:sdtPr><w:tag w:val="schoolName"/></w:sdtPr><w:sdtContent>', r('Ashfield Academy'), '</w:sdtContent></w:sdt>'),
+    );
     expect(text(document)).toBe('Ashfield Academy');
   });
 
@@ -134,14 +168,21 @@ describe('reading content controls', () => {
   });
 
   it('reads a cell-level control around the paragraphs of a cell', () => {
-    const document = read(tbl(tr(tc(p(r('Name'))), `<w:sdt><w:sdtPr><w:tag w:val="n"/></w:sdtPr><w:sdtContent>${tc(p(r('Jane')))}</w:sdtContent></w:sdt>`)));
+    const document = read(
+      tbl(tr(tc(p(r('Name'))), `<w:sdt><w:sdtPr><w:tag w:val="n"/></w:sdtPr><w:sdtContent>${tc(p(r('Jane')))}</w:sdtContent></w:sdt>`)),
+    );
     expect(firstTable(document).rows[0]!.cells.map((c) => blocksText(c.blocks))).toEqual(['Name', 'Jane']);
   });
 });
 
 describe('reading tables', () => {
   it('places cells on the grid with gridSpan and gridBefore', () => {
-    const document = read(tbl(tr(tc(p(r('a')), '<w:gridSpan w:val="2"/>'), tc(p(r('b')))), `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p(r('c')))}${tc(p(r('d')))}</w:tr>`));
+    const document = read(
+      tbl(
+        tr(tc(p(r('a')), '<w:gridSpan w:val="2"/>'), tc(p(r('b')))),
+        `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p(r('c')))}${tc(p(r('d')))}</w:tr>`,
+      ),
+    );
     const rows = firstTable(document).rows;
     expect(rows[0]!.cells.map((c) => c.column)).toEqual([0, 2]);
     expect(rows[1]!.cells.map((c) => c.column)).toEqual([1, 2]);
@@ -172,7 +213,10 @@ describe('reading text boxes', () => {
   it('reads a text box once, from the choice Word prefers, after its anchor paragraph', () => {
     const box = (tag: string) => `<w:txbxContent>${p(r(`In the box (${tag})`))}</w:txbxContent>`;
     const document = read(
-      p(r('Anchor'), `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box('choice')}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box('fallback')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`),
+      p(
+        r('Anchor'),
+        `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box('choice')}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box('fallback')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
+      ),
     );
     expect(document.blocks.map((b) => (b.kind === 'paragraph' ? paragraphText(b) : 'table'))).toEqual(['Anchor', 'In the box (choice)']);
   });

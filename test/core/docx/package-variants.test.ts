@@ -8,12 +8,21 @@ import { secondaryMasterySpecialist } from '../../../scripts/samples/forms';
 import { entriesOf, text, utf16be, utf16le, zipEntries } from '../../support/repack';
 
 const catalogue = loadCatalogue();
-const form = () => secondaryMasterySpecialist({ schoolName: 'Ashfield Academy', schoolUrn: '137 425', teacherEmail: 'S.Patel@Ashfield.sch.uk' }, { seed: 'package variants' });
+const form = () =>
+  secondaryMasterySpecialist(
+    { schoolName: 'Ashfield Academy', schoolUrn: '137 425', teacherEmail: 'S.Patel@Ashfield.sch.uk' },
+    { seed: 'package variants' },
+  );
 const check = (bytes: Uint8Array, name = 'form.docx') => checkDocument(bytes, name, catalogue, name);
 
 /** The form with document.xml re-encoded, its declaration saying so. */
 function withDocumentXml(encode: (xml: string) => Uint8Array): Uint8Array {
-  return zipEntries(entriesOf(form()).map(([name, data]) => [name, name === 'word/document.xml' ? encode(text(data).replace('encoding="UTF-8"', 'encoding="UTF-16"')) : data]));
+  return zipEntries(
+    entriesOf(form()).map(([name, data]) => [
+      name,
+      name === 'word/document.xml' ? encode(text(data).replace('encoding="UTF-8"', 'encoding="UTF-16"')) : data,
+    ]),
+  );
 }
 
 describe('a part written in UTF-16', () => {
@@ -30,7 +39,12 @@ describe('a part written in UTF-16', () => {
   });
 
   it('with an odd number of bytes is refused as damaged, not misread', () => {
-    const result = readDocx(withDocumentXml((xml) => { const bytes = utf16le(xml); return bytes.subarray(0, bytes.length - 1); }));
+    const result = readDocx(
+      withDocumentXml((xml) => {
+        const bytes = utf16le(xml);
+        return bytes.subarray(0, bytes.length - 1);
+      }),
+    );
     expect(result.ok ? 'read' : result.error.code).toBe('corrupt-zip');
   });
 });
@@ -38,8 +52,14 @@ describe('a part written in UTF-16', () => {
 describe('a macro-enabled Word file (.docm, .dotm)', () => {
   const docm = () => {
     const entries = entriesOf(form()).map(([name, data]): [string, Uint8Array] =>
-      name === '[Content_Types].xml' ? [name, strToU8(text(data).replace('wordprocessingml.document.main+xml', 'ms-word.document.macroEnabled.main+xml'))] : [name, data]);
-    return zipEntries([...entries, ['word/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])]]);
+      name === '[Content_Types].xml'
+        ? [name, strToU8(text(data).replace('wordprocessingml.document.main+xml', 'ms-word.document.macroEnabled.main+xml'))]
+        : [name, data],
+    );
+    return zipEntries([
+      ...entries,
+      ['word/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])],
+    ]);
   };
 
   it.each(['form.docm', 'form.dotm'])('%s is read, with a warning that it holds macros', (name) => {
@@ -48,7 +68,11 @@ describe('a macro-enabled Word file (.docm, .dotm)', () => {
     expect(read.formId).toBe('secondary-mastery-specialist-2018');
     expect(read.fields.schoolName).toBe('Ashfield Academy');
     expect(read.issues.filter((i) => i.code === 'macros')).toEqual([
-      { severity: 'warning', code: 'macros', message: `${name} holds macros (a macro-enabled Word file). Its text was read; its macros were not run. Open it with care.` },
+      {
+        severity: 'warning',
+        code: 'macros',
+        message: `${name} holds macros (a macro-enabled Word file). Its text was read; its macros were not run. Open it with care.`,
+      },
     ]);
   });
 
@@ -70,7 +94,11 @@ describe('two entries with one part name', () => {
     const report = check(forged('word/document.xml'));
     expect(report.forms).toEqual([]);
     expect(report.issues).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'unreadable-attachment', message: expect.stringContaining('two copies of one part') }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unreadable-attachment',
+        message: expect.stringContaining('two copies of one part'),
+      }),
     ]);
   });
 
@@ -83,12 +111,18 @@ describe('two entries with one part name', () => {
 });
 
 describe('a malformed mailto: link', () => {
-  it.each(['mailto:s.patel@ashfield.sch.uk%', 'mailto:s.patel%E0%A4%A@ashfield.sch.uk', 'mailto:%ZZs.patel@ashfield.sch.uk'])('does not stop the check: %s', (link) => {
-    const bytes = secondaryMasterySpecialist({ schoolName: 'Ashfield Academy', teacherEmail: (w) => w.p([w.hyperlink(link, 'Sam Patel')]) }, { seed: 'bad mailto' });
-    const report = check(bytes);
-    expect(report.forms[0]!.formId).toBe('secondary-mastery-specialist-2018');
-    expect(report.forms[0]!.fields.schoolName).toBe('Ashfield Academy');
-    // A link that cannot be decoded is read as written ('%' may stand in an address).
-    expect(report.forms[0]!.fields.teacherEmail).toBe(link.endsWith('%') ? 's.patel@ashfield.sch.uk' : link.slice(7).toLowerCase());
-  });
+  it.each(['mailto:s.patel@ashfield.sch.uk%', 'mailto:s.patel%E0%A4%A@ashfield.sch.uk', 'mailto:%ZZs.patel@ashfield.sch.uk'])(
+    'does not stop the check: %s',
+    (link) => {
+      const bytes = secondaryMasterySpecialist(
+        { schoolName: 'Ashfield Academy', teacherEmail: (w) => w.p([w.hyperlink(link, 'Sam Patel')]) },
+        { seed: 'bad mailto' },
+      );
+      const report = check(bytes);
+      expect(report.forms[0]!.formId).toBe('secondary-mastery-specialist-2018');
+      expect(report.forms[0]!.fields.schoolName).toBe('Ashfield Academy');
+      // A link that cannot be decoded is read as written ('%' may stand in an address).
+      expect(report.forms[0]!.fields.teacherEmail).toBe(link.endsWith('%') ? 's.patel@ashfield.sch.uk' : link.slice(7).toLowerCase());
+    },
+  );
 });

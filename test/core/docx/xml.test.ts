@@ -36,7 +36,13 @@ function saxesEvents(xml: string): Event[] {
 function ourEvents(xml: string): Event[] {
   const events: Event[] = [];
   parseXml(xml, 'part', 10_000, {
-    open: (name, attributes) => void events.push(`<${name} ${Object.entries(attributes.all()).map(([k, v]) => `${k}=${v}`).sort().join(' ')}>`),
+    open: (name, attributes) =>
+      void events.push(
+        `<${name} ${Object.entries(attributes.all())
+          .map(([k, v]) => `${k}=${v}`)
+          .sort()
+          .join(' ')}>`,
+      ),
     close: (name) => events.push(`</${name}>`),
     text: (text) => events.push(`#${text}`),
   });
@@ -58,7 +64,8 @@ async function sampleParts(): Promise<[string, string][]> {
   const root = join(__dirname, '..', '..', '..', 'samples');
   const documents: [string, Uint8Array][] = [];
   for (const dir of ['forms', 'blank']) {
-    for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.docx'))) documents.push([file, new Uint8Array(readFileSync(join(root, dir, file)))]);
+    for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.docx')))
+      documents.push([file, new Uint8Array(readFileSync(join(root, dir, file)))]);
   }
   for (const file of readdirSync(join(root, 'emails')).filter((f) => f.endsWith('.eml'))) {
     const message = await readEml(new Uint8Array(readFileSync(join(root, 'emails', file))));
@@ -92,7 +99,10 @@ describe('parseXml against saxes', () => {
     ['a byte order mark and a declaration', `\ufeff<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:p ${W}/>`],
     ['nested elements of one name', `<w:sdt ${W}><w:sdt><w:sdt/></w:sdt></w:sdt>`],
     ['unknown namespaces kept as written', `<x:a xmlns:x="urn:x" ${W}><x:b x:c="1"/><w:t>t</w:t></x:a>`],
-    ['a default namespace', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="a.xml"/></Relationships>'],
+    [
+      'a default namespace',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="a.xml"/></Relationships>',
+    ],
   ])('reads %s as saxes does', (_what, xml) => {
     expect(ourEvents(xml)).toEqual(saxesEvents(xml));
   });

@@ -23,13 +23,26 @@ describe('a signatory copied in from another address', () => {
       const proposed = { ...catalogue, templates: [proposeTemplate(documentOf(form.bytes), catalogue.hubs).template] };
       for (const signatory of builtIn.signatories.filter((s) => s.status === 'copied' && s.name && s.email)) {
         // The same person, copied in from a personal address, shown under their name ("Surname, First" or as on the form).
-        for (const display of [signatory.name!, signatory.name!.split(' ').slice(-1)[0] + ', ' + signatory.name!.split(' ').slice(-2, -1)[0]]) {
-          const moved = (m: Mailbox): Mailbox => (m.address.toLowerCase() === signatory.email!.toLowerCase() ? { name: display, address: 'someone.personal@elsewhere.example' } : m);
-          const changed: Message = { ...message, from: message.from && moved(message.from), to: message.to.map(moved), cc: message.cc.map(moved) };
+        for (const display of [
+          signatory.name!,
+          signatory.name!.split(' ').slice(-1)[0] + ', ' + signatory.name!.split(' ').slice(-2, -1)[0],
+        ]) {
+          const moved = (m: Mailbox): Mailbox =>
+            m.address.toLowerCase() === signatory.email!.toLowerCase()
+              ? { name: display, address: 'someone.personal@elsewhere.example' }
+              : m;
+          const changed: Message = {
+            ...message,
+            from: message.from && moved(message.from),
+            to: message.to.map(moved),
+            cc: message.cc.map(moved),
+          };
           const withBuiltIn = checkMessage(changed, catalogue, file).forms[0]!.signatories.find((s) => s.role === signatory.role)!;
           const withProposed = checkMessage(changed, proposed, file).forms[0]!.signatories.find((s) => s.email === signatory.email);
           expect(withBuiltIn.status).toBe('copiedUnderOtherAddress');
-          expect(`${file} ${signatory.role} as "${display}": ${withProposed?.status}`).toBe(`${file} ${signatory.role} as "${display}": copiedUnderOtherAddress`);
+          expect(`${file} ${signatory.role} as "${display}": ${withProposed?.status}`).toBe(
+            `${file} ${signatory.role} as "${display}": copiedUnderOtherAddress`,
+          );
           compared.push(`${file} ${signatory.role}`);
         }
       }

@@ -28,29 +28,44 @@ interface Programme {
 }
 
 const unseen = join(samples, 'unseen');
-const unseenCopies = readdirSync(join(unseen, 'expected')).filter((f) => f.endsWith('.json')).sort().map((file) => {
-  const expected = JSON.parse(readFileSync(join(unseen, 'expected', file), 'utf8')) as { source: string; values: { value: unknown }[] };
-  return { path: join(samples, '..', expected.source), answers: expected.values.map((v) => v.value) };
-});
+const unseenCopies = readdirSync(join(unseen, 'expected'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => {
+    const expected = JSON.parse(readFileSync(join(unseen, 'expected', file), 'utf8')) as { source: string; values: { value: unknown }[] };
+    return { path: join(samples, '..', expected.source), answers: expected.values.map((v) => v.value) };
+  });
 
 /** The catalogue programmes' bare filled-in forms (samples/forms), grouped by form. */
 function catalogueProgrammes(): [string, Programme][] {
   const byForm = new Map<string, Programme['copies']>();
   for (const file of readdirSync(join(samples, 'expected')).sort()) {
-    const expected = JSON.parse(readFileSync(join(samples, 'expected', file), 'utf8')) as { source: string; forms: { formId: string; fields: Record<string, unknown> }[] };
+    const expected = JSON.parse(readFileSync(join(samples, 'expected', file), 'utf8')) as {
+      source: string;
+      forms: { formId: string; fields: Record<string, unknown> }[];
+    };
     if (!expected.source.endsWith('.docx')) continue;
     const form = expected.forms[0]!;
-    byForm.set(form.formId, [...(byForm.get(form.formId) ?? []), { path: join(samples, '..', expected.source), answers: Object.values(form.fields) }]);
+    byForm.set(form.formId, [
+      ...(byForm.get(form.formId) ?? []),
+      { path: join(samples, '..', expected.source), answers: Object.values(form.fields) },
+    ]);
   }
-  return [...byForm].map(([formId, copies]) => [formId, { blank: join(samples, 'blank', `${formId}.docx`), copies, readable: () => filledForms(formId) }]);
+  return [...byForm].map(([formId, copies]) => [
+    formId,
+    { blank: join(samples, 'blank', `${formId}.docx`), copies, readable: () => filledForms(formId) },
+  ]);
 }
 
 const programmes: [string, Programme][] = [
-  ['primary-mastery-specialist-2024 (unseen)', {
-    blank: join(unseen, 'blank', 'primary-mastery-specialist-2024.docx'),
-    copies: unseenCopies,
-    readable: async () => unseenCopies.map((c) => [basename(c.path), bytesOf(c.path)]),
-  }],
+  [
+    'primary-mastery-specialist-2024 (unseen)',
+    {
+      blank: join(unseen, 'blank', 'primary-mastery-specialist-2024.docx'),
+      copies: unseenCopies,
+      readable: async () => unseenCopies.map((c) => [basename(c.path), bytesOf(c.path)]),
+    },
+  ],
   ...catalogueProgrammes(),
 ];
 
@@ -90,11 +105,11 @@ describe.each(programmes)('a template proposed from a filled-in %s form', (_, pr
   describe.each(programme.copies.map((c) => [basename(c.path), c] as const))('%s', (__, copy) => {
     const filled = propose(copy.path);
 
-    it('has the blank form\'s field keys and types, rows columns and signatories', () => {
+    it("has the blank form's field keys and types, rows columns and signatories", () => {
       expect(shape(filled.template)).toEqual(shape(blank.template));
     });
 
-    it('is the blank form\'s template in every other part too, but for the Yes/No prompt', () => {
+    it("is the blank form's template in every other part too, but for the Yes/No prompt", () => {
       expect(withoutYesNoPrompts(filled.template)).toEqual(withoutYesNoPrompts(blank.template));
     });
 
@@ -107,12 +122,12 @@ describe.each(programmes)('a template proposed from a filled-in %s form', (_, pr
       expect(written.filter((s) => json.includes(s.toLowerCase()))).toEqual([]);
     });
 
-    it('says it was made from a filled-in form, which the blank form\'s proposal does not', () => {
+    it("says it was made from a filled-in form, which the blank form's proposal does not", () => {
       expect(filled.unsure.filter((line) => FILLED_IN.test(line))).toHaveLength(1);
       expect(blank.unsure.filter((line) => FILLED_IN.test(line))).toEqual([]);
     });
 
-    it('reads the other filled-in copies to the same values as the blank form\'s template', async () => {
+    it("reads the other filled-in copies to the same values as the blank form's template", async () => {
       // Each template is loaded as a hub's template is, then read alone: the built-in template of
       // the same programme would otherwise compete with it.
       const loaded = (template: Template, source: string) => {
@@ -133,7 +148,7 @@ describe.each(programmes)('a template proposed from a filled-in %s form', (_, pr
   });
 });
 
-describe('telling the applicant\'s writing from the form\'s', () => {
+describe("telling the applicant's writing from the form's", () => {
   const blank = propose(join(unseen, 'blank', 'primary-mastery-specialist-2024.docx')).template;
   const typed = propose(unseenCopies[0]!.path).template;
   const field = (template: Template, label: string) => template.fields.find((f) => labelKey(f.label) === labelKey(label));
@@ -152,7 +167,7 @@ describe('telling the applicant\'s writing from the form\'s', () => {
     expect(field(typed, 'Qualified Teacher Status (QTS)')?.type).toBe('yesNo');
   });
 
-  it('keeps a statement\'s instructions as its prompt, and not the statement under them', () => {
+  it("keeps a statement's instructions as its prompt, and not the statement under them", () => {
     expect(field(typed, 'Applicant statement')?.prompts).toEqual(field(blank, 'Applicant statement')?.prompts);
   });
 });
@@ -162,7 +177,9 @@ describe('a filled-in form laid out in ways the samples are not', () => {
   const paragraph = (t: string): Paragraph => ({ kind: 'paragraph', inlines: [text(t)] });
   const table = (rows: string[][]): Table => ({
     kind: 'table',
-    rows: rows.map((cells) => ({ cells: cells.map((cell, column) => ({ blocks: cell.split('\n').map(paragraph), column, span: 1, mergeStart: false })) })),
+    rows: rows.map((cells) => ({
+      cells: cells.map((cell, column) => ({ blocks: cell.split('\n').map(paragraph), column, span: 1, mergeStart: false })),
+    })),
   });
   const form = (answers: boolean): WordDocument => {
     const a = (value: string) => (answers ? value : '');
@@ -171,15 +188,29 @@ describe('a filled-in form laid out in ways the samples are not', () => {
         paragraph('Example Maths Programme 2025 Application Form'),
         paragraph('Please complete and return to programme@example-maths-hub.org.uk by 5pm on Friday 4 April 2025.'),
         paragraph('School details'),
-        table([['Name of school', a('Oakfield Primary School')], ['Headteacher', a('Mrs Ann Lee'), 'Email', a('a.lee@oakfield.sch.uk')]]),
+        table([
+          ['Name of school', a('Oakfield Primary School')],
+          ['Headteacher', a('Mrs Ann Lee'), 'Email', a('a.lee@oakfield.sch.uk')],
+        ]),
         paragraph('Applicant'),
-        table([['Name', a('Mr Tom Fry'), 'Email', a('t.fry@oakfield.sch.uk')], ['Describe your current role'], [a('I lead maths across the school.\nI also mentor two early career teachers.')]]),
+        table([
+          ['Name', a('Mr Tom Fry'), 'Email', a('t.fry@oakfield.sch.uk')],
+          ['Describe your current role'],
+          [a('I lead maths across the school.\nI also mentor two early career teachers.')],
+        ]),
         paragraph('Headteacher statement'),
         paragraph('Please explain why the school wishes to take part (approx. 150 words).'),
-        ...(answers ? ['We have worked with the hub for two years and want to go further with mastery.', 'Our staff are ready.', 'Mrs Ann Lee'].map(paragraph) : []),
+        ...(answers
+          ? ['We have worked with the hub for two years and want to go further with mastery.', 'Our staff are ready.', 'Mrs Ann Lee'].map(
+              paragraph,
+            )
+          : []),
         paragraph('Declaration (electronic signatures)'),
         paragraph('We commit to the expectations of the programme.'),
-        table([['Headteacher', a('A Lee')], ['Applicant', a('T Fry')]]),
+        table([
+          ['Headteacher', a('A Lee')],
+          ['Applicant', a('T Fry')],
+        ]),
       ],
     };
   };
@@ -195,6 +226,8 @@ describe('a filled-in form laid out in ways the samples are not', () => {
     const json = JSON.stringify(filled.template);
     const written = ['Oakfield', 'Ann Lee', 'Tom Fry', 'oakfield.sch.uk', 'A Lee', 'T Fry', 'mentor', 'two years', 'staff are ready'];
     expect(written.filter((w) => json.includes(w))).toEqual([]);
-    expect(filled.template.fields.find((f) => f.type === 'statement')?.prompts).toEqual(['Please explain why the school wishes to take part (approx. 150 words).']);
+    expect(filled.template.fields.find((f) => f.type === 'statement')?.prompts).toEqual([
+      'Please explain why the school wishes to take part (approx. 150 words).',
+    ]);
   });
 });

@@ -21,7 +21,10 @@ export function bytesOf(path: string): Uint8Array {
 export async function filledForms(formId: string): Promise<[string, Uint8Array][]> {
   const out: [string, Uint8Array][] = [];
   for (const file of readdirSync(join(samples, 'expected')).sort()) {
-    const expected = JSON.parse(readFileSync(join(samples, 'expected', file), 'utf8')) as { source: string; forms: { attachment: string; formId: string }[] };
+    const expected = JSON.parse(readFileSync(join(samples, 'expected', file), 'utf8')) as {
+      source: string;
+      forms: { attachment: string; formId: string }[];
+    };
     const bytes = readFileSync(join(samples, '..', expected.source));
     if (expected.source.endsWith('.docx')) {
       if (expected.forms[0]?.formId === formId) out.push([expected.source, new Uint8Array(bytes)]);

@@ -26,14 +26,20 @@ function propose(): Template {
 
 /** The proposed field that stands at a label (and under a section, when the label repeats). */
 function fieldAt(template: Template, expected: ExpectedValue) {
-  const same = template.fields.filter((f) => labelKey(f.label) === labelKey(expected.label) || (f.type === 'rows' && f.columns?.some((c) => labelKey(c.label) === labelKey(expected.label))));
+  const same = template.fields.filter(
+    (f) =>
+      labelKey(f.label) === labelKey(expected.label) ||
+      (f.type === 'rows' && f.columns?.some((c) => labelKey(c.label) === labelKey(expected.label))),
+  );
   if (same.length <= 1) return same[0];
   return same.find((f) => f.section && expected.section && labelKey(f.section) === labelKey(expected.section));
 }
 
 describe('an unseen form in the same house style', () => {
   const template = propose();
-  const files = readdirSync(join(unseen, 'expected')).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(join(unseen, 'expected'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('is proposed with its deadline, address, word limits and signatories', () => {
     expect(template.deadline).toMatchObject({ date: '2024-03-29', time: '17:00', timeZone: 'Europe/London' });

@@ -20,7 +20,9 @@ export function minutesDocx(): Uint8Array {
   );
   const actions = w.table(
     [
-      w.row([w.cell(w.para('Action', { bold: true })), w.cell(w.para('Who', { bold: true })), w.cell(w.para('By', { bold: true }))], { header: true }),
+      w.row([w.cell(w.para('Action', { bold: true })), w.cell(w.para('Who', { bold: true })), w.cell(w.para('By', { bold: true }))], {
+        header: true,
+      }),
       w.row([w.cell(w.para('Share the Year 3 fractions sequence with the work group')), w.cell(w.para('CB')), w.cell(w.para('22 March'))]),
       w.row([w.cell(w.para('Book the hall for the spring showcase')), w.cell(w.para('DO')), w.cell(w.para('5 April'))]),
       w.row([w.cell(w.para('Collect pupil voice from Years 4 and 5')), w.cell(w.para('RH, MI')), w.cell(w.para('19 April'))]),
@@ -33,7 +35,9 @@ export function minutesDocx(): Uint8Array {
     w.para('1. Welcome and apologies', {}, { style: 'Heading2' }),
     w.para('CB welcomed everyone. Apologies were received from ST.'),
     w.para('2. Work group update', {}, { style: 'Heading2' }),
-    w.para('DO reported that the Year 3 teachers have trialled the fractions sequence in two classes. Pupils explained their reasoning with the bar model more confidently than last term.'),
+    w.para(
+      'DO reported that the Year 3 teachers have trialled the fractions sequence in two classes. Pupils explained their reasoning with the bar model more confidently than last term.',
+    ),
     w.para('3. Spring showcase', {}, { style: 'Heading2' }),
     w.para('The showcase will be held in the hall after school; parents will be invited to see pupils’ work on display.'),
     w.para('Actions', {}, { style: 'Heading2' }),
@@ -71,7 +75,11 @@ export async function minutesEmail(messageId = '<minutes-2024-03-12@kingsburygre
     messageId,
     text: 'Please find attached the minutes of yesterday’s meeting and the spring timetable.',
     attachments: [
-      { filename: 'Maths leads minutes 12 March.docx', content: Buffer.from(minutesDocx()), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      {
+        filename: 'Maths leads minutes 12 March.docx',
+        content: Buffer.from(minutesDocx()),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
       { filename: 'Spring timetable.pdf', content: timetablePdf(), contentType: 'application/pdf' },
     ],
   });

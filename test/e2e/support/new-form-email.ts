@@ -15,7 +15,13 @@ export async function newFormEmail(messageId: string): Promise<Buffer> {
     date: 'Thu, 21 Mar 2024 09:41:00 +0000', // before the form's deadline
     messageId,
     text: 'Please find attached our application for the Primary Mastery Specialist programme.',
-    attachments: [{ filename: 'PMS application - Kingsbury Green.docx', content: readFileSync(NEW_FORM), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }],
+    attachments: [
+      {
+        filename: 'PMS application - Kingsbury Green.docx',
+        content: readFileSync(NEW_FORM),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+    ],
   });
   return composer.compile().build();
 }

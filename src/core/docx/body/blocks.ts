@@ -64,8 +64,12 @@ function mergeInlines(inlines: readonly Inline[]): Inline[] {
   };
   for (const inline of inlines) {
     if (
-      inline.kind === 'text' && pending &&
-      pending.bold === inline.bold && pending.strike === inline.strike && pending.highlight === inline.highlight && pending.link === inline.link
+      inline.kind === 'text' &&
+      pending &&
+      pending.bold === inline.bold &&
+      pending.strike === inline.strike &&
+      pending.highlight === inline.highlight &&
+      pending.link === inline.link
     ) {
       text += inline.text;
       continue;

@@ -50,7 +50,12 @@ export const fields: Handlers = {
       if (field?.dropdown && s.names[s.names.length - 2] === 'w:ddList') field.dropdown.entries.push(a.get('w:val') ?? '');
     },
     'w:fldSimple': (s, a) => {
-      s.fields.push({ instruction: a.get('w:instr') ?? '', inResult: true, link: hyperlinkTarget(a.get('w:instr') ?? ''), checkboxEmitted: false });
+      s.fields.push({
+        instruction: a.get('w:instr') ?? '',
+        inResult: true,
+        link: hyperlinkTarget(a.get('w:instr') ?? ''),
+        checkboxEmitted: false,
+      });
     },
     'w:hyperlink': (s, a) => {
       const id = a.get('r:id');

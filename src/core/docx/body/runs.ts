@@ -3,8 +3,21 @@ import { toggle, type Handlers } from './state';
 
 // Wingdings/Symbol code points that forms use for ticks and boxes.
 const SYMBOLS: Record<string, string> = {
-  F0FC: '✓', F0FB: '✗', F0FD: '☒', F0FE: '☑', F0A8: '☐', F06F: '☐', F078: '☒', F0A2: '☐', F0D6: '✓', F0D5: '✗',
-  '00FC': '✓', '00FB': '✗', '00FD': '☒', '00FE': '☑', '00A8': '☐',
+  F0FC: '✓',
+  F0FB: '✗',
+  F0FD: '☒',
+  F0FE: '☑',
+  F0A8: '☐',
+  F06F: '☐',
+  F078: '☒',
+  F0A2: '☐',
+  F0D6: '✓',
+  F0D5: '✗',
+  '00FC': '✓',
+  '00FB': '✗',
+  '00FD': '☒',
+  '00FE': '☑',
+  '00A8': '☐',
 };
 
 export const runs: Handlers = {
