@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import {
   type Application,
+  failedOutcome,
   fileApplications,
   type FilingOutcome,
   type FilingTarget,
@@ -197,15 +198,7 @@ export async function fileEmails(
   return outcomes;
 }
 
-const failed = (source: string, error: string): FilingOutcome => ({
-  source,
-  status: 'failed',
-  itemId: null,
-  itemUrl: null,
-  resubmissionOf: null,
-  uploaded: [],
-  error,
-});
+const failed = failedOutcome;
 
 export async function list(args: string[]): Promise<number> {
   const { values } = parseArgs({

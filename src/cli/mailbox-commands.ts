@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Application, fileApplications, type FilingOutcome, resolveTarget } from '../adapters/graph';
+import { type Application, failedOutcome, fileApplications, type FilingOutcome, resolveTarget } from '../adapters/graph';
 import {
   type DeltaPage,
   deltaPage,
@@ -192,15 +192,7 @@ export async function mailboxRound(connection: Connection, run: MailboxRun, opti
       const bytes = mime.get(m.id);
       if (!(bytes instanceof Uint8Array)) {
         failed.add(m.id);
-        results.push({
-          source,
-          status: 'failed',
-          itemId: null,
-          itemUrl: null,
-          resubmissionOf: null,
-          uploaded: [],
-          error: 'The message could not be read from the mailbox.',
-        });
+        results.push(failedOutcome(source, 'The message could not be read from the mailbox.'));
         continue;
       }
       const read = await applicationFromEmail(bytes, source, options.catalogue, options.trustedSenders ?? []);

@@ -110,7 +110,8 @@ function outcome(
   };
 }
 
-const failedOutcome = (source: string, error: string): FilingOutcome => ({
+/** An email that was not filed, and why (one shape for every caller that gives up on one). */
+export const failedOutcome = (source: string, error: string): FilingOutcome => ({
   source,
   status: 'failed',
   itemId: null,

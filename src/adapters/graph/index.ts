@@ -35,6 +35,7 @@ export {
 export {
   fileApplication,
   fileApplications,
+  failedOutcome,
   displayUrl,
   type Application,
   type FilingOutcome,

@@ -4,6 +4,7 @@
 import MsgReader, { type FieldsData } from '@kenjiuno/msgreader';
 import type { Attachment, Mailbox, Message } from '../../core/message';
 import { findEmail } from '../../core/text';
+import { containsUtf16 } from '../../core/bytes';
 
 export class MsgError extends Error {
   override name = 'MsgError';
@@ -15,19 +16,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** True when the bytes are an OLE compound file (what an Outlook .msg is). */
 export function isCompoundFile(bytes: Uint8Array): boolean {
   return OLE_MAGIC.every((b, i) => bytes[i] === b);
-}
-
-/** True when the UTF-16LE name occurs in the bytes (a stream name in a compound file's directory). */
-function containsUtf16(bytes: Uint8Array, name: string): boolean {
-  const first = name.charCodeAt(0);
-  outer: for (let i = 0; i + name.length * 2 <= bytes.length; i++) {
-    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
-    for (let j = 1; j < name.length; j++) {
-      if (bytes[i + 2 * j] !== name.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
-    }
-    return true;
-  }
-  return false;
 }
 
 /** An Outlook item: a compound file with the MAPI property stream at its root. */

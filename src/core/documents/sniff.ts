@@ -1,6 +1,7 @@
 // What a file really is, from its first bytes (and a zip's part names), not from its name: a
 // school's "form.docx" may be a PDF, a .doc renamed, or a zip of forms.
 import { unzipSync } from 'fflate';
+import { containsUtf16, startsWithBytes as startsWith } from '../bytes';
 
 export type FileKind =
   | 'docx'
@@ -48,21 +49,7 @@ export function describeKind(kind: FileKind): string {
   return DESCRIPTIONS[kind];
 }
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
-
-/** True when the UTF-16LE name occurs in the bytes (a stream name in a compound file's directory). */
-export function containsUtf16(bytes: Uint8Array, name: string): boolean {
-  const first = name.charCodeAt(0);
-  outer: for (let i = 0; i + name.length * 2 <= bytes.length; i++) {
-    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
-    for (let j = 1; j < name.length; j++) {
-      if (bytes[i + 2 * j] !== name.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
-    }
-    return true;
-  }
-  return false;
-}
 
 /** The name of the zip's first entry, from its local header (readable even when the zip is cut short). */
 function firstEntryName(bytes: Uint8Array): string {

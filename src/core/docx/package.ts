@@ -3,28 +3,12 @@
 // it can neither allocate more nor, being small, cost more than a bounded amount of work if it
 // lies; a larger part is streamed and stopped as soon as it passes the limits.
 import { Unzip, UnzipInflate, strFromU8, unzipSync } from 'fflate';
+import { containsUtf16, startsWithBytes as startsWith } from '../bytes';
 import { DocxError } from './errors';
 import type { DocxLimits } from './limits';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-/** True when the UTF-16LE name occurs in the bytes (the directory of an OLE compound file). */
-function containsUtf16(bytes: Uint8Array, name: string): boolean {
-  const first = name.charCodeAt(0);
-  outer: for (let i = 0; i + name.length * 2 <= bytes.length; i++) {
-    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
-    for (let j = 1; j < name.length; j++) {
-      if (bytes[i + 2 * j] !== name.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
-    }
-    return true;
-  }
-  return false;
-}
 
 export interface DocxPackage {
   /** Reads a part as text, or undefined when the package has no such part. */
