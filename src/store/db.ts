@@ -274,6 +274,24 @@ export function driveIdFor(listId: string): string {
   return `b!${Buffer.concat([guidBytes(SITE_COLLECTION_ID), guidBytes(WEB_ID), guidBytes(listId)]).toString('base64url')}`;
 }
 
+/** A new, empty folder of a library (its root, or one made inside another folder). */
+export function newFolderRecord(listId: string, parentId: string | null, name: string, now = nowStamp()): DriveItemRecord {
+  return {
+    id: newDriveItemId(),
+    listId,
+    parentId,
+    name,
+    isFolder: true,
+    size: 0,
+    mimeType: null,
+    quickXorHash: null,
+    guid: randomUUID(),
+    version: 1,
+    created: now,
+    modified: now,
+  };
+}
+
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** A driveItem id in SharePoint's form: "01" followed by 32 base32 characters. */
 export function newDriveItemId(): string {
@@ -407,23 +425,7 @@ export class StoreDatabase {
       .run(id, input.displayName, input.name, input.description, input.template, now, now, driveId, input.isDefaultLibrary ? 1 : 0, seq);
     [...builtinColumns(input.template), ...input.columns].forEach((column, position) => this.insertColumn(id, column, position));
     if (driveId) {
-      this.insertDriveItem(
-        {
-          id: newDriveItemId(),
-          listId: id,
-          parentId: null,
-          name: 'root',
-          isFolder: true,
-          size: 0,
-          mimeType: null,
-          quickXorHash: null,
-          guid: randomUUID(),
-          version: 1,
-          created: now,
-          modified: now,
-        },
-        null,
-      );
+      this.insertDriveItem(newFolderRecord(id, null, 'root', now), null);
     }
     return this.list(id)!;
   }

@@ -4,7 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { decodeSegment, LOCAL_USER, siteUrl, type Content, type Env, type StoreRequest } from './context';
-import { newDriveItemId, nowStamp, SITE_ID, SITE_PATH, type ConflictBehavior, type DriveItemRecord, type ListRecord } from './db';
+import {
+  newDriveItemId,
+  newFolderRecord,
+  nowStamp,
+  SITE_ID,
+  SITE_PATH,
+  type ConflictBehavior,
+  type DriveItemRecord,
+  type ListRecord,
+} from './db';
 import { GraphError, invalidRequest, nameAlreadyExists, notFound, unknownSegment } from './errors';
 
 const QUOTA_TOTAL = 27_487_790_694_400; // 25 TiB, SharePoint's usual site quota
@@ -242,21 +251,7 @@ export function ensureFolders(env: Env, base: DriveItemRecord, names: string[]):
       continue;
     }
     checkNewItemPath(env, current, name);
-    const now = nowStamp();
-    const folder: DriveItemRecord = {
-      id: newDriveItemId(),
-      listId: current.listId,
-      parentId: current.id,
-      name,
-      isFolder: true,
-      size: 0,
-      mimeType: null,
-      quickXorHash: null,
-      guid: randomUUID(),
-      version: 1,
-      created: now,
-      modified: now,
-    };
+    const folder = newFolderRecord(current.listId, current.id, name);
     env.db.insertDriveItem(folder, null);
     current = folder;
   }
