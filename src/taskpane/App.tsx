@@ -78,10 +78,10 @@ export function App({ services }: { services: PaneServices }) {
       <Summary view={view} />
       {/* With no form found, what each attachment is comes first; otherwise after the deadline. */}
       {!view.form.found && <Attachments attachments={view.attachments} />}
-      {view.unknownForms.length > 0 && (
+      {view.unrecognisedAttachments.length > 0 && (
         <NewForm
           formLike={view.formLike}
-          others={view.unknownForms.filter((name) => !view.formLike.includes(name))}
+          others={view.unrecognisedAttachments.filter((name) => !view.formLike.includes(name))}
           onMake={session.makeTemplate}
           onMakeFromFile={(file) =>
             void file.arrayBuffer().then((buffer) => session.makeTemplateFromFile({ name: file.name, bytes: new Uint8Array(buffer) }))

@@ -33,7 +33,7 @@ afterEach(() => setHubTemplates([]));
 describe('the checker’s hub templates', () => {
   it('reads a new programme’s form once its template is set, and leaves an invalid one out by name', async () => {
     const message = await newFormEmail();
-    expect(checkForPane(message, 'x').view.unknownForms).toEqual(['PMS application.docx']);
+    expect(checkForPane(message, 'x').view.unrecognisedAttachments).toEqual(['PMS application.docx']);
     const { template } = proposeFromForm(blank, 'blank.docx');
     const set = setHubTemplates([
       { data: template, source: 'Form Templates item 1' },
@@ -44,7 +44,7 @@ describe('the checker’s hub templates', () => {
     expect(set.invalid[0]).toMatch(/^Template Form Templates item 2 is not valid/);
     const { view } = checkForPane(message, 'x');
     expect(view.form).toMatchObject({ found: true, templateId: template.id });
-    expect(view.unknownForms).toEqual([]);
+    expect(view.unrecognisedAttachments).toEqual([]);
     expect(view.fields.find((f) => f.title.includes('Name of school'))?.display).toBe('Kingsbury Green Primary School');
   });
 
@@ -106,7 +106,7 @@ describe('an email whose attachments are not a form', () => {
     const { minutesEmail } = await import('../e2e/support/minutes-email');
     const { view } = checkForPane(await readEml(await minutesEmail()), 'x');
     expect(view.form).toMatchObject({ found: false });
-    expect(view.unknownForms).toEqual(['Maths leads minutes 12 March.docx']);
+    expect(view.unrecognisedAttachments).toEqual(['Maths leads minutes 12 March.docx']);
     expect(view.formLike).toEqual([]);
     expect(view.attachments).toEqual([
       {

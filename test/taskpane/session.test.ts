@@ -319,7 +319,7 @@ describe('the pane session', () => {
     stop = session.start();
     const state = await until(session, readyWith(email));
     if (state.load.kind !== 'ready') throw new Error('not ready');
-    expect(state.load.view.unknownForms).toEqual(['PMS application.docx']);
+    expect(state.load.view.unrecognisedAttachments).toEqual(['PMS application.docx']);
     session.makeTemplate('PMS application.docx');
     expect(session.getState().templateFrom).toEqual({
       name: 'PMS application.docx',

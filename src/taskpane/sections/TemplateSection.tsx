@@ -24,7 +24,7 @@ export function TemplateSection({ from, message, services, session, className }:
     <main className={className} aria-label="New form template">
       <Suspense fallback={<Spinner size="tiny" label="Loading the template editor…" />}>
         <TemplateEditor
-          form={from}
+          file={from}
           message={message}
           source={session.source()}
           checker={services.checker}

@@ -20,8 +20,8 @@ import { TemplateSession } from './session';
 import { TrySection } from './TrySection';
 
 export interface TemplateEditorProps {
-  /** The Word form the template is made from: the attachment, or the blank form the manager chose. */
-  readonly form: { readonly name: string; readonly bytes: Uint8Array };
+  /** The Word file the template is made from: the attachment, or the blank form the manager chose. */
+  readonly file: { readonly name: string; readonly bytes: Uint8Array };
   /** The email in the reading pane, to try the template on before saving. */
   readonly message: Message;
   readonly source: string;
@@ -36,11 +36,11 @@ export interface TemplateEditorProps {
 }
 
 export default function TemplateEditor(props: TemplateEditorProps) {
-  const { form } = props;
+  const { file } = props;
   const s = useSectionStyles();
   const styles = useEditorStyles();
   const heading = useRef<HTMLHeadingElement>(null);
-  // The session reads the pane's props when it uses them, so it lives as long as the form.
+  // The session reads the pane's props when it uses them, so it lives as long as the file.
   const propsRef = useRef(props);
   useEffect(() => {
     propsRef.current = props;
@@ -48,7 +48,7 @@ export default function TemplateEditor(props: TemplateEditorProps) {
   // The getter reads the ref only when the session acts (after a click or a worker's answer), never
   // while rendering; the rule cannot see through the constructor.
   // eslint-disable-next-line react-hooks/refs
-  const session = useMemo(() => new TemplateSession(form, () => propsRef.current), [form]);
+  const session = useMemo(() => new TemplateSession(file, () => propsRef.current), [file]);
   const { stage, failure, draft, unsure, trial, saving, saveError, conflict, showProblems } = useSyncExternalStore(
     session.subscribe,
     session.getState,
@@ -76,7 +76,7 @@ export default function TemplateEditor(props: TemplateEditorProps) {
             <MessageBarBody>{failure}</MessageBarBody>
           </MessageBar>
         ) : (
-          <Spinner label={`Reading ${form.name}…`} />
+          <Spinner label={`Reading ${file.name}…`} />
         )}
       </div>
     );
@@ -90,7 +90,7 @@ export default function TemplateEditor(props: TemplateEditorProps) {
           New form template
         </h1>
         <Text size={200} className={mergeClasses(s.muted, s.wrap)}>
-          Made from {form.name}. Check each field against the form, then save: every hub manager’s pane reads this form from then on.
+          Made from {file.name}. Check each field against the form, then save: every hub manager’s pane reads this form from then on.
         </Text>
         {unsure.length > 0 && <ListMessage intent="warning" title="Check before saving" lines={unsure} />}
       </section>

@@ -57,7 +57,7 @@ export class TemplateSession {
   private live = true;
 
   constructor(
-    private readonly form: { readonly name: string; readonly bytes: Uint8Array },
+    private readonly file: { readonly name: string; readonly bytes: Uint8Array },
     private readonly deps: () => SessionDeps,
   ) {}
 
@@ -78,7 +78,7 @@ export class TemplateSession {
   async propose(): Promise<void> {
     const { checker, describeError } = this.deps();
     try {
-      const proposal = await checker.propose(this.form.bytes, this.form.name);
+      const proposal = await checker.propose(this.file.bytes, this.file.name);
       this.set({ stage: 'editing', draft: proposal.template, unsure: proposal.unsure });
     } catch (error) {
       this.set({ stage: 'failed', failure: describeError(error, 'reading the form') });

@@ -79,7 +79,7 @@ export interface PaneView {
   readonly criteria: readonly CriterionView[];
   readonly reply: { readonly points: readonly string[]; readonly html: string };
   /** Word documents attached that were read but match no known form: a new programme's, perhaps. */
-  readonly unknownForms: readonly string[];
+  readonly unrecognisedAttachments: readonly string[];
   /** Of those, the ones laid out as a form (label and answer cells, blanks): worth a template. */
   readonly formLike: readonly string[];
   /** Every attachment, and what was made of it. */
@@ -260,13 +260,13 @@ export function paneView(
     : null;
 
   const reply = missingReply(report, catalogue, signOff);
-  const unknownForms = report.forms.filter((f) => f.formId === null).map((f) => f.attachment);
+  const unrecognisedAttachments = report.forms.filter((f) => f.formId === null).map((f) => f.attachment);
   const attachmentList = attachmentViews(
     report,
     catalogue,
     attachments ?? report.forms.map((f) => ({ name: f.attachment, contentType: '' })),
   );
-  const formLike = unknownForms.filter((name) => attachments?.find((a) => a.name === name)?.looksLikeForm !== false);
+  const formLike = unrecognisedAttachments.filter((name) => attachments?.find((a) => a.name === name)?.looksLikeForm !== false);
   return {
     subject: report.message?.subject ?? '',
     internetMessageId: report.message?.internetMessageId ?? null,
@@ -301,7 +301,7 @@ export function paneView(
     criteria:
       template && form ? template.criteria.map((c) => ({ id: c.id, kind: c.kind, text: c.text, settled: settled(template, form, c) })) : [],
     reply: { points: reply.points, html: reply.html },
-    unknownForms,
+    unrecognisedAttachments,
     formLike,
     attachments: attachmentList,
   };
