@@ -14,7 +14,9 @@ export default {
     // Only the tests of the core and the samples: the others (store, CLI, pane) either do not run
     // the core or run it in another process, where Stryker cannot see which mutant is active.
     config: {
-      globalSetup: undefined,
+      // null, not undefined: the options reach the test runner processes as JSON, which drops undefined,
+      // and the CLI build in globalSetup would then run before every mutant.
+      globalSetup: null,
       testMatch: tests ?? ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/samples.test.ts'],
     },
     enableFindRelatedTests: true,
