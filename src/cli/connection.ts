@@ -2,11 +2,14 @@
 // Target: --graph, else HUB_INTAKE_GRAPH_URL, else the config file, else the local store at its
 // default port. Site, list and library likewise (--site, --list, --library / HUB_INTAKE_SITE …).
 // Config file: --config, else HUB_INTAKE_CONFIG, else ./hub-intake.config.json when it exists.
-// Tokens: HUB_INTAKE_TOKEN (Graph) and HUB_INTAKE_SHAREPOINT_TOKEN (SharePoint REST), else a
-// device-code sign-in with the config's tenant and client id. No secrets are read from files.
+// Tokens: HUB_INTAKE_TOKEN (Graph) and HUB_INTAKE_SHAREPOINT_TOKEN (SharePoint REST); else, with
+// the config's tenant and client id, the app's own sign-in when HUB_INTAKE_CERTIFICATE names its
+// certificate (for unattended runs), or a person's device-code sign-in. The one secret read from a
+// file is the app's private key (HUB_INTAKE_PRIVATE_KEY, else the certificate's file).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { AppSignInError, appSignIn } from '../adapters/auth/app-sign-in';
 import { deviceCodeSignIn } from '../adapters/auth/device-code';
 import { type AccessTokenProvider, createGraphClient, type GraphClient, noToken, staticToken, TransportError } from '../adapters/graph';
 import type { Exchange, Pacer } from '../adapters/wire';
@@ -160,14 +163,33 @@ export function connect(
   const library = flags.library ?? env.HUB_INTAKE_LIBRARY ?? config.library ?? FILES_LIBRARY;
   const prompt = options.prompt ?? ((message: string) => process.stderr.write(`${message}\n`));
 
-  let signIn: ReturnType<typeof deviceCodeSignIn> | null = null;
+  let signIn: { provider(scopes: readonly string[]): AccessTokenProvider } | null = null;
   const signedIn = () => {
     if (!config.tenant || !config.clientId) {
       throw new ConfigError(
         `${graphUrl} needs a token: set HUB_INTAKE_TOKEN, or put "tenant" and "clientId" in ${CONFIG_FILE} to sign in with a device code.`,
       );
     }
-    return (signIn ??= deviceCodeSignIn({ tenant: config.tenant, clientId: config.clientId, prompt }));
+    if (signIn) return signIn;
+    const certificateFile = env.HUB_INTAKE_CERTIFICATE;
+    if (!certificateFile) return (signIn = deviceCodeSignIn({ tenant: config.tenant, clientId: config.clientId, prompt }));
+    const pem = (file: string, variable: string) => {
+      try {
+        return readFileSync(resolve(file), 'utf8');
+      } catch {
+        throw new ConfigError(`${variable} names a file that cannot be read.`);
+      }
+    };
+    const certificate = pem(certificateFile, 'HUB_INTAKE_CERTIFICATE');
+    const privateKey = env.HUB_INTAKE_PRIVATE_KEY ? pem(env.HUB_INTAKE_PRIVATE_KEY, 'HUB_INTAKE_PRIVATE_KEY') : certificate;
+    if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(privateKey)) {
+      throw new ConfigError('The app sign-in needs the private key: set HUB_INTAKE_PRIVATE_KEY to its PEM file.');
+    }
+    try {
+      return (signIn = appSignIn({ tenant: config.tenant, clientId: config.clientId, certificate, privateKey }));
+    } catch (error) {
+      throw error instanceof AppSignInError ? new ConfigError(`HUB_INTAKE_CERTIFICATE: ${error.message}`) : error;
+    }
   };
   const provider = (token: string | undefined, scopes: readonly string[]): AccessTokenProvider => {
     if (token) return staticToken(token); // a local store started with --token needs one too

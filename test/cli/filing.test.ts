@@ -312,6 +312,21 @@ describe('where the commands send their requests', () => {
     expect(() => loadConfig(configFile)).toThrow(/clientId[\s\S]*secret|secret[\s\S]*clientId/);
   });
 
+  it('signs in as the app with its certificate when HUB_INTAKE_CERTIFICATE names one, and says what is wrong with it', async () => {
+    fs.writeFileSync(configFile, JSON.stringify({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' }));
+    const fixtures = join(__dirname, '../fixtures/app-certificate');
+    const request = (env: Record<string, string>) => connect({ config: configFile }, 'file', { env }).client.sdk.api('/sites/root').get();
+    await expect(request({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'nothing-here.pem') })).rejects.toThrow(
+      'HUB_INTAKE_CERTIFICATE names a file that cannot be read.',
+    );
+    await expect(request({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'certificate.pem') })).rejects.toThrow(
+      'The app sign-in needs the private key: set HUB_INTAKE_PRIVATE_KEY to its PEM file.',
+    );
+    await expect(
+      request({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'key.pem'), HUB_INTAKE_PRIVATE_KEY: join(fixtures, 'key.pem') }),
+    ).rejects.toThrow('HUB_INTAKE_CERTIFICATE: The app certificate is not a PEM X.509 certificate.');
+  });
+
   it('asks for a token or a sign-in for a real tenant, and sends a token from the environment', async () => {
     const noSignIn = connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: {} });
     await expect(noSignIn.client.sdk.api('/sites/root').get()).rejects.toThrow(/HUB_INTAKE_TOKEN/);
