@@ -313,6 +313,13 @@ export function newDriveItemId(): string {
 export class StoreDatabase {
   readonly sqlite: Database;
   readonly file: string;
+  /**
+   * Each list's items, parsed, kept in step with every write: a query reads them from here rather
+   * than parsing every item's fields again (which made filing a mailbox of thousands quadratic).
+   * A transaction that fails drops the lists it wrote to, which are read afresh next time.
+   */
+  private readonly itemCache = new Map<string, Map<number, ItemRecord>>();
+  private written: Set<string> | null = null;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -338,7 +345,25 @@ export class StoreDatabase {
   /** Runs fn in one transaction: everything it writes is committed together, or not at all if it throws. */
   transaction<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
-    return this.sqlite.transaction(fn)();
+    const written = (this.written = new Set());
+    try {
+      return this.sqlite.transaction(fn)();
+    } catch (error) {
+      for (const listId of written) this.itemCache.delete(listId);
+      throw error;
+    } finally {
+      this.written = null;
+    }
+  }
+
+  /** Keeps the parsed items in step with a write (undefined: the item is gone). */
+  private cacheItem(listId: string, id: number, record: ItemRecord | undefined): void {
+    this.written?.add(listId);
+    const cached = this.itemCache.get(listId);
+    if (!cached) return;
+    if (record)
+      cached.set(id, record); // ids only grow, so a new one goes last, in id order
+    else cached.delete(id);
   }
 
   private seed(): void {
@@ -369,6 +394,7 @@ export class StoreDatabase {
       );
       this.seed();
     });
+    this.itemCache.clear();
   }
 
   // ---- lists
@@ -444,6 +470,8 @@ export class StoreDatabase {
 
   deleteList(id: string): void {
     this.sqlite.prepare('DELETE FROM lists WHERE id = ?').run(id);
+    this.written?.add(id);
+    this.itemCache.delete(id);
   }
 
   // ---- columns
@@ -474,8 +502,15 @@ export class StoreDatabase {
 
   // ---- list items
 
+  /** The list's items in id order. The records are shared: read them, never change them. */
   items(listId: string): ItemRecord[] {
-    return (this.sqlite.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[]).map(toItem);
+    let cached = this.itemCache.get(listId);
+    if (!cached) {
+      const rows = this.sqlite.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[];
+      cached = new Map(rows.map((row) => [row.id, toItem(row)]));
+      this.itemCache.set(listId, cached);
+    }
+    return [...cached.values()];
   }
 
   item(listId: string, id: number): ItemRecord | undefined {
@@ -492,7 +527,9 @@ export class StoreDatabase {
     this.sqlite
       .prepare('INSERT INTO items (list_id, id, guid, version, created, modified, fields) VALUES (?, ?, ?, 1, ?, ?, ?)')
       .run(listId, id, randomUUID(), now, now, JSON.stringify(fields));
-    return this.item(listId, id)!;
+    const record = this.item(listId, id)!;
+    this.cacheItem(listId, id, record);
+    return record;
   }
 
   /** Stores new field values and bumps the version (the N in the eTag). */
@@ -502,17 +539,21 @@ export class StoreDatabase {
       .prepare('UPDATE items SET fields = ?, version = version + 1, modified = ? WHERE list_id = ? AND id = ?')
       .run(JSON.stringify(fields), now, listId, id);
     this.touchList(listId);
-    return this.item(listId, id)!;
+    const record = this.item(listId, id)!;
+    this.cacheItem(listId, id, record);
+    return record;
   }
 
   /** Rewrites stored fields without counting a new version (used when a column is deleted). */
   rewriteItemFields(listId: string, id: number, fields: Record<string, unknown>): void {
     this.sqlite.prepare('UPDATE items SET fields = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(fields), listId, id);
+    this.cacheItem(listId, id, this.item(listId, id));
   }
 
   deleteItem(listId: string, id: number): void {
     this.sqlite.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(listId, id);
     this.touchList(listId);
+    this.cacheItem(listId, id, undefined);
   }
 
   // ---- drive items

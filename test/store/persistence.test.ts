@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE, startLocalStore } from '../../src/store';
+import { StoreDatabase } from '../../src/store/db';
 import { openDatabase } from '../../src/store/sqlite';
 import { apiFor, createList, SITE, startStore, tempDataDir } from './helpers';
 
@@ -125,4 +126,46 @@ test('kill -9 after acknowledged writes loses nothing', async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     fs.rmSync(script, { force: true });
   }
+});
+
+test('the parsed items a query reads stay what the file holds: after writes, a failed transaction and a delete', () => {
+  const dir = tempDataDir();
+  const db = new StoreDatabase(dir);
+  const list = db.createList({ displayName: 'Cached', name: 'Cached', description: '', template: 'genericList', columns: [] });
+  const fromFile = () => {
+    const fresh = new StoreDatabase(dir);
+    try {
+      return fresh.items(list.id).map((i) => [i.id, i.version, i.fields]);
+    } finally {
+      fresh.close();
+    }
+  };
+  expect(db.items(list.id)).toEqual([]);
+  db.insertItem(list.id, { Title: 'one' });
+  db.transaction(() => db.insertItem(list.id, { Title: 'two' }));
+  db.updateItem(list.id, 1, { Title: 'one, changed' });
+  // A request that fails after writing leaves neither the file nor the items read next changed.
+  expect(() =>
+    db.transaction(() => {
+      db.insertItem(list.id, { Title: 'three' });
+      db.updateItem(list.id, 2, { Title: 'two, changed' });
+      throw new Error('the request failed');
+    }),
+  ).toThrow('the request failed');
+  expect(db.items(list.id).map((i) => [i.id, i.version, i.fields])).toEqual([
+    [1, 2, { Title: 'one, changed' }],
+    [2, 1, { Title: 'two' }],
+  ]);
+  expect(db.items(list.id).map((i) => [i.id, i.version, i.fields])).toEqual(fromFile());
+  db.rewriteItemFields(list.id, 2, { Title: 'two, rewritten' });
+  db.deleteItem(list.id, 1);
+  db.insertItem(list.id, { Title: 'four' });
+  expect(db.items(list.id).map((i) => [i.id, i.fields.Title])).toEqual([
+    [2, 'two, rewritten'],
+    [3, 'four'], // the failed transaction's id was never taken,
+  ]);
+  expect(db.items(list.id).map((i) => [i.id, i.version, i.fields])).toEqual(fromFile());
+  db.deleteList(list.id);
+  expect(db.items(list.id)).toEqual([]);
+  db.close();
 });
