@@ -167,7 +167,7 @@ export function connect(
   const signedIn = () => {
     if (!config.tenant || !config.clientId) {
       throw new ConfigError(
-        `${graphUrl} needs a token: set HUB_INTAKE_TOKEN, or put "tenant" and "clientId" in ${CONFIG_FILE} to sign in with a device code.`,
+        `${graphUrl} needs a token: set HUB_INTAKE_TOKEN, or put "tenant" and "clientId" in ${CONFIG_FILE} to sign in with a device code (or as the app, with HUB_INTAKE_CERTIFICATE).`,
       );
     }
     if (signIn) return signIn;
@@ -197,6 +197,9 @@ export function connect(
     return { getAccessToken: () => signedIn().provider(scopes).getAccessToken() };
   };
   lastTarget = { graphUrl, site, local, configSource };
+  // A tenant with no token given needs a sign-in: check its settings now, so that a missing client
+  // id or an unreadable certificate is said as it is, not as a request that got no answer.
+  if (!local && !env.HUB_INTAKE_TOKEN) signedIn();
   const graphScopes = [...(config.scopes?.[purpose] ?? DEFAULT_SCOPES[purpose]), ...(options.scopes ?? [])];
   const client = createGraphClient({
     graphUrl,

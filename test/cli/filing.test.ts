@@ -315,21 +315,25 @@ describe('where the commands send their requests', () => {
   it('signs in as the app with its certificate when HUB_INTAKE_CERTIFICATE names one, and says what is wrong with it', async () => {
     fs.writeFileSync(configFile, JSON.stringify({ tenant: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-555555555555' }));
     const fixtures = join(__dirname, '../fixtures/app-certificate');
-    const request = (env: Record<string, string>) => connect({ config: configFile }, 'file', { env }).client.sdk.api('/sites/root').get();
-    await expect(request({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'nothing-here.pem') })).rejects.toThrow(
-      'HUB_INTAKE_CERTIFICATE names a file that cannot be read.',
+    // Said when the command connects, before any request: a setting to fix, not a network to check.
+    const start = (env: Record<string, string>) => () => connect({ config: configFile }, 'file', { env });
+    expect(start({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'nothing-here.pem') })).toThrow(
+      new ConfigError('HUB_INTAKE_CERTIFICATE names a file that cannot be read.'),
     );
-    await expect(request({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'certificate.pem') })).rejects.toThrow(
-      'The app sign-in needs the private key: set HUB_INTAKE_PRIVATE_KEY to its PEM file.',
+    expect(start({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'certificate.pem') })).toThrow(
+      new ConfigError('The app sign-in needs the private key: set HUB_INTAKE_PRIVATE_KEY to its PEM file.'),
     );
-    await expect(
-      request({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'key.pem'), HUB_INTAKE_PRIVATE_KEY: join(fixtures, 'key.pem') }),
-    ).rejects.toThrow('HUB_INTAKE_CERTIFICATE: The app certificate is not a PEM X.509 certificate.');
+    expect(start({ HUB_INTAKE_CERTIFICATE: join(fixtures, 'key.pem'), HUB_INTAKE_PRIVATE_KEY: join(fixtures, 'key.pem') })).toThrow(
+      new ConfigError('HUB_INTAKE_CERTIFICATE: The app certificate is not a PEM X.509 certificate.'),
+    );
+    // Certificate and key in one file: signed in as the app, with no request sent yet.
+    const both = join(dir, 'app.pem');
+    fs.writeFileSync(both, fs.readFileSync(join(fixtures, 'certificate.pem'), 'utf8') + fs.readFileSync(join(fixtures, 'key.pem'), 'utf8'));
+    expect(start({ HUB_INTAKE_CERTIFICATE: both })().local).toBe(false);
   });
 
   it('asks for a token or a sign-in for a real tenant, and sends a token from the environment', async () => {
-    const noSignIn = connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: {} });
-    await expect(noSignIn.client.sdk.api('/sites/root').get()).rejects.toThrow(/HUB_INTAKE_TOKEN/);
+    expect(() => connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: {} })).toThrow(/HUB_INTAKE_TOKEN/);
     let authorization: string | null = null;
     const withToken = connect({ graph: 'https://graph.microsoft.com/v1.0' }, 'file', { env: { HUB_INTAKE_TOKEN: 'from-env' } });
     const original = globalThis.fetch;
