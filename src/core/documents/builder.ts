@@ -4,7 +4,17 @@
 // does, so that identification, extraction and templates see the same shapes.
 import { DocxError } from '../docx/errors';
 import { DOCX_LIMITS, type DocxLimits } from '../docx/limits';
-import type { Block, Cell, Inline, Paragraph, Row, Table, TextInline, WordDocument } from '../docx/model';
+import {
+  type Block,
+  type Cell,
+  type Inline,
+  mergedCell,
+  type Paragraph,
+  type Row,
+  type Table,
+  type TextInline,
+  type WordDocument,
+} from '../docx/model';
 
 export interface TextStyle {
   readonly bold?: boolean;
@@ -194,19 +204,16 @@ export class DocumentBuilder {
 function finishTable(built: readonly RowBuilder[]): Table {
   const rows: Row[] = [];
   const grid = gridOf(built);
-  built.forEach((rowBuilder, rowIndex) => {
+  for (const rowBuilder of built) {
     let column = grid ? gridIndex(grid, rowBuilder.left) : 0;
     const cells: Cell[] = rowBuilder.cells.map((cellBuilder) => {
       const span = grid ? Math.max(1, gridIndex(grid, cellBuilder.right!) - column) : cellBuilder.span;
       const cell: Cell = { blocks: cellBuilder.blocks, column, span, mergeStart: cellBuilder.vMerge === 'restart' };
       column += span;
-      if (cellBuilder.vMerge !== 'continue' || rowIndex === 0) return cell;
-      const above = rows[rowIndex - 1]?.cells.find((c) => c.column === cell.column);
-      if (!above || (!above.mergeStart && above.mergedFromRow === undefined)) return cell;
-      return { ...cell, mergedFromRow: above.mergedFromRow ?? rowIndex - 1 };
+      return mergedCell(rows, cell, cellBuilder.vMerge);
     });
     rows.push({ cells });
-  });
+  }
   return { kind: 'table', rows };
 }
 

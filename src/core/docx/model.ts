@@ -73,6 +73,18 @@ export function blocksText(blocks: readonly Block[]): string {
   return lines.join('\n');
 }
 
+/**
+ * A cell as a table holds it: one that continues a vertical merge (w:vMerge without "restart")
+ * points at the row where the merge began, when the cell above it starts or continues one.
+ */
+export function mergedCell(rowsAbove: readonly Row[], cell: Cell, vMerge: 'restart' | 'continue' | undefined): Cell {
+  const rowIndex = rowsAbove.length;
+  if (vMerge !== 'continue' || rowIndex === 0) return cell;
+  const above = rowsAbove[rowIndex - 1]?.cells.find((c) => c.column === cell.column);
+  if (!above || (!above.mergeStart && above.mergedFromRow === undefined)) return cell;
+  return { ...cell, mergedFromRow: above.mergedFromRow ?? rowIndex - 1 };
+}
+
 /** The blocks a cell shows: a cell continuing a vertical merge shows the content of the cell it merges with. */
 export function cellBlocks(table: Table, rowIndex: number, cell: Cell): readonly Block[] {
   if (cell.mergedFromRow === undefined) return cell.blocks;

@@ -1,6 +1,6 @@
 // Tables: rows, cells, spans and vertical merges, within the limits; placed on the grid when the table ends.
 import { DocxError } from '../errors';
-import type { Cell, Row, Table } from '../model';
+import { type Cell, mergedCell, type Row, type Table } from '../model';
 import type { CellBuilder, Handlers, TableBuilder } from './state';
 
 export const tables: Handlers = {
@@ -65,17 +65,14 @@ export const tables: Handlers = {
 /** Places every cell on the table grid and links cells that continue a vertical merge to where it starts. */
 function finishTable(built: TableBuilder): Table {
   const rows: Row[] = [];
-  built.rows.forEach((rowBuilder, rowIndex) => {
+  for (const rowBuilder of built.rows) {
     let column = rowBuilder.gridBefore;
     const cells: Cell[] = rowBuilder.cells.map((cellBuilder) => {
       const cell: Cell = { blocks: cellBuilder.blocks, column, span: cellBuilder.span, mergeStart: cellBuilder.vMerge === 'restart' };
       column += cellBuilder.span;
-      if (cellBuilder.vMerge !== 'continue' || rowIndex === 0) return cell;
-      const above = rows[rowIndex - 1]?.cells.find((c) => c.column === cell.column);
-      if (!above || (!above.mergeStart && above.mergedFromRow === undefined)) return cell;
-      return { ...cell, mergedFromRow: above.mergedFromRow ?? rowIndex - 1 };
+      return mergedCell(rows, cell, cellBuilder.vMerge);
     });
     rows.push({ cells });
-  });
+  }
   return { kind: 'table', rows };
 }
