@@ -15,6 +15,7 @@ function hubKey(text: string): string {
 export function findHub(text: string, hubs: readonly Hub[]): Hub | undefined {
   const wanted = hubKey(text);
   if (!wanted) return undefined;
+  const padded = ` ${wanted} `; // made once: a long answer copied for every hub name costs a copy each
   let best: { hub: Hub; length: number } | undefined;
   for (const hub of hubs) {
     for (const name of [hub.name, ...hub.aliases]) {
@@ -22,7 +23,7 @@ export function findHub(text: string, hubs: readonly Hub[]): Hub | undefined {
       if (!key) continue;
       if (key === wanted) return hub;
       // "GLOW (Gloucestershire)" or "Archimedes NE, Darlington": the hub's name as whole words inside.
-      if (` ${wanted} `.includes(` ${key} `) && (!best || key.length > best.length)) best = { hub, length: key.length };
+      if (padded.includes(` ${key} `) && (!best || key.length > best.length)) best = { hub, length: key.length };
     }
   }
   return best?.hub;
