@@ -24,10 +24,7 @@ function compile(label: string): CompiledLabel {
   let entry = compiled.get(label);
   if (!entry) {
     const key = templateKey(label);
-    const words = key
-      .split(' ')
-      .filter(Boolean)
-      .map((word) => (word === 'email' ? 'e-?mail' : word));
+    const words = key.split(' ').map((word) => (word === 'email' ? 'e-?mail' : word));
     // "and" may be written "&", itself a separator: the word is optional between separators, so that no
     // text can be split between them in more than one way (which would backtrack quadratically).
     const source = words
@@ -51,18 +48,19 @@ export function labelPattern(label: string): RegExp {
  * words of a longer label ("Name" is not "Name of school").
  */
 export function matchLabel(slot: Slot, labels: readonly string[]): LabelMatch | undefined {
-  if (!slot.key) return undefined;
   let best: { match: LabelMatch; length: number } | undefined;
   for (const label of labels) {
     const { key, pattern } = compile(label);
+    // The key says the words are there ("Name, address" is not "Name and address", whose pattern
+    // would take the "and" as optional); the pattern says where they end in the text.
     if (!key || !slot.key.startsWith(key)) continue;
-    if (slot.key.length > key.length && slot.key[key.length] !== ' ') continue;
     const found = pattern.exec(slot.text);
     if (!found) continue;
     const after = slot.text.slice(found[0].length);
-    // More words straight after the label, on the same line, mean a different, longer label;
-    // "headteacher@school…" or "name.surname" is an answer that begins like a label.
-    if (/^[ ]*[A-Za-z0-9\u00C0-\u024F]/.test(after) && !/^ {2,}|^\t/.test(after)) continue;
+    // One space and a word straight after the label mean a different, longer label (two spaces or a
+    // tab set off a value typed beside it); "headteacher@school…" or "name.surname" is an answer
+    // that begins like a label.
+    if (/^ [A-Za-z0-9\u00C0-\u024F]/.test(after)) continue;
     if (/^[@._'’/\\-][A-Za-z0-9\u00C0-\u024F]/.test(after)) continue;
     const rest = after.replace(/^[\s:.\-–—)]+/u, '').trim();
     if (!best || key.length > best.length) best = { match: { rest }, length: key.length };

@@ -6,7 +6,7 @@ import { labelKey as fullKey, normalizeCharacters } from '../text';
 
 /** No label is this long: a longer text is keyed by its beginning, which is all a label match reads. */
 const KEYED_CHARACTERS = 400;
-const labelKey = (text: string) => fullKey(text.length > KEYED_CHARACTERS ? text.slice(0, KEYED_CHARACTERS) : text);
+const labelKey = (text: string) => fullKey(text.slice(0, KEYED_CHARACTERS));
 
 export interface ParagraphSlot {
   readonly kind: 'paragraph';
@@ -49,7 +49,7 @@ export interface Layout {
  * what follows is a value typed beside it ("School URN⇥137 425"), not more words of the label.
  */
 function slotText(text: string): string {
-  return normalizeCharacters(text.includes('\t') ? text.replace(/\t/g, '  ') : text);
+  return normalizeCharacters(text.replace(/\t/g, '  '));
 }
 
 export function layoutOf(document: WordDocument): Layout {
@@ -128,5 +128,5 @@ export function answerCellOf(layout: Layout, label: CellSlot): CellSlot | undefi
   const below = label.table.rows[label.row + 1];
   if (!below) return undefined;
   const index = below.cells.findIndex((c) => c.column <= label.column && label.column < c.column + c.span);
-  return index >= 0 ? layout.cellSlot(label.table, label.row + 1, index) : undefined;
+  return layout.cellSlot(label.table, label.row + 1, index); // none at -1
 }
