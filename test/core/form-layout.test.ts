@@ -130,6 +130,7 @@ describe('matchLabel', () => {
     expect(match('School URN: 137 425  ', 'School URN')).toBe('137 425');
     expect(match('School URN – 137425', 'School URN')).toBe('137425');
     expect(match('School URN : - 137425', 'School URN')).toBe('137425');
+    expect(match('Do you have QTS? Yes', 'Do you have QTS?')).toBe('Yes');
     expect(match('School URN (six digits) 137425', 'School URN')).toBe('(six digits) 137425');
     expect(match('School URN(six digits) 137425', 'School URN')).toBe('(six digits) 137425');
   });

@@ -62,7 +62,7 @@ export function matchLabel(slot: Slot, labels: readonly string[]): LabelMatch | 
     // that begins like a label.
     if (/^ [A-Za-z0-9\u00C0-\u024F]/.test(after)) continue;
     if (/^[@._'’/\\-][A-Za-z0-9\u00C0-\u024F]/.test(after)) continue;
-    const rest = after.replace(/^[\s:.\-–—)]+/u, '').trim();
+    const rest = after.replace(/^[\s:.?\-–—)]+/u, '').trim();
     if (!best || key.length > best.length) best = { match: { rest }, length: key.length };
   }
   return best?.match;
