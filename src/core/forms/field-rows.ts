@@ -16,7 +16,6 @@ export function fieldRows(template: Pick<Template, 'fields'>): FieldRow[] {
       field.type === 'name' || field.type === 'email'
         ? template.fields.find(
             (f) =>
-              f !== field &&
               f.label === field.label &&
               f.section === field.section &&
               f.type === (field.type === 'name' ? 'email' : 'name') &&
@@ -24,7 +23,8 @@ export function fieldRows(template: Pick<Template, 'fields'>): FieldRow[] {
           )
         : undefined;
     if (partner) {
-      paired.add(partner.key);
+      // Both, so that a third field under the label is not paired with either again.
+      paired.add(field.key).add(partner.key);
       rows.push({ fields: [field, partner] });
     } else rows.push({ fields: [field] });
   }

@@ -18,7 +18,7 @@ const BLANK_LINE = /_{4,}|\.{6,}|…{3,}|[☐☑☒]|click or tap here to enter|
 /** A label: a short text that names something, not a sentence or a number. */
 function isLabel(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean).length;
-  return words >= 1 && words <= 14 && /\p{L}/u.test(text) && !/[.!]$/.test(text.trim());
+  return words <= 14 && /\p{L}/u.test(text) && !/[.!]$/.test(text.trim());
 }
 
 export function formLikeness(layout: Layout): FormLikeness {

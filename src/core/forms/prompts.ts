@@ -22,8 +22,8 @@ export function isPrompt(text: string, prompts: readonly string[]): boolean {
   for (const prompt of prompts) {
     const promptKey = templateKey(prompt);
     if (key === promptKey) return true;
-    // A long instruction reworded at its end ("(max. 300 words)") is still the instruction.
-    if (promptKey.length >= 40 && key.length >= 40 && (key.startsWith(promptKey.slice(0, 40)) || promptKey.startsWith(key))) return true;
+    // A long instruction reworded or cut short after its first 40 characters ("(max. 300 words)") is still the instruction.
+    if (promptKey.length >= 40 && key.length >= 40 && key.startsWith(promptKey.slice(0, 40))) return true;
   }
   return false;
 }
