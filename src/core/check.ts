@@ -249,13 +249,15 @@ function markUnknownForms(forms: FormReport[]): FormReport[] {
       ? form
       : {
           ...form,
-          issues: [
+          // Kept beside it: what was said of the document itself (its macros).
+          issues: byImportance([
             {
               severity: anyKnown ? 'warning' : 'error',
               code: 'unknown-form',
               message: 'This document is not one of the known application forms (a hub manager can add its template).',
             },
-          ],
+            ...form.issues,
+          ]),
         },
   );
 }

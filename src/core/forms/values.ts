@@ -329,7 +329,8 @@ function readYesNo(field: Field, answer: Answer, ctx: ReadContext): FieldReading
   const shown = foldWhitespace(inlines.map((i) => (i.kind === 'text' ? i.text : 'x')).join(''));
   if (!shown && answer.besideLabel) inlines = [{ kind: 'text', text: answer.besideLabel, bold: false, strike: false, highlight: false }];
   const text = foldWhitespace(inlines.map((i) => (i.kind === 'text' ? i.text : '')).join(''));
-  if (/^n\/?a$/i.test(text)) return ok(null);
+  // Nothing written and no box in it: not answered (missing when required), not an unclear answer.
+  if (/^(n\/?a)?$/i.test(text) && !inlines.some((i) => i.kind === 'checkbox')) return ok(null);
   const result = decideYesNo(yesNoTokens(inlines));
   if (result === 'unanswered') return ok(null);
   if (result === 'ambiguous') {
