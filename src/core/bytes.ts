@@ -22,3 +22,24 @@ export function containsUtf16(bytes: Uint8Array, name: string): boolean {
   }
   return false;
 }
+
+/** Windows-1252's characters for bytes 0x80–0x9F (the five unassigned bytes kept as their C1 code points). */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * The character code of a byte in Windows-1252, the 8-bit text of .doc and .rtf files. Not
+ * TextDecoder('windows-1252'): Node 20 decodes that label as Latin-1, turning Word's curly quotes
+ * and € into control characters.
+ */
+export function windows1252Code(byte: number): number {
+  return byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte;
+}
+
+/** Bytes in Windows-1252 as text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  // In slices: String.fromCharCode takes its arguments on the stack.
+  for (let at = 0; at < bytes.length; at += 8192)
+    text += String.fromCharCode(...Array.from(bytes.subarray(at, at + 8192), windows1252Code));
+  return text;
+}

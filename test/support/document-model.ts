@@ -57,3 +57,41 @@ export function tablesOf(document: WordDocument): Table[] {
   visit(document.blocks);
   return tables;
 }
+
+/**
+ * A document as plain data to compare: a paragraph is its text with its formatting marked
+ * (**bold**, ~~struck~~, ==highlighted==, [text](link), ☒/☐ for boxes); a table is its rows of cells,
+ * each cell its blocks, with "@column+span" and the vertical merge when they are not the plain ones.
+ */
+export type Shape = string | { rows: ShapeCell[][] };
+export type ShapeCell = Shape[] | { at: string; blocks: Shape[] };
+
+export function shapeOf(document: WordDocument | { blocks: WordDocument['blocks'] }): Shape[] {
+  return document.blocks.map((block): Shape => {
+    if (block.kind === 'paragraph')
+      return block.inlines
+        .map((inline) => {
+          if (inline.kind === 'checkbox') return inline.checked ? '☒' : '☐';
+          let text = inline.text;
+          if (inline.bold) text = `**${text}**`;
+          if (inline.strike) text = `~~${text}~~`;
+          if (inline.highlight) text = `==${text}==`;
+          return inline.link ? `[${text}](${inline.link})` : text;
+        })
+        .join('');
+    let expectedColumn = 0;
+    return {
+      rows: block.rows.map((row) => {
+        expectedColumn = 0;
+        return row.cells.map((cell): ShapeCell => {
+          const blocks = shapeOf(cell);
+          const plain = cell.column === expectedColumn && cell.span === 1 && !cell.mergeStart && cell.mergedFromRow === undefined;
+          expectedColumn = cell.column + cell.span;
+          if (plain) return blocks;
+          const merge = cell.mergeStart ? ' merge' : cell.mergedFromRow !== undefined ? ` merged from row ${cell.mergedFromRow}` : '';
+          return { at: `@${cell.column}+${cell.span}${merge}`, blocks };
+        });
+      }),
+    };
+  });
+}

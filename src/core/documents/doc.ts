@@ -9,6 +9,7 @@ import { DocxError } from '../docx/errors';
 import { DOCX_LIMITS, type DocxLimits } from '../docx/limits';
 import type { WordDocument } from '../docx/model';
 import { DocumentBuilder } from './builder';
+import { windows1252Code } from '../bytes';
 
 const broken = () => new DocxError('corrupt-zip', 'The Word 97-2003 document is damaged or incomplete.');
 
@@ -84,9 +85,6 @@ function readPieces(table: Bytes, fcClx: number, lcbClx: number): Piece[] {
   }
   throw broken();
 }
-
-/** Bytes 0x80–0x9F of an 8-bit piece: Windows-1252's characters ([MS-DOC] 2.4.1). */
-const CP1252 = new TextDecoder('windows-1252');
 
 interface Run {
   fcStart: number;
@@ -356,7 +354,8 @@ export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
     for (let cp = piece.cpStart; cp < cpEnd; cp++) {
       const fc = piece.fc + (cp - piece.cpStart) * width;
       const code = piece.compressed ? doc.bytes[fc]! : doc.u16(fc);
-      const ch = piece.compressed && code >= 0x80 ? CP1252.decode(doc.bytes.subarray(fc, fc + 1)) : String.fromCharCode(code);
+      // An 8-bit piece is Windows-1252 ([MS-DOC] 2.4.1).
+      const ch = String.fromCharCode(piece.compressed ? windows1252Code(code) : code);
       cpDone++;
       // Character properties: looked up once per run (the run holding this position).
       const run = findRun(chpx, fc);

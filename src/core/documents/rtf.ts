@@ -6,6 +6,7 @@ import { DocxError } from '../docx/errors';
 import { DOCX_LIMITS, type DocxLimits } from '../docx/limits';
 import type { WordDocument } from '../docx/model';
 import { DocumentBuilder } from './builder';
+import { decodeWindows1252 } from '../bytes';
 
 /** Destinations whose text is not the document's body. */
 const SKIP = new Set([
@@ -89,10 +90,10 @@ interface CellDef {
   vmerge?: 'restart' | 'continue';
 }
 
+/** Code pages besides 1252 (the default, decoded by decodeWindows1252). */
 const CODEPAGES: Record<number, string> = {
   1250: 'windows-1250',
   1251: 'windows-1251',
-  1252: 'windows-1252',
   1253: 'windows-1253',
   1254: 'windows-1254',
   1257: 'windows-1257',
@@ -106,7 +107,7 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
   if (!(src[0] === 0x7b && src[1] === 0x5c && src[2] === 0x72 && src[3] === 0x74 && src[4] === 0x66))
     throw new DocxError('not-a-word-document', 'The file is not a rich-text (.rtf) document.');
   const builder = new DocumentBuilder(limits);
-  let decoder = new TextDecoder('windows-1252');
+  let decode = decodeWindows1252;
   let state: GroupState = { bold: false, strike: false, highlight: false, skip: false, instruction: false, uc: 1, field: null };
   const stack: GroupState[] = [];
   let pendingBytes: number[] = [];
@@ -125,7 +126,7 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
 
   const flushBytes = () => {
     if (!pendingBytes.length) return;
-    emit(decoder.decode(new Uint8Array(pendingBytes)));
+    emit(decode(new Uint8Array(pendingBytes)));
     pendingBytes = [];
   };
   const emit = (text: string) => {
@@ -200,7 +201,11 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
     groupStart = false;
     switch (word) {
       case 'ansicpg':
-        if (param && CODEPAGES[param]) decoder = new TextDecoder(CODEPAGES[param]);
+        if (param === 1252) decode = decodeWindows1252;
+        else if (param && CODEPAGES[param]) {
+          const decoder = new TextDecoder(CODEPAGES[param]);
+          decode = (bytes) => decoder.decode(bytes);
+        }
         return;
       case 'uc':
         state.uc = Math.max(0, Math.min(param ?? 1, 10));
