@@ -72,6 +72,8 @@ interface GroupState {
   strike: boolean;
   highlight: boolean;
   skip: boolean;
+  /** Inside \nesttableprops: a nested row's properties, ended by its \nestrow, the one word read there. */
+  nestedRow: boolean;
   /** Inside \fldinst: the text is the field's instruction. */
   instruction: boolean;
   uc: number;
@@ -86,7 +88,8 @@ interface FieldState {
 
 interface CellDef {
   right: number;
-  hmerge?: 'first' | 'continue';
+  /** Continues a horizontal merge (\clmrg); the cell that starts it (\clmgf) is an ordinary cell. */
+  hmerge?: 'continue';
   vmerge?: 'restart' | 'continue';
 }
 
@@ -108,7 +111,16 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
     throw new DocxError('not-a-word-document', 'The file is not a rich-text (.rtf) document.');
   const builder = new DocumentBuilder(limits);
   let decode = decodeWindows1252;
-  let state: GroupState = { bold: false, strike: false, highlight: false, skip: false, instruction: false, uc: 1, field: null };
+  let state: GroupState = {
+    bold: false,
+    strike: false,
+    highlight: false,
+    skip: false,
+    nestedRow: false,
+    instruction: false,
+    uc: 1,
+    field: null,
+  };
   const stack: GroupState[] = [];
   let pendingBytes: number[] = [];
   let skipChars = 0; // fallback characters after \u still to skip
@@ -151,6 +163,8 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       builder.endTable();
     }
     while (builder.tableDepth < inTable) {
+      // A nested table that begins its cell: the cell holding it is opened first.
+      if (builder.tableDepth && !cellOpen[cellOpen.length - 1]) openCell();
       builder.startTable();
       cellIndex.push(0);
       cellOpen.push(false);
@@ -192,6 +206,8 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
   const control = (word: string, param: number | null) => {
     if (groupStart && word !== '*' && (starred || SKIP.has(word))) {
       if (word === 'fldinst') state.instruction = true;
+      // Word ends each row of a nested table inside its properties: {\*\nesttableprops … \nestrow}.
+      else if (word === 'nesttableprops') state.nestedRow = true;
       else if (word === 'formfield') {
         // the legacy form field's properties: read for checkboxes, its text is not the body
         state.instruction = true;
@@ -199,6 +215,8 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       } else if (word !== 'fldrslt') state.skip = true;
     }
     groupStart = false;
+    // The nested row's own definition is not read: its cells were opened before it, on the outer row's.
+    if (state.nestedRow && word !== 'nestrow') return;
     switch (word) {
       case 'ansicpg':
         if (param === 1252) decode = decodeWindows1252;
@@ -212,8 +230,8 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         return;
       case 'u': {
         flushBytes();
-        const code = param === null ? 0xfffd : param < 0 ? param + 65536 : param;
-        emit(String.fromCharCode(code));
+        // A negative value is the code minus 65536, which fromCharCode's wrapping to 16 bits undoes.
+        emit(String.fromCharCode(param ?? 0xfffd));
         skipChars = state.uc;
         return;
       }
@@ -273,9 +291,6 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         return;
       case 'trleft':
         rowLeft = param ?? 0;
-        return;
-      case 'clmgf':
-        cellDef.hmerge = 'first';
         return;
       case 'clmrg':
         cellDef.hmerge = 'continue';
@@ -375,8 +390,7 @@ export function readRtf(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       continue;
     }
     if (c === 0x5c) {
-      const next = src[i + 1];
-      if (next === undefined) break;
+      const next = src[i + 1] ?? 0; // past the end: no letter, no symbol, nothing emitted
       if ((next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a)) {
         let j = i + 1;
         while (j < n && j - i < 34 && ((src[j]! >= 0x61 && src[j]! <= 0x7a) || (src[j]! >= 0x41 && src[j]! <= 0x5a))) j++;

@@ -31,10 +31,17 @@ describe('text', () => {
 
   it('reads bytes in the document’s code page', () => {
     expect(read(String.raw`\pard caf\'e9 \'80 \'93O\'92Brien\'94\par`)).toEqual(['café € “O’Brien”']);
-    expect(read(String.raw`\pard \'93x\par`, String.raw`{\rtf1\ansi\ansicpg1250\ansicpg1252`)).toEqual(['“x']);
+    expect(read(String.raw`\pard \'a5\par`, String.raw`{\rtf1\ansi\ansicpg1250\ansicpg1252`)).toEqual(['¥']); // back to 1252
     expect(read(String.raw`\pard \'cf\'f0\'e8\par`, String.raw`{\rtf1\ansi\ansicpg1251`)).toEqual(['При']);
     expect(read(String.raw`\pard \'c3\'a9\par`, String.raw`{\rtf1\ansi\ansicpg65001`)).toEqual(['é']);
-    expect(read(String.raw`\pard \'80\par`, String.raw`{\rtf1\ansi\ansicpg1250`)).toEqual(['€']);
+    for (const [page, byte, char] of [
+      [1250, 'a5', 'Ą'],
+      [1251, 'c0', 'А'],
+      [1253, 'c1', 'Α'],
+      [1254, 'd0', 'Ğ'],
+      [1257, 'c0', 'Ą'],
+    ] as const)
+      expect(read(`\\pard \\'${byte}\\par`, `{\\rtf1\\ansi\\ansicpg${page}`)).toEqual([char]);
     expect(read(String.raw`\pard \'e9\par`, String.raw`{\rtf1\ansi\ansicpg9999`)).toEqual(['é']); // unknown: stays 1252
     expect(read(String.raw`\pard a\'zzb\par`)).toEqual(['ab']); // not hex: nothing
   });
@@ -48,6 +55,7 @@ describe('text', () => {
     expect(read(String.raw`\pard \u8364 \{x\par`)).toEqual(['€x']); // so is a control symbol
     expect(read(String.raw`\pard {\uc99\u8364 abcdefghijkl}\par`)).toEqual(['€kl']); // at most 10
     expect(read(String.raw`\pard \u\par`)).toEqual(['\ufffd']);
+    expect(read(String.raw`\pard \u8364\u8364 ab\par`)).toEqual(['€€b']); // a \u is never a fallback character
   });
 
   it('leaves out destinations it does not know when they are starred, and the ones it knows to skip', () => {
@@ -63,6 +71,27 @@ describe('text', () => {
     expect(text.slice(0, 0x80) + text.slice(0xa0)).toBe(String.fromCharCode(...all.slice(0, 0x80), ...all.slice(0xa0)));
     const long = new Uint8Array(20_000).fill(0x93);
     expect(decodeWindows1252(long)).toBe('“'.repeat(20_000));
+  });
+
+  it('leaves out every destination that is not the body, starred or not', () => {
+    const destinations = String.raw`fonttbl colortbl stylesheet info pict object header headerl headerr headerf footer footerl
+      footerr footerf footnote annotation listtable listoverridetable rsidtbl generator xmlnstbl themedata colorschememapping
+      datastore latentstyles pgdsctbl listtext pntext pntxta pntxtb bkmkstart bkmkend revtbl filetbl shppict nonshppict sp
+      mmathPr userprops docvar fldtype wgrffmtfilter template ffname ffdeftext ffformat ffhelptext ffstattext ffentrymcr ffexitmcr
+      ffl atnid atnauthor atrfstart atrfend`.split(/\s+/);
+    for (const name of destinations) expect([name, read(`\\pard a{\\${name} hidden\\par}b\\par`)]).toEqual([name, ['ab']]);
+    // Only at the start of its group: after a symbol, the same word is an ordinary control word.
+    expect(read(String.raw`\pard a{\~\header x}\par`)).toEqual(['a\u00a0x']);
+  });
+
+  it('ends a paragraph at \\sect and at a backslash before a carriage return, not inside a skipped group or a field instruction', () => {
+    expect(read('\\pard a\\sect b\\\rc\\par')).toEqual(['a', 'b', 'c']);
+    expect(read(String.raw`\pard a{\*\fldinst X\par}{\info{\title t\par}}b\par`)).toEqual(['ab']);
+  });
+
+  it('reads control words in either case, and a sign with no digits as 0', () => {
+    expect(read(String.raw`\pard a\zz\ZZ\AA b\par`)).toEqual(['ab']);
+    expect(read(String.raw`\pard \b- x\par`)).toEqual(['x']);
   });
 
   it('reads a long text in pieces, whole', () => {
@@ -89,6 +118,8 @@ describe('fields', () => {
       read(String.raw`\pard Email: {\field{\*\fldinst HYPERLINK "mailto:head@school.org.uk"}{\fldrslt head@school.org.uk}}\par`),
     ).toEqual(['Email: [head@school.org.uk](mailto:head@school.org.uk)']);
     expect(read(String.raw`\pard {\field{\*\fldinst PAGE}{\fldrslt 3}}\par`)).toEqual(['3']);
+    expect(read(String.raw`\pard {\field{\*\fldinst HYPERLINK   "https://x.org"}{\fldrslt x}}\par`)).toEqual(['[x](https://x.org)']);
+    expect(read(String.raw`\pard {\fldrslt 4} and \fftype1\ffres1\ffdefres1 no field\par`)).toEqual(['4 and no field']);
   });
 
   it('reads a legacy checkbox by its state, not the glyph written as its result', () => {
@@ -99,11 +130,15 @@ describe('fields', () => {
   });
 
   it('reads a checkbox whose field group has no result', () => {
-    expect(read(String.raw`\pard {\field{\*\fldinst FORMCHECKBOX {\*\formfield{\fftype1\ffres1}}}} Yes\par`)).toEqual(['☒ Yes']);
+    const box = (props: string) => `{\\field{\\*\\fldinst FORMCHECKBOX {\\*\\formfield{\\fftype1${props}}}}}`;
+    expect(read(`\\pard ${box('\\ffres1')} Yes ${box('\\ffres0')} No\\par`)).toEqual(['☒ Yes ☐ No']);
+    expect(read(`\\pard ${box('\\ffres25\\ffdefres1')} Yes ${box('\\ffdefres0')} No\\par`)).toEqual(['☒ Yes ☐ No']);
   });
 
   it('reads LibreOffice’s checkbox, written with no form field, as an unticked box', () => {
-    expect(read(String.raw`\pard {\field{\*\fldinst  FORMCHECKBOX }{\fldrslt \u9744?}} Yes\par`)).toEqual(['☐ Yes']);
+    expect(read(String.raw`\pard {\field{\*\fldinst  FORMCHECKBOX }{\fldrslt \u9746?}} Yes\par`)).toEqual(['☐ Yes']);
+    expect(read(String.raw`\pard {\field{\*\fldinst    FORMCHECKBOX}{\fldrslt x}} Yes\par`)).toEqual(['☐ Yes']);
+    expect(read(String.raw`\pard {\field{\*\fldinst MY FORMCHECKBOX}{\fldrslt x}} Yes\par`)).toEqual(['x Yes']);
   });
 
   it('reads a text form field’s result as text', () => {
@@ -163,6 +198,25 @@ describe('tables', () => {
     ]);
   });
 
+  it('passes over the \\cell marks of the cells merged on to another, and no more', () => {
+    const merged =
+      `\\trowd\\cellx1000\\clmgf\\cellx2000\\clmrg\\cellx3000\\cellx4000` +
+      `\\pard\\intbl a\\cell\\pard\\intbl b\\cell\\pard\\intbl\\cell\\pard\\intbl d\\cell\\row`;
+    expect(read(`${merged}${row(['e', 'f', 'g', 'h'], '\\cellx1000\\cellx2000\\cellx3000\\cellx4000')}\\pard\\par`)).toEqual([
+      {
+        rows: [
+          [['a'], { at: '@1+2', blocks: ['b'] }, ['d']],
+          [['e'], ['f'], ['g'], ['h']],
+        ],
+      },
+      '',
+    ]);
+  });
+
+  it('takes no \\cell or \\row inside a skipped group', () => {
+    expect(read(`\\trowd\\cellx2000\\pard\\intbl a{\\*\\x \\cell\\row}\\cell\\row\\pard\\par`)).toEqual([{ rows: [[['a']]] }, '']);
+  });
+
   it('reads vertically merged cells, the continuing one pointing at the first', () => {
     const first = `\\trowd\\clvmgf\\cellx2000\\cellx4000\\pard\\intbl Statement\\cell\\pard\\intbl a\\cell\\row`;
     const next = `\\trowd\\clvmrg\\cellx2000\\cellx4000\\pard\\intbl\\cell\\pard\\intbl b\\cell\\row`;
@@ -185,6 +239,30 @@ describe('tables', () => {
     expect(read(nested)).toEqual([
       {
         rows: [[['Outer', { rows: [[['Inner a'], ['Inner b']]] }], ['right']]],
+      },
+      '',
+    ]);
+  });
+
+  it('reads a nested table of two rows', () => {
+    const nested =
+      String.raw`\trowd\cellx4000\pard\intbl\itap2 a\nestcell b\nestcell{\*\nesttableprops\trowd\cellx1000\cellx2000\nestrow}` +
+      String.raw`\pard\intbl\itap2 c\nestcell d\nestcell{\*\nesttableprops\trowd\cellx1000\cellx2000\nestrow}` +
+      String.raw`\pard\intbl\itap1 \cell\row\pard\par`;
+    expect(read(nested)).toEqual([
+      {
+        rows: [
+          [
+            [
+              {
+                rows: [
+                  [['a'], ['b']],
+                  [['c'], ['d']],
+                ],
+              },
+            ],
+          ],
+        ],
       },
       '',
     ]);
@@ -230,6 +308,11 @@ describe('what is refused', () => {
       expect.objectContaining({ code: 'xml-too-deep', message: 'The document nests groups more than 10 deep.' }),
     );
     expect(shapeOf(readRtf(bytes(`{\\rtf1${'{'.repeat(9)}x${'}'.repeat(9)}}`), limits))).toEqual(['x']);
+    // Depth is how deep, not how many groups: closed groups do not count.
+    expect(shapeOf(readRtf(bytes(`{\\rtf1${'{x}'.repeat(20)}}`), limits))).toEqual(['x'.repeat(20)]);
+    expect(() => readRtf(bytes(`{\\rtf1{x}${'{'.repeat(10)}x${'}'.repeat(10)}}`), limits)).toThrow(
+      expect.objectContaining({ code: 'xml-too-deep' }),
+    );
   });
 
   it('tables nested deeper than the limit are read at the deepest allowed', () => {
