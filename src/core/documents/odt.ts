@@ -21,9 +21,7 @@ function readStyles(xml: string | undefined, part: string, limits: DocxLimits, i
   parseXml(xml, part, limits.xmlDepth, {
     open(name, a) {
       if (name === 'style:style') {
-        current = {};
-        const parent = a.get('style:parent-style-name');
-        if (parent) current.parent = parent;
+        current = { parent: a.get('style:parent-style-name') };
         into.set(a.get('style:name') ?? '', current);
       } else if (name === 'style:text-properties' && current) {
         const weight = a.get('fo:font-weight');
@@ -58,7 +56,7 @@ const CHECKBOX = /FORMCHECKBOX$/;
 
 export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): WordDocument {
   const pkg = openPackage(bytes, (name) => name === 'content.xml' || name === 'styles.xml' || name === 'mimetype', limits);
-  const mimetype = pkg.part('mimetype')?.trim();
+  const mimetype = pkg.part('mimetype');
   if (mimetype && !/opendocument\.text/.test(mimetype))
     throw new DocxError('not-a-word-document', 'The file is an OpenDocument file but not a text document.');
   const content = pkg.part('content.xml');
@@ -71,7 +69,7 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
   const builder = new DocumentBuilder(limits);
   const spans: Style[] = [];
   const links: string[] = [];
-  const paragraphs: { text: boolean }[] = [];
+  let paragraphs = 0; // open paragraphs: one in a text box sits inside another
   /** Per table: columns covered by cells spanning rows above, and the current row's walk. */
   const tables: { column: number; horizontal: number; vertical: Map<number, { span: number; rows: number }> }[] = [];
   let inBody = false;
@@ -93,8 +91,7 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         case 'text:p':
         case 'text:h':
           // A paragraph inside a text box inside a paragraph: its own block, after the outer one.
-          if (paragraphs.length) builder.flushParagraph();
-          paragraphs.push({ text: true });
+          if (paragraphs++) builder.flushParagraph();
           spans.push(resolve(styles, a.get('text:style-name')));
           return;
         case 'text:span':
@@ -154,9 +151,9 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         case 'table:covered-table-cell': {
           const t = tables[tables.length - 1];
           if (!t) return 'skip';
+          // Covered by the cell to its left, whose span the column count already holds.
           if (t.horizontal > 0) {
             t.horizontal--;
-            t.column++;
             return 'skip';
           }
           const origin = t.vertical.get(t.column);
@@ -184,7 +181,7 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         case 'text:p':
         case 'text:h':
           spans.pop();
-          paragraphs.pop();
+          paragraphs--;
           builder.endParagraph();
           return;
         case 'text:span':
@@ -211,7 +208,7 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       }
     },
     text(text) {
-      if (inBody && paragraphs.length) builder.text(text, style());
+      if (inBody && paragraphs) builder.text(text, style());
     },
   });
   return builder.finish();

@@ -52,6 +52,10 @@ describe('text', () => {
     ).toEqual(['and this']);
   });
 
+  it('ends a heading where it ends: text after it outside any paragraph is not part of it', () => {
+    expect(read('<text:h>Application</text:h>stray<text:p>x</text:p>')).toEqual(['Application', 'x']);
+  });
+
   it('reads spaces, tabs and line breaks written as elements', () => {
     expect(read('<text:p>a<text:s text:c="3"/>b<text:s/>c<text:tab/>d<text:line-break/>e</text:p>')).toEqual(['a   b c\td\ne']);
     expect(read('<text:p>a<text:s text:c="x"/>b<text:s text:c="99999"/>c</text:p>')).toEqual([`a b${' '.repeat(1000)}c`]);
@@ -114,6 +118,17 @@ describe('formatting', () => {
       read(`<text:p>${span('Child', 'c')}</text:p>`, { styles, automatic: textStyle('Child', 'fo:color="#000000"', 'Strong') }),
     ).toEqual(['**c**']);
     expect(read(`<text:p>${span('Plain', `${span('S', 'd')}`)}</text:p>`, { styles, automatic })).toEqual(['~~d~~']);
+  });
+
+  it('keeps what a paragraph’s style says that a span’s style does not', () => {
+    expect(read(`<text:p text:style-name="B">a${span('S', 'b')}</text:p>`, { automatic })).toEqual(['**a**~~**b**~~']);
+  });
+
+  it('gives a style only the text properties inside it', () => {
+    const styles =
+      textStyle('Quiet', 'fo:color="#000000"') +
+      '<style:default-style style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:default-style>';
+    expect(read(`<text:p text:style-name="Quiet">x</text:p>`, { styles })).toEqual(['x']);
   });
 
   it('stops at a loop of parent styles, and at a style that is not there', () => {
@@ -229,6 +244,30 @@ describe('tables', () => {
       { rows: [[['a'], ['b']]] },
     ]);
     expect(read(table(row(cell('a', ' table:number-columns-spanned="5000"'))))).toEqual([{ rows: [[{ at: '@0+1000', blocks: ['a'] }]] }]);
+  });
+
+  it('continues a merge spanning rows in any column, and ends the table where it ends', () => {
+    expect(
+      read(
+        table(
+          row(
+            cell('a'),
+            cell('b', ' table:number-columns-spanned="2"'),
+            '<table:covered-table-cell/>',
+            cell('x', ' table:number-rows-spanned="2"'),
+          ),
+          row(cell('c'), cell('d'), cell('e'), '<table:covered-table-cell/>'),
+        ) + '<text:p>After</text:p>',
+      ),
+    ).toEqual([
+      {
+        rows: [
+          [['a'], { at: '@1+2', blocks: ['b'] }, { at: '@3+1 merge', blocks: ['x'] }],
+          [['c'], ['d'], ['e'], { at: '@3+1 merged from row 0', blocks: [''] }],
+        ],
+      },
+      'After',
+    ]);
   });
 
   it('reads a table nested in a cell after the cell’s own paragraphs', () => {
