@@ -29,6 +29,7 @@ const programme: TemplateInput = {
       key: 'groups',
       label: 'Groups',
       type: 'rows',
+      required: true,
       columns: [
         { key: 'year', label: 'Year' },
         { key: 'size', label: 'Size' },
@@ -207,6 +208,12 @@ describe('the rules of the form', () => {
     ]);
   });
 
+  it('a required table with no rows filled in is missing', () => {
+    expect(formIssues({ rows: [['', '']] })).toEqual([
+      { severity: 'error', code: 'required', field: 'groups', message: 'Groups is missing.' },
+    ]);
+  });
+
   it('a table of rows leaves out empty rows, and an empty cell in a row is missing (null)', () => {
     const { report } = check(
       email([
@@ -229,6 +236,11 @@ describe('the rules of the form', () => {
   });
 
   it('an e-mail typed in the name box, its own box empty, is read from there', () => {
+    const separate = check(email([docx('form.docx', form({ head: 'Dr Bob Jones, head@ashfield.sch.uk', headEmail: '' }))])).report;
+    expect(separate.forms[0]!.fields).toMatchObject({ headName: 'Dr Bob Jones', headEmail: 'head@ashfield.sch.uk' });
+    expect(separate.complete).toBe(true);
+    const noEmail = check(email([docx('form.docx', form({ head: 'Dr Bob Jones', headEmail: '' }))])).report;
+    expect(noEmail.forms[0]!.fields.headEmail).toBeNull();
     const { report } = check(email([docx('form.docx', form({ teacher: 'Ann Smith, ann@ashfield.sch.uk', teacherEmail: '' }))]));
     expect(report.forms[0]!.fields.teacherEmail).toBe('ann@ashfield.sch.uk');
     expect(report.complete).toBe(true);
@@ -292,6 +304,30 @@ describe('signatories', () => {
   });
 });
 
+describe('an email with two forms', () => {
+  const second = (answers: Answers) => docx('second.docx', form(answers));
+
+  it('is complete only when every form is', () => {
+    const { report } = check(email([docx('form.docx'), second({ school: '' })]));
+    expect(report.forms.map((f) => f.issues.map((i) => i.code))).toEqual([[], ['required']]);
+    expect(report.complete).toBe(false);
+    expect(issueCounts(report)).toEqual({ errors: 1, warnings: 0 });
+  });
+
+  it('is not complete when a signatory of either form is copied in under another address', () => {
+    const deputy = box('cat.lee@ashfield.sch.uk', 'Cat Lee');
+    const { report } = check(
+      email([docx('form.docx'), second({ head: 'Cat Lee', headEmail: 'lee@ashfield.sch.uk' })], { cc: [head, deputy] }),
+    );
+    expect(report.forms.map((f) => f.signatories.map((s) => s.status))).toEqual([
+      ['copied', 'copied'],
+      ['copied', 'copiedUnderOtherAddress'],
+    ]);
+    expect(report.complete).toBe(false);
+    expect(issueCounts(report)).toEqual({ errors: 0, warnings: 1 });
+  });
+});
+
 describe('the deadline and the return address', () => {
   it('an email after the deadline is late, in UK time', () => {
     const { report } = check(email([docx('form.docx')], { receivedAt: '2025-03-31T16:00:01Z' }));
@@ -335,6 +371,17 @@ describe('which attachments are forms', () => {
     expect(report.forms).toEqual([]);
     expect(report.complete).toBe(false);
     expect(check(email([])).report.issues[0]!.message).toBe('No application form is attached to this email.');
+    // A zip is named by the files read out of it, not as itself; each PDF that is no form says so.
+    const zip: Attachment = {
+      name: 'forms.zip',
+      contentType: 'application/zip',
+      bytes: new Uint8Array([0x50, 0x4b]),
+      reading: { kind: 'zip', description: 'a zip file', container: true },
+    };
+    const letters = [pdf('a.pdf', documentOf('Dear hub')), pdf('b.pdf', documentOf('Dear hub'))];
+    expect(check(email([zip, ...letters])).report.issues[0]!.message).toBe(
+      'No application form is attached to this email (attached: a.pdf, a PDF that is none of the known forms; b.pdf, a PDF that is none of the known forms).',
+    );
   });
 
   it('a Word document that is no known form is an error, or a warning beside a known form', () => {
@@ -488,6 +535,19 @@ describe('an application forwarded as an attachment', () => {
     expect(unverified({ ...original, attachments: [docx('minutes.docx', documentOf('Minutes'))] })).toContain(
       'The attached original email is dated Sunday 30 March 2025 at 10:00 (UK time), but that cannot be verified',
     );
+  });
+
+  it('says what the original claims from its known form, not from another document beside it', () => {
+    const withMinutes = { ...original, attachments: [docx('minutes.docx', documentOf('Minutes')), docx('form.docx')] };
+    const result = check(forward(box('someone@elsewhere.org'), { attachedMessages: [withMinutes] }));
+    expect(result.report.issues.find((i) => i.code === 'forwarded-original-unverified')!.message).toContain(
+      "is dated Sunday 30 March 2025 at 10:00 (UK time), before the deadline, and copies in 2 of the form's 2 signatories",
+    );
+  });
+
+  it('finds the form in the first attached email that has one', () => {
+    const formless = email([image('photo.jpg')]);
+    expect(check(forward(box('office@glow.org.uk'), { attachedMessages: [formless, original] }), ['glow.org.uk']).original).toBe(original);
   });
 
   it('finds the form in an email attached inside an attached email, and not when the email has its own form', () => {
