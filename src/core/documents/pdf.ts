@@ -4,7 +4,7 @@
 // holds it, and lines are joined back into paragraphs by their spacing. Legacy checkboxes come out
 // of Word and LibreOffice as drawn boxes (a small square, crossed when ticked): read as checkboxes.
 // AcroForm field values are placed where their widgets are. A PDF with no text is a scan.
-// What geometry cannot recover is said in test/core/documents/pdf.test.ts.
+// What geometry cannot recover is said in test/core/documents/formats.test.ts.
 import { DocxError } from '../docx/errors';
 import { DOCX_LIMITS, type DocxLimits } from '../docx/limits';
 import type { WordDocument } from '../docx/model';
