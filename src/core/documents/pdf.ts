@@ -142,7 +142,9 @@ function textItems(
     .map((a) => ({ rect: a.rect as number[], url: a.url as string }));
   const items: Item[] = [];
   for (const entry of raw) {
-    if (!('str' in entry) || !entry.str) continue;
+    // Whitespace on its own is pdf.js's mark of a gap, and spans it: to the next cell's text, past
+    // this cell's border. The gaps are measured between the words instead (emitLine).
+    if (!('str' in entry) || !entry.str.trim()) continue;
     const [a, b, , d, x, y] = entry.transform as [number, number, number, number, number, number];
     if (Math.abs(b) > 0.01) continue; // rotated text (a watermark, a margin note) is not the form
     const size = Math.abs(d) || Math.abs(a) || entry.height || 10;

@@ -1,0 +1,220 @@
+// A PDF rebuilt into a form from where its text and lines stand: paragraphs by their spacing, tables
+// from their ruled lines (merged where a line is missing, carried over a page break), boxes to tick,
+// links, and what cannot be read. PDFs are written in code (test/support/pdf-writer.ts) with the text
+// and lines exactly placed; the forms as LibreOffice saves them are read in formats.test.ts.
+import { readPdf } from '../../../src/core/documents/pdf';
+import { DOCX_LIMITS } from '../../../src/core/docx/limits';
+import { box, line, pdfOf, text, type PdfPage } from '../../support/pdf-writer';
+import { shapeOf } from '../../support/document-model';
+
+const read = async (...pages: (PdfPage | string)[]) => shapeOf(await readPdf(pdfOf(...pages)));
+const page = (...content: string[]) => content.join('\n');
+/** A row of two ruled cells, 200 points wide, with their text. */
+const row = (y: number, left: string, right: string, height = 30) =>
+  page(box(72, y, 200, height), box(272, y, 200, height), text(77, y + height - 20, left), text(277, y + height - 20, right));
+
+describe('text', () => {
+  it('reads lines apart as paragraphs, top to bottom', async () => {
+    expect(await read(page(text(72, 740, 'Second paragraph.'), text(72, 770, 'First paragraph.')))).toEqual([
+      'First paragraph.',
+      'Second paragraph.',
+    ]);
+  });
+
+  it('joins a line the writer wrapped into the one above, and not a short line', async () => {
+    expect(
+      await read(
+        page(
+          text(72, 770, 'This line is long and it runs right up to the right edge of the text'),
+          text(72, 757, 'continued on the next line.'),
+          text(72, 720, 'A line that reaches only half way'),
+          text(72, 707, 'short'),
+        ),
+      ),
+    ).toEqual([
+      'This line is long and it runs right up to the right edge of the text continued on the next line.',
+      'A line that reaches only half way',
+      'short',
+    ]);
+  });
+
+  it('joins a hyphenated word without a space', async () => {
+    expect(
+      await read(
+        page(
+          text(72, 770, 'A line that runs to the right edge of the text area and is hyph-'),
+          text(72, 757, 'enated here.'),
+          text(72, 720, 'x'),
+        ),
+      ),
+    ).toEqual(['A line that runs to the right edge of the text area and is hyph-enated here.', 'x']);
+  });
+
+  it('reads words on one line with a space, and a wide gap as a tab', async () => {
+    expect(await read(page(text(72, 770, 'Name'), text(105, 770, 'of school'), text(250, 770, 'Ashfield')))).toEqual([
+      'Name of school\tAshfield',
+    ]);
+  });
+
+  it('reads bold text as bold', async () => {
+    expect(await read(page(text(72, 770, 'Yes', { bold: true }), text(92, 770, '/No')))).toEqual(['**Yes**/No']);
+  });
+
+  it('leaves out rotated text (a watermark, a margin note)', async () => {
+    expect(await read(page(text(72, 770, 'Upright'), text(300, 500, 'Sideways', { rotate: true })))).toEqual(['Upright']);
+  });
+
+  it('reads a link’s target where its text is', async () => {
+    expect(
+      await read({
+        content: page(text(72, 770, 'head@school.org.uk'), text(72, 740, 'not linked')),
+        links: [{ rect: [70, 765, 180, 782], url: 'mailto:head@school.org.uk' }],
+      }),
+    ).toEqual(['[head@school.org.uk](mailto:head@school.org.uk)', 'not linked']);
+  });
+});
+
+describe('checkboxes', () => {
+  it('reads a small square as a box, ticked when crossed', async () => {
+    const crossed = page(box(72, 768, 8, 8), line(72, 768, 80, 776), line(72, 776, 80, 768));
+    expect(await read(page(crossed, text(84, 770, 'Yes'), box(110, 768, 8, 8), text(122, 770, 'No')))).toEqual(['☒ Yes ☐ No']);
+  });
+
+  it('reads a square drawn twice as one box, and a square of 5 to 16 points only', async () => {
+    expect(await read(page(box(72, 768, 8, 8), box(72.3, 768.2, 8, 8), line(72, 768, 80, 776), text(84, 770, 'Yes')))).toEqual(['☒ Yes']);
+    expect(await read(page(box(72, 768, 16, 16), text(92, 770, 'a'), box(72, 740, 4, 4), text(80, 740, 'b')))).toEqual(['☐ a', 'b']);
+  });
+});
+
+describe('tables', () => {
+  it('reads a grid of ruled cells as a table, each text in its cell', async () => {
+    expect(await read(row(680, 'Name of school', 'Ashfield'), row(650, 'URN', '137425'))).toEqual([
+      {
+        rows: [
+          [['Name of school'], ['Ashfield']],
+          [['URN'], ['137425']],
+        ],
+      },
+    ]);
+  });
+
+  it('reads borders drawn as thin filled rectangles, as Word draws them', async () => {
+    const borders = ['72 709.5 400 1 re f', '72 679.5 400 1 re f', '71.5 680 1 30 re f', '271.5 680 1 30 re f', '471.5 680 1 30 re f'];
+    expect(await read(page(...borders, text(77, 690, 'a'), text(277, 690, 'b')))).toEqual([{ rows: [[['a'], ['b']]] }]);
+  });
+
+  it('merges cells across where a line between them is missing', async () => {
+    const lines = [
+      line(72, 710, 472, 710),
+      line(72, 680, 472, 680),
+      line(72, 650, 472, 650),
+      line(72, 710, 72, 650),
+      line(472, 710, 472, 650),
+    ];
+    expect(
+      await read(page(...lines, line(272, 680, 272, 650), text(77, 690, 'Statement'), text(77, 660, 'a'), text(277, 660, 'b'))),
+    ).toEqual([{ rows: [[{ at: '@0+2', blocks: ['Statement'] }], [['a'], ['b']]] }]);
+  });
+
+  it('merges cells down where a line between them is missing', async () => {
+    const lines = [
+      line(72, 710, 472, 710),
+      line(272, 680, 472, 680),
+      line(72, 650, 472, 650),
+      line(72, 710, 72, 650),
+      line(272, 710, 272, 650),
+      line(472, 710, 472, 650),
+    ];
+    expect(await read(page(...lines, text(77, 690, 'Left'), text(277, 690, 'a'), text(277, 660, 'b')))).toEqual([
+      {
+        rows: [
+          [{ at: '@0+1 merge', blocks: ['Left'] }, ['a']],
+          [{ at: '@0+1 merged from row 0', blocks: [''] }, ['b']],
+        ],
+      },
+    ]);
+  });
+
+  it('keeps an empty table, and the text after it', async () => {
+    expect(await read(page(box(72, 680, 200, 30), box(272, 680, 200, 30), text(72, 600, 'after')))).toEqual([
+      { rows: [[[''], ['']]] },
+      'after',
+    ]);
+  });
+
+  it('reads paragraphs between two tables in their places', async () => {
+    expect(await read(page(text(72, 770, 'Part A'), row(700, 'Name', 'Ann'), text(72, 650, 'Part B'), row(580, 'URN', '137425')))).toEqual([
+      'Part A',
+      { rows: [[['Name'], ['Ann']]] },
+      'Part B',
+      { rows: [[['URN'], ['137425']]] },
+    ]);
+  });
+
+  it('carries a table over a page break when its columns go on, row by row', async () => {
+    expect(await read(row(100, 'Name', 'Ann'), row(770, 'URN', '137425'))).toEqual([
+      {
+        rows: [
+          [['Name'], ['Ann']],
+          [['URN'], ['137425']],
+        ],
+      },
+    ]);
+  });
+
+  it('joins a row the page break split, its text wrapped across the break', async () => {
+    const before = page(
+      box(72, 60, 200, 60),
+      box(272, 60, 200, 60),
+      text(77, 100, 'Statement'),
+      text(277, 100, 'This answer is long and'),
+      text(277, 87, 'and it goes right up to the edge'),
+    );
+    const after = page(box(72, 740, 200, 60), box(272, 740, 200, 60), text(277, 780, 'continued here.'));
+    expect(await read(before, after)).toEqual([
+      { rows: [[['Statement'], ['This answer is long and', 'and it goes right up to the edge continued here.']]] },
+    ]);
+  });
+
+  it('starts a new table after a page break when text comes between', async () => {
+    expect(await read(row(100, 'Name', 'Ann'), page(text(72, 800, 'Part B'), row(700, 'URN', '137425')))).toEqual([
+      { rows: [[['Name'], ['Ann']]] },
+      'Part B',
+      { rows: [[['URN'], ['137425']]] },
+    ]);
+  });
+});
+
+describe('what cannot be read', () => {
+  it('a scan: pictures of the pages and no text', async () => {
+    await expect(read({ content: '', image: true })).rejects.toMatchObject({
+      code: 'scanned-pdf',
+      message: 'This PDF is a scan (pictures of the pages, no text): it cannot be read; ask the school for the Word form.',
+    });
+    await expect(read(page(text(72, 770, '   ')))).rejects.toMatchObject({
+      code: 'scanned-pdf',
+      message: 'This PDF has no text: it cannot be read; ask the school for the Word form.',
+    });
+  });
+
+  it('a damaged file', async () => {
+    await expect(readPdf(Uint8Array.from('%PDF-1.4 garbage', (c) => c.charCodeAt(0)))).rejects.toMatchObject({
+      code: 'corrupt-zip',
+      message: 'The PDF is damaged or incomplete.',
+    });
+  });
+
+  it('a file larger than the attachment limit', async () => {
+    await expect(readPdf(new Uint8Array(1024 * 1024 + 1), { ...DOCX_LIMITS, attachmentBytes: 1024 * 1024 })).rejects.toMatchObject({
+      code: 'attachment-too-large',
+      message: 'The attachment is larger than 1 MB.',
+    });
+  });
+
+  it('pages after the thirtieth: a form has a few pages, a long PDF is a brochure', async () => {
+    const pages = Array.from({ length: 31 }, (_, i) => text(72, 770, `Page ${i + 1}`));
+    const read31 = await read(...pages);
+    expect(read31).toHaveLength(30);
+    expect(read31.at(-1)).toBe('Page 30');
+  });
+});

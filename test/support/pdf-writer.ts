@@ -1,0 +1,58 @@
+// The smallest PDF that pdf.js reads as Word's "Save as PDF" output is read: pages of drawing
+// operators, Helvetica and Helvetica-Bold, link annotations and an image. For tests that place text
+// and lines exactly; the forms as LibreOffice saves them are in test/fixtures/formats.
+
+export interface PdfPage {
+  /** The page's content stream: text (`text()`), lines and boxes (`box()`, `line()`). */
+  readonly content: string;
+  readonly links?: readonly { rect: readonly [number, number, number, number]; url: string }[];
+  /** Draws a picture over the whole page, as a scanner does. */
+  readonly image?: boolean;
+}
+
+/** Text at (x, y), in Helvetica (`bold`: Helvetica-Bold), size 11 unless said. */
+export const text = (x: number, y: number, s: string, options: { bold?: boolean; size?: number; rotate?: boolean } = {}) =>
+  `BT /${options.bold ? 'F2' : 'F1'} ${options.size ?? 11} Tf ${options.rotate ? `0 1 -1 0 ${x} ${y} Tm` : `${x} ${y} Td`} (${s.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+/** A stroked rectangle from its lower-left corner. */
+export const box = (x: number, y: number, w: number, h: number) => `${x} ${y} ${w} ${h} re S`;
+/** A stroked straight line. */
+export const line = (x1: number, y1: number, x2: number, y2: number) => `${x1} ${y1} m ${x2} ${y2} l S`;
+
+export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body);
+  const catalog = add('');
+  const tree = add('');
+  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const bold = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
+  const image = add(
+    '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream',
+  );
+  const kids: number[] = [];
+  for (const spec of pages) {
+    const page: PdfPage = typeof spec === 'string' ? { content: spec } : spec;
+    const content = page.image ? `q 595 0 0 842 0 0 cm /Im1 Do Q\n${page.content}` : page.content;
+    const stream = add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const annots = (page.links ?? []).map((l) =>
+      add(`<< /Type /Annot /Subtype /Link /Rect [${l.rect.join(' ')}] /Border [0 0 0] /A << /S /URI /URI (${l.url}) >> >>`),
+    );
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> /XObject << /Im1 ${image} 0 R >> >> ` +
+          `/Contents ${stream} 0 R${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''} >>`,
+      ),
+    );
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${tree} 0 R >>`;
+  objects[tree - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
+}
