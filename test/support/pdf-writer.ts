@@ -8,7 +8,15 @@ export interface PdfPage {
   readonly links?: readonly { rect: readonly [number, number, number, number]; url: string }[];
   /** Draws a picture over the whole page, as a scanner does. */
   readonly image?: boolean;
+  /** Form fields (AcroForm) and their widgets: a text box's value, a checkbox's or radio button's state. */
+  readonly fields?: readonly PdfField[];
 }
+
+export type PdfField =
+  | { kind: 'text'; rect: readonly [number, number, number, number]; value: string }
+  | { kind: 'checkbox'; rect: readonly [number, number, number, number]; checked: boolean }
+  | { kind: 'radio'; rect: readonly [number, number, number, number]; value: string; chosen: string }
+  | { kind: 'list'; rect: readonly [number, number, number, number]; values: readonly string[] };
 
 /** Text at (x, y), in Helvetica (`bold`: Helvetica-Bold), size 11 unless said. */
 export const text = (x: number, y: number, s: string, options: { bold?: boolean; size?: number; rotate?: boolean } = {}) =>
@@ -28,6 +36,8 @@ export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
   const image = add(
     '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream',
   );
+  const blank = add('<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 0 >>\nstream\n\nendstream');
+  const fields: number[] = [];
   const kids: number[] = [];
   for (const spec of pages) {
     const page: PdfPage = typeof spec === 'string' ? { content: spec } : spec;
@@ -36,6 +46,20 @@ export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
     const annots = (page.links ?? []).map((l) =>
       add(`<< /Type /Annot /Subtype /Link /Rect [${l.rect.join(' ')}] /Border [0 0 0] /A << /S /URI /URI (${l.url}) >> >>`),
     );
+    for (const f of page.fields ?? []) {
+      const common = `/Type /Annot /Subtype /Widget /Rect [${f.rect.join(' ')}] /T (f${fields.length})`;
+      const body =
+        f.kind === 'text'
+          ? `/FT /Tx /V (${f.value})`
+          : f.kind === 'checkbox'
+            ? `/FT /Btn /V /${f.checked ? 'Yes' : 'Off'} /AS /${f.checked ? 'Yes' : 'Off'} /AP << /N << /Yes ${blank} 0 R /Off ${blank} 0 R >> >>`
+            : f.kind === 'radio'
+              ? `/FT /Btn /Ff 49152 /V /${f.chosen} /AS /${f.chosen === f.value ? f.value : 'Off'} /AP << /N << /${f.value} ${blank} 0 R /Off ${blank} 0 R >> >>`
+              : `/FT /Ch /Ff 2097152 /Opt [${f.values.map((v) => `(${v})`).join(' ')}] /V [${f.values.map((v) => `(${v})`).join(' ')}]`;
+      const widget = add(`<< ${common} ${body} >>`);
+      fields.push(widget);
+      annots.push(widget);
+    }
     kids.push(
       add(
         `<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> /XObject << /Im1 ${image} 0 R >> >> ` +
@@ -43,7 +67,8 @@ export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
       ),
     );
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${tree} 0 R >>`;
+  const form = fields.length ? ` /AcroForm << /Fields [${fields.map((f) => `${f} 0 R`).join(' ')}] >>` : '';
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${tree} 0 R${form} >>`;
   objects[tree - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

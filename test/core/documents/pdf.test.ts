@@ -86,6 +86,34 @@ describe('checkboxes', () => {
   });
 });
 
+describe('form fields (AcroForm)', () => {
+  it('places each field’s value where its widget is: text, ticked or unticked boxes, the chosen radio button, a list', async () => {
+    expect(
+      await read({
+        content: page(row(680, 'Name of school', ''), row(650, 'QTS', ''), text(90, 602, 'Yes'), text(138, 602, 'No')),
+        fields: [
+          { kind: 'text', rect: [275, 683, 465, 705], value: 'Ashfield' },
+          { kind: 'text', rect: [275, 712, 465, 730], value: '   ' },
+          { kind: 'checkbox', rect: [275, 655, 285, 665], checked: true },
+          { kind: 'checkbox', rect: [320, 655, 330, 665], checked: false },
+          { kind: 'radio', rect: [72, 600, 82, 610], value: 'Yes', chosen: 'Yes' },
+          { kind: 'radio', rect: [120, 600, 130, 610], value: 'No', chosen: 'Yes' },
+          { kind: 'list', rect: [72, 560, 300, 575], values: ['Y7', 'Y8'] },
+        ],
+      }),
+    ).toEqual([
+      {
+        rows: [
+          [['Name of school'], ['Ashfield']],
+          [['QTS'], ['☒ ☐']],
+        ],
+      },
+      '☒ Yes\t☐ No',
+      'Y7, Y8',
+    ]);
+  });
+});
+
 describe('tables', () => {
   it('reads a grid of ruled cells as a table, each text in its cell', async () => {
     expect(await read(row(680, 'Name of school', 'Ashfield'), row(650, 'URN', '137425'))).toEqual([
