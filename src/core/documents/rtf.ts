@@ -65,6 +65,7 @@ const SKIP = new Set([
   'atnauthor',
   'atrfstart',
   'atrfend',
+  'nonesttables', // the text a reader without nested tables shows instead: {\nonesttables\par}
 ]);
 
 interface GroupState {

@@ -78,7 +78,7 @@ describe('text', () => {
       footerr footerf footnote annotation listtable listoverridetable rsidtbl generator xmlnstbl themedata colorschememapping
       datastore latentstyles pgdsctbl listtext pntext pntxta pntxtb bkmkstart bkmkend revtbl filetbl shppict nonshppict sp
       mmathPr userprops docvar fldtype wgrffmtfilter template ffname ffdeftext ffformat ffhelptext ffstattext ffentrymcr ffexitmcr
-      ffl atnid atnauthor atrfstart atrfend`.split(/\s+/);
+      ffl atnid atnauthor atrfstart atrfend nonesttables`.split(/\s+/);
     for (const name of destinations) expect([name, read(`\\pard a{\\${name} hidden\\par}b\\par`)]).toEqual([name, ['ab']]);
     // Only at the start of its group: after a symbol, the same word is an ordinary control word.
     expect(read(String.raw`\pard a{\~\header x}\par`)).toEqual(['a\u00a0x']);
@@ -234,7 +234,7 @@ describe('tables', () => {
   it('reads a table nested in a cell, as Word writes it with \\itap, \\nestcell and \\nestrow', () => {
     const nested =
       String.raw`\trowd\cellx4000\cellx8000\pard\intbl Outer\par` +
-      String.raw`\pard\intbl\itap2 Inner a\nestcell Inner b\nestcell{\*\nesttableprops\trowd\cellx2000\cellx4000\nestrow}` +
+      String.raw`\pard\intbl\itap2 Inner a\nestcell Inner b\nestcell{\*\nesttableprops\trowd\cellx2000\cellx4000\nestrow}{\nonesttables\par}` +
       String.raw`\pard\intbl\itap1 \cell\pard\intbl right\cell\row\pard\par`;
     expect(read(nested)).toEqual([
       {
