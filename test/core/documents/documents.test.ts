@@ -12,6 +12,7 @@ import { readRtf } from '../../../src/core/documents/rtf';
 import { blocksText, type Table } from '../../../src/core/docx/model';
 import { DOCX_LIMITS } from '../../../src/core/docx/limits';
 import { HOSTILE_FILES } from '../../support/hostile-files';
+import { pdfOf } from '../../support/pdf-writer';
 
 const root = join(__dirname, '..', '..', '..');
 const forms = join(root, 'test', 'fixtures', 'formats', 'forms');
@@ -132,24 +133,7 @@ describe('readAttachments', () => {
 
 describe('PDF', () => {
   it('says that a PDF with no text (a scan) cannot be read, and to ask for the Word form', async () => {
-    const image = 'q 100 0 0 100 0 0 cm /Im1 Do Q';
-    const objects = [
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
-      `<< /Length ${image.length} >>\nstream\n${image}\nendstream`,
-      '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream',
-    ];
-    let pdf = '%PDF-1.4\n';
-    const offsets: number[] = [];
-    objects.forEach((o, i) => {
-      offsets.push(pdf.length);
-      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    });
-    const xref = pdf.length;
-    pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-    pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    const read = await readDocument(new Uint8Array(Buffer.from(pdf, 'latin1')));
+    const read = await readDocument(pdfOf({ content: '', image: true }));
     expect(read).toEqual({
       ok: false,
       error: { code: 'scanned-pdf', message: expect.stringMatching(/scan.*ask the school for the Word form/) },

@@ -2,6 +2,7 @@
 // Word writes it, with the usual header table and an actions table) and a PDF timetable.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { DocWriter } from '../../../scripts/word/docx-writer';
+import { pdfOf, text } from '../../support/pdf-writer';
 
 /** Minutes as a school office writes them in Word: title, a Date/Time/Venue/Present header table, items, actions. */
 export function minutesDocx(): Uint8Array {
@@ -47,23 +48,7 @@ export function minutesDocx(): Uint8Array {
 
 /** A one-page PDF, as a timetable exported from a spreadsheet would be. */
 export function timetablePdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 60 >>\nstream\nBT /F1 14 Tf 72 770 Td (Spring term timetable) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return Buffer.from(pdfOf(text(72, 770, 'Spring term timetable', { size: 14 })));
 }
 
 export async function minutesEmail(messageId = '<minutes-2024-03-12@kingsburygreen.bham.sch.uk>'): Promise<Buffer> {
