@@ -2,6 +2,7 @@
 // is a paragraph ("\t" a tab), an array of rows is a table. Built by the same DocumentBuilder the
 // .doc, .rtf and .odt readers use, so merged cells and nested tables take the shapes they take there.
 import { DocumentBuilder } from '../../src/core/documents/builder';
+import { readDocx } from '../../src/core/docx/read-docx';
 import type { Table, WordDocument } from '../../src/core/docx/model';
 
 export interface CellSpec {
@@ -79,10 +80,9 @@ export function shapeOf(document: WordDocument | { blocks: WordDocument['blocks'
           return inline.link ? `[${text}](${inline.link})` : text;
         })
         .join('');
-    let expectedColumn = 0;
     return {
       rows: block.rows.map((row) => {
-        expectedColumn = 0;
+        let expectedColumn = 0;
         return row.cells.map((cell): ShapeCell => {
           const blocks = shapeOf(cell);
           const plain = cell.column === expectedColumn && cell.span === 1 && !cell.mergeStart && cell.mergedFromRow === undefined;
@@ -94,4 +94,11 @@ export function shapeOf(document: WordDocument | { blocks: WordDocument['blocks'
       }),
     };
   });
+}
+
+/** The shape of a .docx (minimal-docx.ts builds one from body XML), read as the product reads it. */
+export function shapeOfDocx(docx: Uint8Array): Shape[] {
+  const result = readDocx(docx);
+  if (!result.ok) throw new Error(result.error.message);
+  return shapeOf(result.document);
 }

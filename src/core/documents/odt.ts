@@ -91,7 +91,8 @@ export function readOdt(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         case 'text:p':
         case 'text:h':
           // A paragraph inside a text box inside a paragraph: its own block, after the outer one.
-          if (paragraphs++) builder.flushParagraph();
+          if (paragraphs) builder.flushParagraph();
+          paragraphs++;
           spans.push(resolve(styles, a.get('text:style-name')));
           return;
         case 'text:span':

@@ -1,14 +1,9 @@
 // Content controls and tracked changes as Word writes them: a placeholder is no answer, a checkbox
 // control is its state (not the glyph inside it), deleted and moved-away text is gone.
-import { readDocx } from '../../../src/core/docx/read-docx';
 import { minimalDocx, p, r, tbl, tc, tr } from '../../support/minimal-docx';
-import { shapeOf } from '../../support/document-model';
+import { shapeOfDocx } from '../../support/document-model';
 
-const read = (...blocks: string[]) => {
-  const result = readDocx(minimalDocx(blocks.join('')));
-  if (!result.ok) throw new Error(result.error.message);
-  return shapeOf(result.document);
-};
+const read = (...blocks: string[]) => shapeOfDocx(minimalDocx(blocks.join('')));
 const W14 = 'w14';
 /** A checkbox content control, its glyph the opposite of its state (the state wins). */
 const checkbox = (checked: boolean, content: (glyph: string) => string) =>

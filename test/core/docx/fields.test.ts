@@ -1,14 +1,9 @@
 // Fields in Word documents as Word writes them: hyperlinks (the element and the field), legacy form
 // fields (FORMCHECKBOX by its state, FORMDROPDOWN by its chosen entry) and simple fields.
-import { readDocx } from '../../../src/core/docx/read-docx';
 import { minimalDocx, p, r } from '../../support/minimal-docx';
-import { shapeOf } from '../../support/document-model';
+import { shapeOfDocx } from '../../support/document-model';
 
-const read = (body: string, links: Record<string, string> = {}) => {
-  const result = readDocx(minimalDocx(body, { links }));
-  if (!result.ok) throw new Error(result.error.message);
-  return shapeOf(result.document);
-};
+const read = (body: string, links: Record<string, string> = {}) => shapeOfDocx(minimalDocx(body, { links }));
 const fldChar = (type: string, inner = '') => `<w:r><w:fldChar w:fldCharType="${type}">${inner}</w:fldChar></w:r>`;
 const instr = (text: string) => `<w:r><w:instrText xml:space="preserve">${text}</w:instrText></w:r>`;
 /** A complex field: begin (with its form-field data), instruction, separate, result, end. */

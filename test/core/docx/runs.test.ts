@@ -1,15 +1,10 @@
 // The runs of a Word paragraph, element by element as Word writes them: text, tabs and breaks,
 // symbols from Wingdings and Symbol, and the formatting that can carry an answer (bold, struck
 // through, highlighted or shaded, hidden).
-import { readDocx } from '../../../src/core/docx/read-docx';
 import { minimalDocx, p, r } from '../../support/minimal-docx';
-import { shapeOf } from '../../support/document-model';
+import { shapeOfDocx } from '../../support/document-model';
 
-const read = (...paragraphs: string[]) => {
-  const result = readDocx(minimalDocx(paragraphs.join('')));
-  if (!result.ok) throw new Error(result.error.message);
-  return shapeOf(result.document);
-};
+const read = (...paragraphs: string[]) => shapeOfDocx(minimalDocx(paragraphs.join('')));
 const run = (content: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${content}</w:r>`;
 
 describe('text in runs', () => {
