@@ -22,22 +22,21 @@ export function readDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): D
 }
 
 function readDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): WordDocument {
+  // The main part is where the package's relationships say: word/document.xml from Word, but other
+  // writers name it otherwise (Word Online's word/document2.xml). So the relationships are read
+  // first, then only the parts wanted are inflated.
   let mainPart = 'word/document.xml';
-  const pkg = openPackage(
-    bytes,
-    (name) => name === '_rels/.rels' || (name.startsWith('word/') && (name.endsWith('document.xml') || name.endsWith('document.xml.rels'))),
-    limits,
-  );
-  const rootRels = pkg.part('_rels/.rels');
+  const rootRels = openPackage(bytes, (name) => name === '_rels/.rels', limits).part('_rels/.rels');
   if (rootRels) {
     const target = readRelationships(rootRels, '_rels/.rels', limits).find((r) => OFFICE_DOCUMENT.test(r.type))?.target;
     if (target) mainPart = target.replace(/^\//, '');
   }
+  const slash = mainPart.lastIndexOf('/');
+  const relsPart = `${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`;
+  const pkg = openPackage(bytes, (name) => name === mainPart || name === relsPart, limits);
   const xml = pkg.part(mainPart);
   if (xml === undefined)
     throw new DocxError('missing-part', 'The document has no main text part (word/document.xml); it is not a complete Word document.');
-  const slash = mainPart.lastIndexOf('/');
-  const relsPart = `${mainPart.slice(0, slash + 1)}_rels/${mainPart.slice(slash + 1)}.rels`;
   const rels = pkg.part(relsPart);
   const links = new Map<string, string>();
   if (rels) for (const r of readRelationships(rels, relsPart, limits)) if (/\/hyperlink$/.test(r.type)) links.set(r.id, r.target);
