@@ -18,21 +18,45 @@ export type PdfField =
   | { kind: 'radio'; rect: readonly [number, number, number, number]; value: string; chosen: string }
   | { kind: 'list'; rect: readonly [number, number, number, number]; values: readonly string[] };
 
-/** Text at (x, y), in Helvetica (`bold`: Helvetica-Bold), size 11 unless said. */
-export const text = (x: number, y: number, s: string, options: { bold?: boolean; size?: number; rotate?: boolean } = {}) =>
-  `BT /${options.bold ? 'F2' : 'F1'} ${options.size ?? 11} Tf ${options.rotate ? `0 1 -1 0 ${x} ${y} Tm` : `${x} ${y} Td`} (${s.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+/** Fonts beyond Helvetica (F1) and Helvetica-Bold (F2), by the name the PDF gives them. */
+const FONTS = ['Arial-Black', 'Futura-Heavy', 'AvenirNext-DemiBold', 'Georgia-Italic'] as const;
+
+/**
+ * Text at (x, y), in Helvetica (`bold`: Helvetica-Bold, `font`: another by name), size 11 unless
+ * said. `flipped`: for a page drawn upside down by its `cm` (as Chrome writes PDFs), the text
+ * matrix flips it back.
+ */
+export const text = (
+  x: number,
+  y: number,
+  s: string,
+  options: { bold?: boolean; size?: number; rotate?: boolean; flipped?: boolean; font?: (typeof FONTS)[number] } = {},
+) => {
+  const font = options.font ? `F${3 + FONTS.indexOf(options.font)}` : options.bold ? 'F2' : 'F1';
+  const place = options.rotate ? `0 1 -1 0 ${x} ${y} Tm` : options.flipped ? `1 0 0 -1 ${x} ${y} Tm` : `${x} ${y} Td`;
+  return `BT /${font} ${options.size ?? 11} Tf ${place} (${s.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+};
 /** A stroked rectangle from its lower-left corner. */
 export const box = (x: number, y: number, w: number, h: number) => `${x} ${y} ${w} ${h} re S`;
 /** A stroked straight line. */
 export const line = (x1: number, y1: number, x2: number, y2: number) => `${x1} ${y1} m ${x2} ${y2} l S`;
 
 export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
+  return pdfDocument({}, ...pages);
+}
+
+/**
+ * `encrypted`: locked with a password under the standard security handler. No password opens it:
+ * the hashes that would check one are made up, which is all a reader without the password sees.
+ */
+export function pdfDocument(options: { encrypted?: boolean }, ...pages: (PdfPage | string)[]): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
   const catalog = add('');
   const tree = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const bold = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
+  const others = FONTS.map((name) => add(`<< /Type /Font /Subtype /Type1 /BaseFont /${name} /Encoding /WinAnsiEncoding >>`));
   const image = add(
     '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream',
   );
@@ -62,7 +86,7 @@ export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
     }
     kids.push(
       add(
-        `<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> /XObject << /Im1 ${image} 0 R >> >> ` +
+        `<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R ${others.map((o, i) => `/F${3 + i} ${o} 0 R`).join(' ')} >> /XObject << /Im1 ${image} 0 R >> >> ` +
           `/Contents ${stream} 0 R${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''} >>`,
       ),
     );
@@ -78,6 +102,9 @@ export function pdfOf(...pages: (PdfPage | string)[]): Uint8Array {
   });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const lock = options.encrypted
+    ? ` /Encrypt << /Filter /Standard /V 1 /R 2 /O <${'5a'.repeat(32)}> /U <${'a5'.repeat(32)}> /P -44 >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]`
+    : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${lock} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }

@@ -4,7 +4,7 @@
 // and lines exactly placed; the forms as LibreOffice saves them are read in formats.test.ts.
 import { readPdf } from '../../../src/core/documents/pdf';
 import { DOCX_LIMITS } from '../../../src/core/docx/limits';
-import { box, line, pdfOf, text, type PdfPage } from '../../support/pdf-writer';
+import { box, line, pdfDocument, pdfOf, text, type PdfPage } from '../../support/pdf-writer';
 import { shapeOf } from '../../support/document-model';
 
 const read = async (...pages: (PdfPage | string)[]) => shapeOf(await readPdf(pdfOf(...pages)));
@@ -60,6 +60,19 @@ describe('text', () => {
     expect(await read(page(text(72, 770, 'Yes', { bold: true }), text(92, 770, '/No')))).toEqual(['**Yes**/No']);
   });
 
+  it('reads bold from the font’s name when the font does not say: Black, Heavy and DemiBold are bold, Italic is not', async () => {
+    expect(
+      await read(
+        page(
+          text(72, 770, 'Black', { font: 'Arial-Black' }),
+          text(72, 740, 'Heavy', { font: 'Futura-Heavy' }),
+          text(72, 710, 'Demi', { font: 'AvenirNext-DemiBold' }),
+          text(72, 680, 'Italic', { font: 'Georgia-Italic' }),
+        ),
+      ),
+    ).toEqual(['**Black**', '**Heavy**', '**Demi**', 'Italic']);
+  });
+
   it('leaves out rotated text (a watermark, a margin note)', async () => {
     expect(await read(page(text(72, 770, 'Upright'), text(300, 500, 'Sideways', { rotate: true })))).toEqual(['Upright']);
   });
@@ -74,15 +87,62 @@ describe('text', () => {
   });
 });
 
+describe('links', () => {
+  it('cover only the text inside their rectangle: not the words beside, above or below it', async () => {
+    expect(
+      await read({
+        content: page(
+          text(72, 800, 'above'),
+          text(72, 770, 'E-mail'),
+          text(200, 770, 'head@school.org.uk'),
+          text(340, 770, 'beside'),
+          text(200, 740, 'below'),
+        ),
+        links: [{ rect: [195, 765, 300, 782], url: 'mailto:head@school.org.uk' }],
+      }),
+    ).toEqual(['above', 'E-mail\t[head@school.org.uk](mailto:head@school.org.uk)\tbeside', 'below']);
+  });
+});
+
 describe('checkboxes', () => {
   it('reads a small square as a box, ticked when crossed', async () => {
     const crossed = page(box(72, 768, 8, 8), line(72, 768, 80, 776), line(72, 776, 80, 768));
     expect(await read(page(crossed, text(84, 770, 'Yes'), box(110, 768, 8, 8), text(122, 770, 'No')))).toEqual(['☒ Yes ☐ No']);
   });
 
+  it('leaves a box empty when the cross is drawn beside it, not in it', async () => {
+    expect(await read(page(box(72, 768, 8, 8), line(90, 768, 98, 776), line(90, 776, 98, 768), text(84, 770, 'Yes')))).toEqual(['☐ Yes']);
+  });
+
   it('reads a square drawn twice as one box, and a square of 5 to 16 points only', async () => {
     expect(await read(page(box(72, 768, 8, 8), box(72.3, 768.2, 8, 8), line(72, 768, 80, 776), text(84, 770, 'Yes')))).toEqual(['☒ Yes']);
     expect(await read(page(box(72, 768, 16, 16), text(92, 770, 'a'), box(72, 740, 4, 4), text(80, 740, 'b')))).toEqual(['☐ a', 'b']);
+  });
+});
+
+describe('a page drawn upside down, as Chrome writes PDFs', () => {
+  it('reads a table through the page’s transforms, and what is drawn after them where it stands', async () => {
+    // y runs down the page inside the flip: a row 30 points high, 132 points from the top.
+    const flipped = [
+      'q 1 0 0 -1 0 842 cm',
+      // drawn at half size, then doubled: 72..472 across, 132..162 down
+      'q 2 0 0 2 0 0 cm',
+      box(36, 66, 100, 15),
+      box(136, 66, 100, 15),
+      'Q',
+      text(77, 152, 'Name of school', { flipped: true }),
+      text(277, 152, 'Ashfield', { flipped: true }),
+      'Q',
+    ];
+    // After the transforms are undone: a row above the flipped one, in the page's own terms.
+    expect(await read(page(...flipped, row(750, 'Hub', 'North')))).toEqual([
+      {
+        rows: [
+          [['Hub'], ['North']],
+          [['Name of school'], ['Ashfield']],
+        ],
+      },
+    ]);
   });
 });
 
@@ -163,6 +223,35 @@ describe('tables', () => {
     ]);
   });
 
+  it('takes two lines too close together for a column for one rule, not a table', async () => {
+    expect(
+      await read(
+        page(line(72, 710, 74, 710), line(72, 680, 74, 680), line(72, 710, 72, 680), line(73.5, 710, 73.5, 680), text(80, 690, 'Text')),
+      ),
+    ).toEqual(['Text']);
+  });
+
+  it('keeps a rule that does not touch a table out of it', async () => {
+    expect(await read(page(text(72, 760, 'Section A'), line(72, 750, 472, 750), row(680, 'Name', 'Ann')))).toEqual([
+      'Section A',
+      { rows: [[['Name'], ['Ann']]] },
+    ]);
+  });
+
+  it('joins an e-mail address broken at the end of a narrow cell without a space', async () => {
+    const cells = page(box(72, 660, 200, 50), box(272, 660, 200, 50), text(77, 690, 'E-mail'));
+    expect(await read(page(cells, text(277, 690, 'head.of.mathematics.department@'), text(277, 677, 'ashfield.sch.uk')))).toEqual([
+      { rows: [[['E-mail'], ['head.of.mathematics.department@ashfield.sch.uk']]] },
+    ]);
+  });
+
+  it('joins a word too long for its cell where the writer broke it at the edge, without a space', async () => {
+    const cells = page(box(72, 660, 200, 50), box(272, 660, 90, 50), text(77, 690, 'Word'));
+    expect(await read(page(cells, text(277, 690, 'Pneumonoultramic'), text(277, 677, 'roscopic')))).toEqual([
+      { rows: [[['Word'], ['Pneumonoultramicroscopic']]] },
+    ]);
+  });
+
   it('keeps an empty table, and the text after it', async () => {
     expect(await read(page(box(72, 680, 200, 30), box(272, 680, 200, 30), text(72, 600, 'after')))).toEqual([
       { rows: [[[''], ['']]] },
@@ -222,6 +311,13 @@ describe('what cannot be read', () => {
     await expect(read(page(text(72, 770, '   ')))).rejects.toMatchObject({
       code: 'scanned-pdf',
       message: 'This PDF has no text: it cannot be read; ask the school for the Word form.',
+    });
+  });
+
+  it('a password-protected file', async () => {
+    await expect(readPdf(pdfDocument({ encrypted: true }, text(72, 770, 'Locked')))).rejects.toMatchObject({
+      code: 'encrypted-document',
+      message: 'The PDF is password-protected; ask the school for the Word form.',
     });
   });
 
