@@ -71,6 +71,11 @@ describe('content controls', () => {
     expect(read(tbl(tr(tc(checkbox(false, (g) => p(r(g)))))))).toEqual([{ rows: [[['☐']]] }]);
   });
 
+  it('a checkbox control around a paragraph in a text box is a box in the box’s paragraph, not in its anchor', () => {
+    const textBox = `<w:r><w:pict><v:shape><v:textbox><w:txbxContent>${checkbox(true, (g) => p(r(g), r(' glyph')))}${p(r('Tick if attending'))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>`;
+    expect(read(p(r('Anchor'), textBox))).toEqual(['Anchor', '☒', 'Tick if attending']);
+  });
+
   it('a control’s end properties are not text, and text after the control is read again', () => {
     expect(
       read(p(`<w:sdt><w:sdtEndPr><w:r><w:t>not this</w:t></w:r></w:sdtEndPr><w:sdtContent>${r('in')}</w:sdtContent></w:sdt>`, r(' out'))),

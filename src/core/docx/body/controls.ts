@@ -32,7 +32,7 @@ export const controls: Handlers = {
       if (control.checkbox !== undefined) {
         // The glyph inside (☒/☐) is replaced by the checkbox's own state.
         const box: CheckboxInline = { kind: 'checkbox', checked: control.checkbox };
-        if (s.currentParagraph() && s.names[s.names.length - 3] !== 'w:body' && !isBlockLevel(s.names)) s.emit(box);
+        if (s.currentParagraph() && !isBlockLevel(s.names)) s.emit(box);
         else s.pendingCheckbox = box;
         control.suppressing = true;
       } else if (control.placeholder) {

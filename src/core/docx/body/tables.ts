@@ -14,6 +14,8 @@ export const tables: Handlers = {
     'w:tblPr': () => 'skip',
     'w:tblGrid': () => 'skip',
     'w:tblPrEx': () => 'skip',
+    // A tracked change's record of the row's properties before it: not the row as it is.
+    'w:trPrChange': () => 'skip',
     'w:tr': (s) => {
       const table = s.currentTable();
       if (!table) return;
@@ -37,18 +39,20 @@ export const tables: Handlers = {
       s.containers.push(cell.blocks);
     },
     'w:tcPrChange': () => 'skip',
+    // Spans and merges only from the cell's own properties: the same names elsewhere are stray markup.
     'w:gridSpan': (s, a) => {
       const cell = s.currentCell();
-      if (cell) cell.span = Math.max(1, Math.min(64, Number(a.get('w:val') ?? 1) || 1));
+      if (cell && s.names[s.names.length - 2] === 'w:tcPr') cell.span = Math.max(1, Math.min(64, Number(a.get('w:val') ?? 1) || 1));
     },
     'w:vMerge': (s, a) => {
       const cell = s.currentCell();
-      if (cell) cell.vMerge = a.get('w:val') === 'restart' ? 'restart' : 'continue';
+      if (cell && s.names[s.names.length - 2] === 'w:tcPr') cell.vMerge = a.get('w:val') === 'restart' ? 'restart' : 'continue';
     },
   },
   close: {
     'w:tc': (s) => {
-      s.containers.pop();
+      // A cell outside any row (stray markup) opened no container of its own: its text went on.
+      if (s.containers[s.containers.length - 1] === s.currentCell()?.blocks) s.containers.pop();
     },
     'w:tr': (s) => {
       const table = s.currentTable();
