@@ -401,7 +401,8 @@ function assemble(parts: {
     criteria,
   } = parts;
   const titleText = title ?? 'New form';
-  const programme = programmeOf(titleText.replace(/\n/g, ' '));
+  // With no title there is no programme to name: "New form" stays whole (not the programme "New").
+  const programme = title ? programmeOf(titleText.replace(/\n/g, ' ')) : titleText;
   const year = deadline?.date.slice(0, 4) ?? /\b(20\d\d)\b/.exec(titleText)?.[1];
   const id = `${slug(programme)}${year && !slug(programme).includes(year) ? `-${year}` : ''}`;
   const appendix = paragraphs.find((p) => /^appendix\b/i.test(p.text.trim()))?.index ?? Number.POSITIVE_INFINITY;

@@ -1,0 +1,273 @@
+// The proposal, stage by stage, on forms written as data: every field's key, type and whether it is
+// required; sections, anchors and "If yes" questions; signatories matched to their emails; the
+// criteria, the title, the programme, the return address, the deadline and the hubs; and exactly what
+// a person is told to check. The forms Word writes are proposed in propose.test.ts and unseen-form.test.ts.
+import { loadCatalogue, type Field } from '../../../src/core/catalogue';
+import { keyFromLabel, proposeTemplate } from '../../../src/core/templates/propose';
+import { documentOf, type BlockSpec } from '../../support/document-model';
+
+const { hubs } = loadCatalogue();
+const propose = (...blocks: BlockSpec[]) => proposeTemplate(documentOf(...blocks), hubs);
+/** A field as the template holds it, its lists empty unless given. */
+const field = (key: string, label: string, type: Field['type'], required: boolean, extra: Partial<Field> = {}) => ({
+  key,
+  label,
+  aliases: [],
+  type,
+  required,
+  prompts: [],
+  ...extra,
+});
+
+describe('a blank form with every kind of field', () => {
+  const { template, unsure } = propose(
+    'Maths Hubs',
+    'Primary Teaching for Mastery Development Work Group 2026/27 – Application Form',
+    'Please complete this form and return it to Mastery@GLOWmathshub.org.uk no later than 5pm on Friday 12th June 2026.',
+    'Applications received after the closing date: 30 June 2026 will not be considered.',
+    'School details',
+    [
+      ['Name of school', ''],
+      ['School URN', ''],
+      ['Maths Hub', ''],
+      ['School telephone number', ''],
+      ['School address', ''],
+      ['Date of last inspection', ''],
+      ['Number of years teaching', ''],
+      ['TRN (if known)', ''],
+      ['Does the school have a maths lead?', 'Yes/No'],
+      ['If yes, please give their name', ''],
+      ['Head of maths (name and e-mail)', ''],
+      ['Website (optional)', ''],
+    ],
+    'Contacts',
+    [
+      ['Headteacher', '', 'E-mail', ''],
+      ['Participating teacher', '', 'E-mail', ''],
+    ],
+    'Previous participation',
+    [
+      ['Year', 'Programme', 'Outcome'],
+      ['', '', ''],
+      ['', '', ''],
+    ],
+    'Personal statement',
+    'Please describe your interest in the programme (maximum 300 words).',
+    [['']],
+    'Signatures',
+    [
+      ['Headteacher', 'Signature of Headteacher'],
+      ['Participating teacher', 'Signature of Participating teacher'],
+    ],
+    [
+      ['Essential', 'Desirable'],
+      ['Commitment to attend all sessions', 'Experience of leading maths'],
+      ['Support of the headteacher', ''],
+    ],
+    'Appendix',
+    'GLOW Maths Hub (Glasgow?)',
+    'Central Maths Hub',
+  );
+
+  it('names the template after its programme and the deadline’s year, from the title', () => {
+    expect(template).toMatchObject({
+      id: 'primary-teaching-for-mastery-development-work-group-2026',
+      title: 'Primary Teaching for Mastery Development Work Group 2026/27 – Application Form',
+      programme: 'Primary Teaching for Mastery Development Work Group 2026/27',
+      identify: ['Primary Teaching for Mastery Development Work Group 2026/27 – Application Form'],
+    });
+  });
+
+  it('takes the return address and the deadline the return sentence gives, not another date', () => {
+    expect(template.returnTo).toEqual({ address: 'mastery@glowmathshub.org.uk' });
+    expect(template.deadline).toEqual({
+      date: '2026-06-12',
+      time: '17:00',
+      timeZone: 'Europe/London',
+      wording: '5pm on Friday 12th June 2026',
+    });
+  });
+
+  it('takes the hubs the appendix lists', () => {
+    expect(template.hubs).toEqual(['GLOW Maths Hub', 'Central Maths Hub']);
+  });
+
+  it('makes a field of each label, typed by its words, required unless it says otherwise', () => {
+    expect(template.fields).toEqual([
+      field('nameSchool', 'Name of school', 'text', true),
+      field('schoolUrn', 'School URN', 'urn', true),
+      field('mathsHub', 'Maths Hub', 'hub', true),
+      field('schoolTelephoneNumber', 'School telephone number', 'phone', true),
+      field('schoolAddress', 'School address', 'multiline', true),
+      field('dateLastInspection', 'Date of last inspection', 'date', false),
+      field('numberYearsTeaching', 'Number of years teaching', 'number', false),
+      field('trn', 'TRN (if known)', 'trn', false),
+      field('doesSchoolHaveMathsLead', 'Does the school have a maths lead?', 'yesNo', true, { prompts: ['Yes/No'] }),
+      field('yesGiveTheirName', 'If yes, please give their name', 'text', false, {
+        requiredWhen: { field: 'doesSchoolHaveMathsLead', equals: true },
+      }),
+      field('headMathsName', 'Head of maths (name and e-mail)', 'name', true),
+      field('headMathsEmail', 'Head of maths (name and e-mail)', 'email', true),
+      field('website', 'Website (optional)', 'text', false),
+      field('headteacher', 'Headteacher', 'name', true),
+      field('headteacherEmail', 'E-mail', 'email', true, { after: 'headteacher' }),
+      field('participatingTeacher', 'Participating teacher', 'name', true),
+      field('participatingTeacherEmail', 'E-mail', 'email', true, { after: 'participatingTeacher' }),
+      field('personalStatement', 'Personal statement', 'statement', true, {
+        wordLimit: { words: 300, kind: 'maximum' },
+        prompts: ['Please describe your interest in the programme (maximum 300 words).'],
+      }),
+      field('previousParticipation', 'Previous participation', 'rows', false, {
+        columns: [
+          { key: 'year', label: 'Year', aliases: [] },
+          { key: 'programme', label: 'Programme', aliases: [] },
+          { key: 'outcome', label: 'Outcome', aliases: [] },
+        ],
+      }),
+    ]);
+  });
+
+  it('matches each signatory to the email beside their name', () => {
+    expect(template.signatories).toEqual([
+      { role: 'headteacher', label: 'Headteacher', emailField: 'headteacherEmail', nameField: 'headteacher' },
+      {
+        role: 'participatingTeacher',
+        label: 'Participating teacher',
+        emailField: 'participatingTeacherEmail',
+        nameField: 'participatingTeacher',
+      },
+    ]);
+  });
+
+  it('reads the criteria table, essential and desirable', () => {
+    expect(template.criteria).toEqual([
+      { id: 'commitmentAttendAllSessions', kind: 'essential', text: 'Commitment to attend all sessions' },
+      { id: 'experienceLeadingMaths', kind: 'desirable', text: 'Experience of leading maths' },
+      { id: 'supportHeadteacher', kind: 'essential', text: 'Support of the headteacher' },
+    ]);
+  });
+
+  it('ends answers at the form’s own paragraphs after its first table, up to the appendix', () => {
+    expect(template.sections).toEqual([]);
+    expect(template.endMarkers).toEqual([
+      'Contacts',
+      'Previous participation',
+      'Please describe your interest in the programme (maximum 300 words).',
+      'Signatures',
+      'Appendix',
+    ]);
+  });
+
+  it('says what a person should check, and nothing else', () => {
+    expect(unsure).toEqual([
+      '"If yes, please give their name" is read as plain text.',
+      '"Website (optional)" is read as plain text.',
+      'The form lists 2 hubs: only they are taken to run the programme.',
+    ]);
+  });
+});
+
+describe('a filled-in copy with sections and labels that repeat', () => {
+  const { template, unsure } = propose(
+    'Secondary Maths Leads Declaration of Commitment by 25th May 2027',
+    'Email the completed form to leads@boolean.org.uk before 25th May 2027.',
+    'Teacher 1',
+    [
+      ['Name', 'Ann Smith'],
+      ['Email', 'ann@school.org.uk'],
+    ],
+    'Teacher 2',
+    [
+      ['Name', 'Bob Jones'],
+      ['Email', 'bob@school.org.uk'],
+    ],
+    [
+      [{ content: ['Lead school'], vMerge: 'restart' }, 'Contact name', 'Dee Parr', 'Email', 'dee@ash.org.uk'],
+      [{ vMerge: 'continue' }, 'School URN', '123456', 'Phone', '01234 567890'],
+    ],
+    [
+      ['Headteacher', 'Carol King'],
+      ['Email', 'carol@ash.org.uk'],
+      ['Maths lead', 'Ann Smith'],
+      ['Email', 'ann@ash.org.uk'],
+    ],
+    'Statement of support. Explain how the school will support the teachers (approx. 150 words).',
+    [['We will release them every week.']],
+    'Signed',
+    [
+      ['Headteacher', 'Carol King'],
+      ['Teacher 1', 'Ann Smith'],
+      ['Chair of governors', 'Eve Long'],
+    ],
+  );
+
+  it('leaves the deadline out of the title, and gives no time when the form gives none', () => {
+    expect(template).toMatchObject({
+      id: 'secondary-maths-leads-2027',
+      title: 'Secondary Maths Leads Declaration of Commitment',
+      programme: 'Secondary Maths Leads',
+      returnTo: { address: 'leads@boolean.org.uk' },
+      deadline: { date: '2027-05-25', timeZone: 'Europe/London', wording: '25th May 2027' },
+      hubs: 'all',
+    });
+  });
+
+  it('keys repeating labels by their heading or row header, and a label repeating in one table by the one above', () => {
+    expect(template.sections).toEqual(['Teacher 1', 'Teacher 2', 'Lead school']);
+    expect(template.fields).toEqual([
+      field('teacher1Name', 'Name', 'name', true, { section: 'Teacher 1' }),
+      field('teacher1Email', 'Email', 'email', true, { section: 'Teacher 1' }),
+      field('teacher2Name', 'Name', 'name', true, { section: 'Teacher 2' }),
+      field('teacher2Email', 'Email', 'email', true, { section: 'Teacher 2' }),
+      field('leadSchoolContactName', 'Contact name', 'name', true, { section: 'Lead school' }),
+      field('leadSchoolContactEmail', 'Email', 'email', true, { section: 'Lead school' }),
+      field('leadSchoolSchoolUrn', 'School URN', 'urn', true, { section: 'Lead school' }),
+      field('leadSchoolPhone', 'Phone', 'phone', true, { section: 'Lead school' }),
+      field('headteacher', 'Headteacher', 'name', true),
+      field('headteacherEmail', 'Email', 'email', true, { after: 'headteacher' }),
+      field('mathsLead', 'Maths lead', 'text', false),
+      field('mathsLeadEmail', 'Email', 'email', true, { after: 'mathsLead' }),
+      field('statementSupport', 'Statement of support', 'statement', true, {
+        wordLimit: { words: 150, kind: 'approx' },
+        prompts: ['Explain how the school will support the teachers (approx. 150 words).'],
+      }),
+    ]);
+  });
+
+  it('matches the signatories it can, and says which it cannot', () => {
+    expect(template.signatories).toEqual([
+      { role: 'headteacher', label: 'Headteacher', emailField: 'headteacherEmail', nameField: 'headteacher' },
+      { role: 'teacher1', label: 'Teacher 1', emailField: 'teacher1Email', nameField: 'teacher1Name' },
+    ]);
+    expect(unsure).toEqual([
+      '"Maths lead" is read as plain text.',
+      'No email field was found for the signatory "Chair of governors": they are left out of the signatory check.',
+      'This template was made from a filled-in application, not the blank form: the blank form the hub sends out gives a surer template.',
+    ]);
+  });
+});
+
+describe('a document that is no form', () => {
+  it('is named "New form" with nothing found, and says each thing missing', () => {
+    const { template, unsure } = propose([['', '']]);
+    expect(template).toMatchObject({ id: 'new-form', title: 'New form', programme: 'New form', identify: [], fields: [], signatories: [] });
+    expect(unsure).toEqual([
+      'No title was found: the template is named "New form"; give it the form\'s own title.',
+      "No return address was found in the form's instructions.",
+      'No deadline was found ("… by <date>"); add it, with the hour if there is one.',
+      'No fields were found: is this a blank application form?',
+    ]);
+  });
+});
+
+describe('keyFromLabel', () => {
+  it.each([
+    ['Name of head of department', 'nameHeadDepartment'],
+    ['School URN (if known)', 'schoolUrn'],
+    ['The', 'the'],
+    ['2024 cohort', 'field2024Cohort'],
+    ['One two three four five six seven', 'oneTwoThreeFourFive'],
+  ])('%s → %s', (label, key) => {
+    expect(keyFromLabel(label)).toBe(key);
+  });
+});
