@@ -16,6 +16,10 @@ const problems = (input: unknown) => {
 const valid = (input: unknown) => Template.safeParse(input).success;
 
 describe('the template schema', () => {
+  it('gives a template with no fields yet none', () => {
+    expect(Template.parse(minimal).fields).toEqual([]);
+  });
+
   it('fills in what a template leaves out', () => {
     expect(Template.parse({ ...minimal, fields: [field()], deadline: { date: '2025-03-31' } })).toEqual({
       ...minimal,

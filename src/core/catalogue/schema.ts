@@ -1,12 +1,15 @@
 // The catalogue's schemas: the single source of the template and hub types.
-// A hub's own templates are JSON files validated by the same schemas.
+// A hub's own templates are JSON files validated by the same schemas. What each property means is
+// said in a comment beside it (nothing reads a .describe() text at run time).
 import { z } from 'zod';
 
 export const Hub = z.object({
-  name: z.string().min(1).describe('Canonical name, as the programme appendix prints it'),
+  /** Canonical name, as the programme appendix prints it. */
+  name: z.string().min(1),
   region: z.string().min(1),
   leadSchool: z.string().min(1),
-  aliases: z.array(z.string()).default([]).describe('Other ways schools write the hub'),
+  /** Other ways schools write the hub. */
+  aliases: z.array(z.string()).default([]),
 });
 export type Hub = z.infer<typeof Hub>;
 
@@ -34,20 +37,24 @@ export type Column = z.infer<typeof Column>;
 
 export const Field = z.object({
   key,
-  label: z.string().min(1).describe('The label printed on the form, beside or above the answer'),
-  aliases: z.array(z.string()).default([]).describe('Other wordings of the label in other versions of the form'),
+  /** The label printed on the form, beside or above the answer. */
+  label: z.string().min(1),
+  /** Other wordings of the label in other versions of the form. */
+  aliases: z.array(z.string()).default([]),
   type: FieldType,
   required: z.boolean().default(false),
   requiredWhen: z.object({ field: key, equals: z.union([z.boolean(), z.string()]) }).optional(),
-  section: z.string().optional().describe('The heading or row header the label stands under'),
-  after: key.optional().describe('A field whose label stands before this one: the first matching label after it'),
+  /** The heading or row header the label stands under. */
+  section: z.string().optional(),
+  /** A field whose label stands before this one: the first matching label after it. */
+  after: key.optional(),
   wordLimit: z.object({ words: z.number().int().positive(), kind: z.enum(['maximum', 'approx']) }).optional(),
-  prompts: z.array(z.string()).default([]).describe("The form's own text in the answer box, which is not an answer"),
-  columns: z.array(Column).optional().describe('For rows: the table header cells'),
-  essential: z
-    .object({ equals: z.boolean(), criterion: z.string() })
-    .optional()
-    .describe('An answer other than this makes the applicant ineligible'),
+  /** The form's own text in the answer box, which is not an answer. */
+  prompts: z.array(z.string()).default([]),
+  /** For rows: the table header cells. */
+  columns: z.array(Column).optional(),
+  /** An answer other than this makes the applicant ineligible. */
+  essential: z.object({ equals: z.boolean(), criterion: z.string() }).optional(),
 });
 export type Field = z.infer<typeof Field>;
 
@@ -69,13 +76,14 @@ export type Criterion = z.infer<typeof Criterion>;
 
 export const Deadline = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Without a time: the end of that day. */
   time: z
     .string()
     .regex(/^\d{2}:\d{2}$/)
-    .optional()
-    .describe('Without a time: the end of that day'),
+    .optional(),
   timeZone: z.string().default('Europe/London'),
-  wording: z.string().optional().describe('The deadline as the form words it'),
+  /** The deadline as the form words it. */
+  wording: z.string().optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
@@ -84,13 +92,17 @@ export const Template = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     title: z.string().min(1),
     programme: z.string().min(1),
-    identify: z.array(z.string()).default([]).describe("Phrases of the form's own title"),
+    /** Phrases of the form's own title. */
+    identify: z.array(z.string()).default([]),
     returnTo: z.object({ address: z.string().email(), name: z.string().optional() }).optional(),
     deadline: Deadline.optional(),
     hubs: z.union([z.literal('all'), z.array(z.string()).min(1)]).default('all'),
-    sections: z.array(z.string()).default([]).describe('Headings that tell repeated labels apart'),
-    endMarkers: z.array(z.string()).default([]).describe('Headings where a free-text answer ends'),
-    fields: z.array(Field).default([]).describe('Empty while the programme has no published form'),
+    /** Headings that tell repeated labels apart. */
+    sections: z.array(z.string()).default([]),
+    /** Headings where a free-text answer ends. */
+    endMarkers: z.array(z.string()).default([]),
+    /** Empty while the programme has no published form. */
+    fields: z.array(Field).default([]),
     signatories: z.array(Signatory).default([]),
     criteria: z.array(Criterion).default([]),
   })
