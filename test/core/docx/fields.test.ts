@@ -23,6 +23,9 @@ describe('hyperlinks', () => {
     expect(read(p(field(' HYPERLINK "mailto:a@b.uk" ', r('a@b.uk')), r(' x')))).toEqual(['[a@b.uk](mailto:a@b.uk) x']);
     expect(read(p(field(' hyperlink  "https://x.org" \\o "tip"', r('site'))))).toEqual(['[site](https://x.org)']);
     expect(read(p(field(' PAGE ', r('3'))))).toEqual(['3']);
+    expect(read(p(field('HYPERLINK "https://y.org"', r('no space before'))))).toEqual(['[no space before](https://y.org)']);
+    expect(read(p(field('  HYPERLINK "https://z.org"', r('two spaces'))))).toEqual(['[two spaces](https://z.org)']);
+    expect(read(p(field(' REF x HYPERLINK "https://w.org"', r('not a link'))))).toEqual(['not a link']);
   });
 
   it('reads a simple field’s result, with the target of a HYPERLINK one', () => {
@@ -72,12 +75,40 @@ describe('legacy drop-downs (FORMDROPDOWN)', () => {
     expect(read(p(dropdown('<w:result w:val="1.5"/>')))).toEqual(['Yes']);
   });
 
+  it('show their chosen entry instead of the result text Word left in the field, and read on after it', () => {
+    const chosen = field(
+      ' FORMDROPDOWN ',
+      r('Yes'),
+      '<w:ddList><w:result w:val="1"/><w:listEntry w:val="Yes"/><w:listEntry w:val="No"/></w:ddList>',
+    );
+    expect(read(p(r('QTS: '), chosen, r(' (checked)')))).toEqual(['QTS: No (checked)']);
+  });
+
+  it('are read once, and what follows read again, when the field has no separate mark', () => {
+    const data = '<w:ddList><w:listEntry w:val="Yes"/><w:listEntry w:val="No"/></w:ddList>';
+    expect(read(p(fldChar('begin', `<w:ffData>${data}</w:ffData>`), instr(' FORMDROPDOWN '), fldChar('end'), r(' after')))).toEqual([
+      'Yes after',
+    ]);
+  });
+
+  it('take a first-entry choice over the default', () => {
+    expect(read(p(dropdown('<w:result w:val="0"/><w:default w:val="1"/>')))).toEqual(['Yes']);
+  });
+
   it('take entries, choices and defaults only from their list', () => {
     const data = `<w:ddList><w:listEntry w:val="A"/></w:ddList><w:result w:val="1"/><w:default w:val="1"/><w:listEntry w:val="B"/>`;
     expect(read(p(field(' FORMDROPDOWN ', '', data)))).toEqual(['A']);
     expect(
       read(p(fldChar('begin'), instr(' FORMDROPDOWN '), `<w:listEntry w:val="X"/>`, fldChar('separate'), r('shown'), fldChar('end'))),
     ).toEqual(['shown']);
+  });
+});
+
+describe('form-field data outside any field', () => {
+  it('is passed over, and the run’s text read', () => {
+    const stray =
+      '<w:checkBox><w:default w:val="1"/><w:checked/></w:checkBox><w:ddList><w:listEntry w:val="A"/><w:result w:val="0"/><w:default w:val="0"/></w:ddList>';
+    expect(read(p(`<w:r>${stray}<w:t>text</w:t></w:r>`))).toEqual(['text']);
   });
 });
 

@@ -53,6 +53,22 @@ describe('placing cells on the grid', () => {
   });
 });
 
+describe('tracked changes in a table', () => {
+  it('leave out a deleted row, read the next row’s properties as written, and keep a row with deleted text in it', () => {
+    const deletedRow = `<w:tr><w:trPr><w:del w:id="1" w:author="Head" w:date="2026-11-01T10:00:00Z"/></w:trPr>${cell('gone')}${cell('too')}</w:tr>`;
+    const shifted = `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${cell('shifted')}</w:tr>`;
+    const edited = tr(
+      tc(p(r('kept'), '<w:del w:id="2" w:author="Head" w:date="2026-11-01T10:00:00Z"><w:r><w:delText> old</w:delText></w:r></w:del>')),
+      cell('row'),
+    );
+    expect(read(tbl(tr(cell('a'), cell('b')), deletedRow, shifted, edited))).toEqual([
+      {
+        rows: [[['a'], ['b']], [{ at: '@1+1', blocks: ['shifted'] }], [['kept'], ['row']]],
+      },
+    ]);
+  });
+});
+
 describe('table markup outside a table', () => {
   it('is passed over, and the text around it read', () => {
     const stray = '<w:gridBefore w:val="2"/><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/>';
