@@ -506,8 +506,10 @@ function statementCandidates(
     const slot = slots[i]!;
     if (slot.kind !== 'paragraph' || !slot.text.trim() || answered.has(slot)) continue;
     const text = foldWhitespace(slot.text);
+    // "Statement of support. Explain …": the heading is the first sentence; a full stop inside
+    // brackets ("(max. 300 words)") ends no sentence.
     const sentence = splitAtLabel(text, '.', false);
-    const label = sentence && /\bstatement\b/i.test(sentence[0]) ? sentence[0] : text;
+    const label = sentence && /\bstatement\b/i.test(sentence[0]) && !insideBrackets(sentence[0]) ? sentence[0] : text;
     if (!/\bstatement\b/i.test(label) || label.length > 80) continue;
     const prompts: string[] = sentence && label === sentence[0] ? [sentence[1]] : [];
     // Instructions after the heading, and a box holding only instructions; a table of labels
@@ -545,6 +547,13 @@ function statementCandidates(
   return { candidates: out, answered };
 }
 
+/** Whether the text ends inside a bracket it opened. */
+function insideBrackets(text: string): boolean {
+  let depth = 0;
+  for (const c of text) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
+  return depth > 0;
+}
+
 /** A signatory's role ("Headteacher", "Mastery Advocate Teacher 1"): no detail of a person, nor a label of a typed field. */
 function isRole(text: string): boolean {
   return looksLikeRole(text) && ['text', 'name'].includes(typeOf(text, undefined));
@@ -563,7 +572,7 @@ function typeOf(label: string, answerPrompt: string | undefined): FieldType {
   if (/^date\b|\bdate of\b/.test(key)) return 'date';
   if (/\baddress\b/.test(key)) return 'multiline';
   if (
-    /^name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant) name$/.test(
+    /^name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant|teacher|head ?teacher|participant) name$/.test(
       key,
     )
   )

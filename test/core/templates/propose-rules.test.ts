@@ -3,7 +3,7 @@
 // criteria, the title, the programme, the return address, the deadline and the hubs; and exactly what
 // a person is told to check. The forms Word writes are proposed in propose.test.ts and unseen-form.test.ts.
 import { loadCatalogue, type Field } from '../../../src/core/catalogue';
-import { keyFromLabel, proposeTemplate } from '../../../src/core/templates/propose';
+import { keyFromLabel, programmeOf, proposeTemplate } from '../../../src/core/templates/propose';
 import { documentOf, type BlockSpec } from '../../support/document-model';
 
 const { hubs } = loadCatalogue();
@@ -260,6 +260,145 @@ describe('a document that is no form', () => {
   });
 });
 
+describe('statements', () => {
+  it('take a word limit from each way forms say one, a full stop in brackets ending no sentence', () => {
+    const { template } = propose(
+      'Statements',
+      'Statement A (max. 100 words)',
+      'Statement B (no more than 200 words)',
+      'Statement C (up to 300 words)',
+      'Statement D (approximately 50 words)',
+      'Statement E (about 60 words)',
+      'Statement F (around 70 words)',
+      'Statement G (c. 80 words)',
+      'Statement H',
+      'Please write (approx 90 words please) here.',
+    );
+    expect(template.fields.map((f) => [f.key, f.label, f.wordLimit, f.prompts])).toEqual([
+      ['statement', 'Statement A (max. 100 words)', { words: 100, kind: 'maximum' }, []],
+      ['statementB', 'Statement B (no more than 200 words)', { words: 200, kind: 'maximum' }, []],
+      ['statementC', 'Statement C (up to 300 words)', { words: 300, kind: 'maximum' }, []],
+      ['statementD', 'Statement D (approximately 50 words)', { words: 50, kind: 'approx' }, []],
+      ['statement2', 'Statement E (about 60 words)', { words: 60, kind: 'approx' }, []],
+      ['statementF', 'Statement F (around 70 words)', { words: 70, kind: 'approx' }, []],
+      ['statement3', 'Statement G (c. 80 words)', { words: 80, kind: 'approx' }, []],
+      ['statementH', 'Statement H', { words: 90, kind: 'approx' }, ['Please write (approx 90 words please) here.']],
+    ]);
+  });
+
+  it('take the instructions in their box as prompts, and a first sentence as the heading', () => {
+    const { template } = propose(
+      'Statements',
+      'Supporting statement',
+      [[{ content: ['Describe your experience of leading maths.', 'Give examples (maximum 250 words).'] }]],
+      'Statement J. Tell us why.',
+      [['']],
+    );
+    expect(template.fields).toEqual([
+      field('supportingStatement', 'Supporting statement', 'statement', true, {
+        wordLimit: { words: 250, kind: 'maximum' },
+        prompts: ['Describe your experience of leading maths.', 'Give examples (maximum 250 words).'],
+      }),
+      field('statementJ', 'Statement J', 'statement', true, { prompts: ['Tell us why.'] }),
+    ]);
+  });
+});
+
+describe('field types', () => {
+  it.each([
+    ['Date', 'date', false],
+    ['Date of birth', 'date', false],
+    ['Start date', 'text', false],
+    ['Name', 'name', true],
+    ['Name of headteacher', 'name', true],
+    ['Head teacher', 'name', true],
+    ['Contact name', 'name', true],
+    ['Applicant name', 'name', true],
+    ['Teacher name', 'name', true],
+    ['School name', 'text', false],
+    ['Teacher reference number', 'trn', false],
+    ['Mobile', 'phone', true],
+    ['How many pupils', 'number', false],
+    ['Years teaching maths', 'number', false],
+    ['Member (yes / no)', 'yesNo', true],
+    ['Are you a member?', 'yesNo', true],
+  ])('%s is %s, required: %s', (label, type, required) => {
+    const [made] = propose('Types', [[label, '']]).template.fields;
+    expect([made!.type, made!.required]).toEqual([type, required]);
+  });
+
+  it('reads a label as Yes/No when its answer box says so', () => {
+    expect(propose('Types', [['Lead teacher', 'Yes / No']]).template.fields[0]).toEqual(
+      field('leadTeacher', 'Lead teacher', 'yesNo', true, { prompts: ['Yes / No'] }),
+    );
+  });
+});
+
+describe('signatories, title, address and deadline', () => {
+  const { template, unsure } = propose(
+    'Mastery Advocates – Expression of Interest Form',
+    'send this to Hub@Boolean.org.uk',
+    'Deadline: 3 March 2027',
+    [
+      ['Teacher name', ''],
+      ['Teacher email', ''],
+    ],
+    [['Mastery Advocate Teacher', 'Signature of Mastery Advocate Teacher']],
+    'Appendix',
+    'This programme runs in every hub.',
+  );
+
+  it('matches a signatory on the one word they share, and says the evidence is little', () => {
+    expect(template.signatories).toEqual([
+      { role: 'masteryAdvocateTeacher', label: 'Mastery Advocate Teacher', emailField: 'teacherEmail', nameField: 'teacherName' },
+    ]);
+    expect(unsure).toEqual(['The signatory "Mastery Advocate Teacher" was matched to the email field "teacherEmail" on little evidence.']);
+  });
+
+  it('reads "send … to" as the return address and "Deadline:" as the deadline; an appendix naming no hub leaves all', () => {
+    expect(template).toMatchObject({
+      id: 'mastery-advocates-2027',
+      programme: 'Mastery Advocates',
+      returnTo: { address: 'hub@boolean.org.uk' },
+      deadline: { date: '2027-03-03', timeZone: 'Europe/London', wording: '3 March 2027' },
+      hubs: 'all',
+    });
+  });
+
+  it('takes the first paragraph for the title when none reads as one, and "Closing date:" for the deadline', () => {
+    const { template: plain } = propose(
+      'Notes on the form.',
+      'an application form for schools',
+      [
+        ['Name of school', ''],
+        ['School URN', ''],
+      ],
+      'Closing date: 4 April 2027 for applications. Email hub@glow.org.uk to apply.',
+    );
+    expect(plain).toMatchObject({
+      id: 'notes-on-the-form-2027',
+      title: 'Notes on the form.',
+      identify: ['Notes on the form.'],
+      returnTo: { address: 'hub@glow.org.uk' },
+      deadline: { date: '2027-04-04', timeZone: 'Europe/London', wording: '4 April 2027' },
+    });
+  });
+});
+
+describe('programmeOf', () => {
+  it.each([
+    ['Secondary Mastery Specialists – application form', 'Secondary Mastery Specialists'],
+    ['Nomination form for the Leads Programme', 'Leads Programme'],
+    ['Registration to join Work Group 4', 'Work Group 4'],
+    ['Maths Platform', 'Maths Platform'],
+    ['Mastery Advocates: Expression of Interest Form', 'Mastery Advocates'],
+    ['Leads Programme Registration Form', 'Leads Programme'],
+    ['Form', 'Form'],
+  ])('%s → %s', (title, programme) => {
+    expect(programmeOf(title)).toBe(programme);
+  });
+});
+
 describe('keyFromLabel', () => {
   it.each([
     ['Name of head of department', 'nameHeadDepartment'],
@@ -267,6 +406,7 @@ describe('keyFromLabel', () => {
     ['The', 'the'],
     ['2024 cohort', 'field2024Cohort'],
     ['One two three four five six seven', 'oneTwoThreeFourFive'],
+    ['Details of the head for a an and in to your please if known e g eg school', 'headSchool'],
   ])('%s → %s', (label, key) => {
     expect(keyFromLabel(label)).toBe(key);
   });
