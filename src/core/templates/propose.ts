@@ -713,7 +713,8 @@ function titleOf(layout: Layout, firstTable: number): string | undefined {
 function returnAddress(paragraphs: readonly ParagraphSlot[]): { address: string; name?: string } | undefined {
   for (const paragraph of paragraphs) {
     const text = foldWhitespace(paragraph.text);
-    if (!/\b(return|e-?mail|send|submit|sent)\b/i.test(text)) continue;
+    // "Return it to …", "returned to …", "e-mailed to …", "send …", "submitted to …".
+    if (!/\b(return(ed)?|e-?mail(ed)?|send|submit(ted)?|sent)\b/i.test(text)) continue;
     const email = findEmail(text);
     if (email) return { address: email.address.toLowerCase() };
   }
@@ -777,7 +778,7 @@ function deadlineOf(
       if (!written) continue;
       const score =
         (address && text.toLowerCase().includes(address) ? 2 : 0) +
-        (/\b(return|submit|e-?mail|send|complete|apply|declaration|application)\b/i.test(text) ? 1 : 0);
+        (/\b(return(ed)?|submit(ted)?|e-?mail(ed)?|send|complete(d)?|apply|declaration|application)\b/i.test(text) ? 1 : 0);
       found.push({ ...written, wording: trimWhere(match[1], (c) => c === '.' || c === ')', 'end'), score });
     }
   }

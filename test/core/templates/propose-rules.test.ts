@@ -385,6 +385,48 @@ describe('signatories, title, address and deadline', () => {
   });
 });
 
+describe('titles, deadlines and hubs as forms write them', () => {
+  it('takes the deadline of the sentence that says where the form is returned, over a date in the title', () => {
+    const { template } = propose(
+      'Declaration of Commitment  by 25th May 2027.',
+      'The form is completed by the head teacher and returned to hub@boolean.org.uk by 3 March 2027.',
+      [['Name of school', '']],
+    );
+    expect(template).toMatchObject({
+      id: 'declaration-of-commitment-2027',
+      title: 'Declaration of Commitment',
+      identify: ['Declaration of Commitment'],
+      returnTo: { address: 'hub@boolean.org.uk' },
+      deadline: { date: '2027-03-03', timeZone: 'Europe/London', wording: '3 March 2027' },
+    });
+  });
+
+  it('keeps a title’s lines, reads a time of day, a label’s brackets on its second line and a hub named with two brackets', () => {
+    const { template } = propose(
+      'Leads Application\nCommitment by 2027',
+      'Return to hub@boolean.org.uk by 12 noon on 3 March 2027',
+      [['Deputy head\n(name and e-mail)', '']],
+      [['Deputy head', 'Signature of deputy head']],
+      'Appendix',
+      'Boolean Maths Hub (Bath) (also Bristol)',
+    );
+    expect(template).toMatchObject({
+      id: 'leads-application-commitment-2027',
+      title: 'Leads Application Commitment',
+      identify: ['Leads Application', 'Commitment'],
+      deadline: { date: '2027-03-03', time: '12:00', timeZone: 'Europe/London', wording: '12 noon on 3 March 2027' },
+      hubs: ['Boolean Maths Hub'],
+    });
+    expect(template.fields.map((f) => [f.key, f.type])).toEqual([
+      ['deputyHeadName', 'name'],
+      ['deputyHeadEmail', 'email'],
+    ]);
+    expect(template.signatories).toEqual([
+      { role: 'deputyHead', label: 'Deputy head', emailField: 'deputyHeadEmail', nameField: 'deputyHeadName' },
+    ]);
+  });
+});
+
 describe('programmeOf', () => {
   it.each([
     ['Secondary Mastery Specialists – application form', 'Secondary Mastery Specialists'],
