@@ -129,3 +129,51 @@ describe('parseXml against saxes', () => {
     expect(() => ourEvents(`<!DOCTYPE w:p><w:p ${W}/>`)).toThrow(expect.objectContaining({ code: 'xml-doctype' }));
   });
 });
+
+describe('an element passed over (a handler returns skip)', () => {
+  /** Events with <skip> passed over; its content must still be well-formed and within the depth. */
+  const skipping = (inner: string, maxDepth = 50) => {
+    const events: Event[] = [];
+    parseXml(`<root xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><skip a="1">${inner}</skip><after/></root>`, 'part', maxDepth, {
+      open: (name) => (name === 'skip' ? 'skip' : void events.push(`<${name}>`)),
+      close: (name) => events.push(`</${name}>`),
+      text: (text) => events.push(`#${text}`),
+    });
+    return events;
+  };
+  const code = (inner: string, maxDepth?: number) => {
+    try {
+      skipping(inner, maxDepth);
+      return 'read';
+    } catch (e) {
+      return (e as { code?: string }).code;
+    }
+  };
+
+  it('reports nothing inside it and goes on after its end tag', () => {
+    const inner =
+      '<w:r><w:t xml:space="preserve">gone</w:t></w:r><!-- a <fake> comment --><?pi <x>?><![CDATA[<not/> a tag]]>' +
+      "<w:br/><w:tab  w:val = 'x' /><skip>same name, nested</skip ><w:p\n>x</w:p >";
+    expect(skipping(inner)).toEqual(['<root>', '<after>', '</after>', '</root>']);
+  });
+
+  it('must still be well-formed inside', () => {
+    expect(code('<w:r></w:t>')).toBe('xml-malformed');
+    expect(code('<w:r>')).toBe('xml-malformed');
+    expect(code('<!-- never closed')).toBe('xml-malformed');
+    expect(code('<?pi never closed')).toBe('xml-malformed');
+    expect(code('<![CDATA[ never closed')).toBe('xml-malformed');
+    expect(code('<!ELEMENT x ANY>')).toBe('xml-malformed');
+    expect(code('<>')).toBe('xml-malformed');
+    expect(code('<w:r a=1/>')).toBe('xml-malformed');
+    expect(code('<w:r a="1"')).toBe('xml-malformed');
+    expect(code('</skipx>')).toBe('xml-malformed');
+  });
+
+  it('refuses a DOCTYPE inside it, and counts its nesting against the depth limit', () => {
+    expect(code('<!DOCTYPE x>')).toBe('xml-doctype');
+    const nested = (n: number) => '<a>'.repeat(n) + '</a>'.repeat(n);
+    expect(code(nested(3), 5)).toBe('read');
+    expect(code(nested(4), 5)).toBe('xml-too-deep');
+  });
+});
