@@ -6,7 +6,7 @@ import { expandZip } from '../../../src/core/documents/zip';
 
 const MiB = 1_048_576;
 const zipOf = (files: Record<string, Uint8Array>, level: 0 | 6 = 6) =>
-  zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, [b, { level }]])) as Zippable, {
+  zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, [b, { level }] as const])), {
     mtime: new Date('2024-01-01T00:00:00Z'),
   });
 const text = (s: string) => new TextEncoder().encode(s);
