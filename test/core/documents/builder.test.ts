@@ -2,10 +2,10 @@
 // look, cells opened when text arrives without one, rows defined at their end (as .doc does), the
 // grid made from the cells' edges (snapped within 30 twips), and the table limits at their edge.
 import { DocumentBuilder } from '../../../src/core/documents/builder';
-import { DOCX_LIMITS } from '../../../src/core/docx/limits';
+import { DOCX_LIMITS, type DocxLimits } from '../../../src/core/docx/limits';
 import { shapeOf } from '../../support/document-model';
 
-const limits = (more: Partial<typeof DOCX_LIMITS>) => ({ ...DOCX_LIMITS, ...more });
+const limits = (more: Partial<DocxLimits>): DocxLimits => ({ ...DOCX_LIMITS, ...more });
 
 describe('text', () => {
   it('joins runs of one look, keeps runs of another apart, and drops empty runs', () => {
@@ -66,7 +66,7 @@ describe('tables', () => {
     for (const [top, bottom] of [
       ['Name', 'Ann'],
       ['', 'Bob'],
-    ]) {
+    ] as const) {
       b.startRow();
       for (const t of [top, bottom, 'extra']) {
         b.startCell({ vMerge: 'restart' });
@@ -119,7 +119,7 @@ describe('tables', () => {
 });
 
 describe('the table limits, at their edge', () => {
-  const build = (l: Partial<typeof DOCX_LIMITS>, work: (b: DocumentBuilder) => void) => {
+  const build = (l: Partial<DocxLimits>, work: (b: DocumentBuilder) => void) => {
     const b = new DocumentBuilder(limits(l));
     try {
       work(b);
