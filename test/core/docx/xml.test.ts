@@ -134,11 +134,16 @@ describe('an element passed over (a handler returns skip)', () => {
   /** Events with <skip> passed over; its content must still be well-formed and within the depth. */
   const skipping = (inner: string, maxDepth = 50) => {
     const events: Event[] = [];
-    parseXml(`<root xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><skip a="1">${inner}</skip><after/></root>`, 'part', maxDepth, {
-      open: (name) => (name === 'skip' ? 'skip' : void events.push(`<${name}>`)),
-      close: (name) => events.push(`</${name}>`),
-      text: (text) => events.push(`#${text}`),
-    });
+    parseXml(
+      `<root xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><skip a="1">${inner}</skip><after/></root>`,
+      'part',
+      maxDepth,
+      {
+        open: (name) => (name === 'skip' ? 'skip' : void events.push(`<${name}>`)),
+        close: (name) => events.push(`</${name}>`),
+        text: (text) => events.push(`#${text}`),
+      },
+    );
     return events;
   };
   const code = (inner: string, maxDepth?: number) => {
