@@ -38,11 +38,8 @@ export function decodePart(data: Uint8Array, name: string): string {
     for (let at = 0; at < units.length; at += 8192) text += String.fromCharCode(...units.subarray(at, at + 8192));
     return text;
   }
-  try {
-    return strFromU8(data);
-  } catch {
-    throw new DocxError('corrupt-zip', `The document part ${name} is not valid text.`);
-  }
+  // Bytes that are not UTF-8 read as U+FFFD (TextDecoder), never as an error.
+  return strFromU8(data);
 }
 
 export function openPackage(bytes: Uint8Array, wanted: (name: string) => boolean, limits: DocxLimits): DocxPackage {
@@ -64,7 +61,7 @@ export function openPackage(bytes: Uint8Array, wanted: (name: string) => boolean
   }
 
   const files = readSmallParts(bytes, wanted, limits);
-  if (files.streamed.length) streamParts(bytes, new Set(files.streamed), limits, files.parts);
+  if (files.streamed.size) streamParts(bytes, files.streamed, limits, files.parts);
   return {
     part: (name) => {
       const data = files.parts.get(name);
@@ -90,7 +87,8 @@ const SMALL_PART_BYTES = 64 * 1024;
 
 function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits: DocxLimits) {
   const parts = new Map<string, Uint8Array>();
-  const streamed: string[] = [];
+  /** The larger parts, by name, with the inflated size the zip's directory declares. */
+  const streamed = new Map<string, number>();
   let entries = 0;
   let declaredTotal = 0;
   let macros = false;
@@ -121,7 +119,7 @@ function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, li
           throw new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).');
         }
         if (file.size <= SMALL_PART_BYTES) return true;
-        streamed.push(file.name);
+        streamed.set(file.name, file.originalSize);
         return false;
       },
     });
@@ -133,8 +131,12 @@ function readSmallParts(bytes: Uint8Array, wanted: (name: string) => boolean, li
   return { parts, streamed, macros };
 }
 
-/** Streams the named parts in small slices, stopping a part that inflates past the limits. */
-function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: DocxLimits, into: Map<string, Uint8Array>): void {
+/**
+ * Streams the named parts in small slices, stopping a part that inflates past the limits. The stream
+ * reads each part's local header, which may disagree with the directory Word reads: a part must
+ * inflate to exactly the size the directory declares, or the document is refused.
+ */
+function streamParts(bytes: Uint8Array, declared: ReadonlyMap<string, number>, limits: DocxLimits, into: Map<string, Uint8Array>): void {
   let inflatedTotal = 0;
   let failure: DocxError | undefined;
   const started = new Set<string>();
@@ -142,7 +144,7 @@ function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: Docx
     failure ??= error;
   };
   const unzip = new Unzip((file) => {
-    if (!names.has(file.name) || started.has(file.name)) return;
+    if (!declared.has(file.name) || started.has(file.name)) return;
     const chunks: Uint8Array[] = [];
     let partBytes = 0;
     started.add(file.name);
@@ -161,7 +163,10 @@ function streamParts(bytes: Uint8Array, names: ReadonlySet<string>, limits: Docx
         return fail(new DocxError('zip-bomb', 'A part of the document inflates to an implausible size (a zip bomb?).'));
       }
       chunks.push(chunk);
-      if (final) into.set(file.name, concat(chunks, partBytes));
+      if (!final) return;
+      if (partBytes !== declared.get(file.name))
+        return fail(new DocxError('corrupt-zip', 'The document is damaged (a part is not the size its zip directory gives).'));
+      into.set(file.name, concat(chunks, partBytes));
     };
     file.start();
   });
