@@ -155,7 +155,6 @@ export function parseXml(xml: string, part: string, maxDepth: number, handlers: 
       const after = xml.charCodeAt(at);
       if (at < n && !isSpace(after) && after !== 62 && after !== 47) throw malformed();
     }
-    if (at > n) throw malformed();
     attributes.at(attributesStart, at - (selfClosing ? 2 : 1));
     if (!rootSeen) {
       // The root's namespace declarations decide every canonical name, its own included.

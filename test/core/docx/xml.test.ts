@@ -35,7 +35,7 @@ function saxesEvents(xml: string): Event[] {
 
 function ourEvents(xml: string): Event[] {
   const events: Event[] = [];
-  parseXml(xml, 'part', 10_000, {
+  parseXml(xml, 'word/document.xml', 10_000, {
     open: (name, attributes) =>
       void events.push(
         `<${name} ${Object.entries(attributes.all())
@@ -180,5 +180,115 @@ describe('an element passed over (a handler returns skip)', () => {
     const nested = (n: number) => '<a>'.repeat(n) + '</a>'.repeat(n);
     expect(code(nested(3), 5)).toBe('read');
     expect(code(nested(4), 5)).toBe('xml-too-deep');
+  });
+});
+
+describe('parseXml at its edges', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const WORD = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+  /** Events with each element's depth, as the body reader sees them; attributes are never read. */
+  const withDepths = (xml: string, maxDepth = 50) => {
+    const events: string[] = [];
+    parseXml(xml, 'word/document.xml', maxDepth, {
+      open: (name, _attributes, depth) => void events.push(`<${name} ${depth}>`),
+      close: (name, depth) => void events.push(`</${name} ${depth}>`),
+      text: (text) => void events.push(`#${text}`),
+    });
+    return events;
+  };
+  const refusal = (xml: string, read: (xml: string) => unknown = ourEvents) => {
+    try {
+      read(xml);
+      return 'read';
+    } catch (e) {
+      const { code, message } = e as { code: string; message: string };
+      return { code, message };
+    }
+  };
+  const MALFORMED = { code: 'xml-malformed', message: 'The document part word/document.xml is not well-formed XML.' };
+
+  it.each([
+    ['white space of every kind inside tags', `<w:p ${W}\tw:a="1"\r\nw:b='2'\n><w:r\t/></w:p\r\n>`],
+    ['white space after the root', `<w:p ${W}/>\r\n\t `],
+    ['a namespace written with another prefix', `<ns0:document xmlns:ns0="${WORD}"><ns0:body ns0:a="1"/></ns0:document>`],
+    [
+      'a default namespace beside a prefixed one',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships" ${W}><w:t/><Relationship Id="1"/></Relationships>`,
+    ],
+    ['an attribute whose value is a namespace but is not a declaration', `<w:p ${W} a="${WORD}"><b/></w:p>`],
+    ['text ending as a processing instruction and a comment end', `<w:p ${W}>a?><?pi x?>b--><!--c--></w:p>`],
+    ['two CDATA sections side by side', `<w:p ${W}><![CDATA[a]]><![CDATA[b]]></w:p>`],
+    ['the highest character and those beside the surrogates', `<w:t ${W}>&#x10FFFF;&#xD7FF;&#xE000;</w:t>`],
+  ])('reads %s as saxes does', (_what, xml) => {
+    expect(ourEvents(xml)).toEqual(saxesEvents(xml));
+  });
+
+  it.each([
+    ['a character reference past Unicode', `<w:t ${W}>&#x110000;</w:t>`],
+    ['a character reference to the first surrogate', `<w:t ${W}>&#xD800;</w:t>`],
+    ['a character reference to the last surrogate', `<w:t ${W}>&#xDFFF;</w:t>`],
+    ['an element name that is not a name', `<w:p ${W}><1a/></w:p>`],
+    ['text after the root', `<w:p ${W}/>junk`],
+    ['an end tag after the root', `<w:p ${W}/></undefined>`],
+    ['an end tag longer than the open name', `<w:p ${W}></w:pp>`],
+    ['an end tag with an attribute', `<w:p ${W}></w:p x="1">`],
+    ['CDATA outside the root', `<![CDATA[x]]><w:p ${W}/>`],
+    ['a declaration other than DOCTYPE', `<!ELEMENT x ANY><w:p ${W}/>`],
+    ['an attribute with no value', `<w:p ${W}><w:r a></w:p>`],
+    ['a slash inside a tag', `<w:p ${W}><w:r /x></w:p>`],
+    ['two attributes with no space between them', `<w:p ${W} a="1"b="2"/>`],
+    ['a start tag cut off', `<w:p ${W}><w:r`],
+    ...['<', '/', '"', "'", '>'].map((c) => [`${c} in an attribute name`, `<w:p ${W}><w:r a${c}b="1"/></w:p>`]),
+  ])('refuses %s, as saxes does, whether or not the attributes are read', (_what, xml) => {
+    expect(() => saxesEvents(xml)).toThrow();
+    expect(refusal(xml)).toEqual(MALFORMED);
+    expect(refusal(xml, withDepths)).toEqual(MALFORMED);
+  });
+
+  it('refuses an attribute name that is not a name when the attribute is read', () => {
+    const xml = `<w:p ${W} 1a="x"/>`;
+    expect(() => saxesEvents(xml)).toThrow();
+    expect(refusal(xml)).toEqual(MALFORMED);
+  });
+
+  it('refuses a DOCTYPE, saying why', () => {
+    expect(refusal(`<!DOCTYPE w:p><w:p ${W}/>`)).toEqual({
+      code: 'xml-doctype',
+      message: 'The document part word/document.xml declares a DOCTYPE; documents with entity declarations are not read.',
+    });
+  });
+
+  it('gives each element its depth, at its open and at its close', () => {
+    expect(withDepths(`<w:p ${W}><w:r><w:t>x</w:t><w:br/></w:r></w:p>`)).toEqual([
+      '<w:p 1>',
+      '<w:r 2>',
+      '<w:t 3>',
+      '#x',
+      '</w:t 3>',
+      '<w:br 3>',
+      '</w:br 3>',
+      '</w:r 2>',
+      '</w:p 1>',
+    ]);
+  });
+
+  it('limits nesting at its edge, saying the limit', () => {
+    const nested = (n: number) => `<w:p ${W}>${'<a>'.repeat(n - 1)}${'</a>'.repeat(n - 1)}</w:p>`;
+    expect(withDepths(nested(3), 3)).toHaveLength(6);
+    expect(refusal(nested(4), (xml) => withDepths(xml, 3))).toEqual({
+      code: 'xml-too-deep',
+      message: 'The document part word/document.xml is nested more than 3 levels deep.',
+    });
+  });
+
+  it('reports neither open nor close for a skipped element written empty', () => {
+    const events: string[] = [];
+    parseXml(`<w:p ${W}><w:pPr/><w:r/></w:p>`, 'part', 10, {
+      open: (name) => (name === 'w:pPr' ? 'skip' : void events.push(`<${name}>`)),
+      close: (name) => void events.push(`</${name}>`),
+      text: () => undefined,
+    });
+    expect(events).toEqual(['<w:p>', '<w:r>', '</w:r>', '</w:p>']);
   });
 });
