@@ -220,6 +220,37 @@ describe('reading text boxes', () => {
     );
     expect(document.blocks.map((b) => (b.kind === 'paragraph' ? paragraphText(b) : 'table'))).toEqual(['Anchor', 'In the box (choice)']);
   });
+
+  const alternates = (inner: string) =>
+    read(p(r('Anchor'), `<w:r><mc:AlternateContent>${inner}</mc:AlternateContent></w:r>`)).blocks.map((b) =>
+      b.kind === 'paragraph' ? paragraphText(b) : 'table',
+    );
+  const box = (tag: string) => `<w:txbxContent>${p(r(tag))}</w:txbxContent>`;
+
+  it('reads the first of several choices only', () => {
+    expect(
+      alternates(`<mc:Choice Requires="wps">${box('first')}</mc:Choice><mc:Choice Requires="wpg">${box('second')}</mc:Choice>`),
+    ).toEqual(['Anchor', 'first']);
+  });
+
+  it('reads the fallback when there is no choice, and each alternate of several on its own', () => {
+    expect(alternates(`<mc:Fallback>${box('fallback')}</mc:Fallback>`)).toEqual(['Anchor', 'fallback']);
+    const two = read(
+      p(
+        r('Anchor'),
+        `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${box('one')}</mc:Choice><mc:Fallback>${box('one again')}</mc:Fallback></mc:AlternateContent></w:r>`,
+        `<w:r><mc:AlternateContent><mc:Fallback>${box('two')}</mc:Fallback></mc:AlternateContent></w:r>`,
+      ),
+    );
+    expect(two.blocks.map((b) => (b.kind === 'paragraph' ? paragraphText(b) : 'table'))).toEqual(['Anchor', 'one', 'two']);
+  });
+
+  it('does not read the text inside an embedded object', () => {
+    const document = read(
+      p(r('Before'), `<w:r><w:object><v:shape><v:textbox>${box('Inside the object')}</v:textbox></v:shape></w:object></w:r>`, r(' after')),
+    );
+    expect(text(document)).toBe('Before after');
+  });
 });
 
 describe('reading strict Open XML', () => {
