@@ -91,6 +91,12 @@ describe('legacy drop-downs (FORMDROPDOWN)', () => {
     ]);
   });
 
+  it('with no entries read as nothing', () => {
+    expect(read(p(r('QTS:'), field(' FORMDROPDOWN ', '', '<w:ddList><w:result w:val="0"/></w:ddList>'), r(' after')))).toEqual([
+      'QTS: after',
+    ]);
+  });
+
   it('take a first-entry choice over the default', () => {
     expect(read(p(dropdown('<w:result w:val="0"/><w:default w:val="1"/>')))).toEqual(['Yes']);
   });
@@ -117,6 +123,13 @@ describe('nesting', () => {
     expect(read(p(field(' HYPERLINK "https://a.org" ', field(' PAGE ', r('7')) + r(' inner')), r(' outer')))).toEqual([
       '[7 inner](https://a.org) outer',
     ]);
+  });
+
+  it('reads a field inside another field’s instruction as part of that instruction, not as text', () => {
+    const merge = field(' MERGEFIELD Surname ', r('Patel'));
+    const conditional =
+      fldChar('begin') + instr(' IF ') + merge + instr(' = "" "none" "given" ') + fldChar('separate') + r('given') + fldChar('end');
+    expect(read(p(r('Surname: '), conditional))).toEqual(['Surname: given']);
   });
 
   it('reads stray field marks with no field begun as nothing', () => {
