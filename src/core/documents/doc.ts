@@ -324,6 +324,12 @@ export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
       builder.endTable();
     }
     while (builder.tableDepth < depth) {
+      // A table nested at the start of a cell: the cell it stands in opens first.
+      const outer = builder.tableDepth;
+      if (outer && !cellOpen[outer - 1]) {
+        builder.startCell();
+        cellOpen[outer - 1] = true;
+      }
       builder.startTable();
       cellOpen.push(false);
     }
