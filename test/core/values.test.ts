@@ -1,7 +1,7 @@
 // Reading one answer as its field's type says (forms.md): the value kept, and what is wrong with it.
 // Answers are built as the Word reader gives them: paragraphs of text runs (bold, struck through,
 // highlighted, linked) and ticked or empty check boxes.
-import { readValue, type ReadContext } from '../../src/core/forms/values';
+import { MAX_ANSWER_CHARACTERS, readValue, type ReadContext } from '../../src/core/forms/values';
 import type { Answer } from '../../src/core/forms/locate';
 import type { Inline, Paragraph } from '../../src/core/docx/model';
 import { Field, type FieldType } from '../../src/core/catalogue/schema';
@@ -425,5 +425,43 @@ describe('rows', () => {
     expect(
       value('rows', lines('2015 - present  Oakfield Academy'), { columns: [{ key: 'period', label: 'Period', aliases: [] }] }),
     ).toBeNull();
+  });
+});
+
+describe('an answer longer than any form asks for', () => {
+  const tooLong = (length: number) =>
+    `Teacher 1 – Email is ${length.toLocaleString('en-GB')} characters long; only its first 100,000 were read.`;
+  /** A long text as its runs of one character ("a×3 b×1"), so that a difference reads in a line. */
+  const runsOf = (text: unknown) =>
+    typeof text !== 'string' ? text : (text.match(/(.)\1*/gsu) ?? []).map((run) => `${JSON.stringify(run[0])}×${run.length}`).join(' ');
+
+  it('is read whole up to the cap, counting a check box as one character and the text beside the label', () => {
+    const answer: Answer = { paragraphs: [paragraph('a'.repeat(MAX_ANSWER_CHARACTERS - 2), { checkbox: true })], besideLabel: 'b' };
+    const reading = read('multiline', answer);
+    expect(reading.issues).toEqual([]);
+    expect(runsOf(reading.value)).toBe('"a"×99998 "☒"×1');
+  });
+
+  it('is cut at the cap, paragraph by paragraph and inline by inline, with a warning that gives its length', () => {
+    const answer: Answer = {
+      paragraphs: [
+        paragraph('a'.repeat(60_000)),
+        paragraph({ checkbox: false }, 'b'.repeat(50_000), 'c'.repeat(10)),
+        paragraph('d'.repeat(5)),
+      ],
+      besideLabel: '',
+    };
+    const reading = read('multiline', answer);
+    expect(runsOf(reading.value)).toBe('"a"×60000 "\\n"×1 "☐"×1 "b"×39999');
+    expect(reading.issues).toEqual([{ severity: 'warning', code: 'answer-too-long', field: 'answer', message: tooLong(110_016) }]);
+  });
+
+  it('keeps the issues of what was read beside the warning, and cuts the text beside the label too', () => {
+    const reading = read('email', { paragraphs: [paragraph('x'.repeat(100_001))], besideLabel: '' });
+    expect(reading.issues.map((i) => i.code)).toEqual([expect.any(String), 'answer-too-long']);
+    expect(reading.issues[0]!.code).not.toBe('answer-too-long');
+    const beside = read('text', { paragraphs: [], besideLabel: 'y'.repeat(100_001) });
+    expect(runsOf(beside.value)).toBe('"y"×100000');
+    expect(beside.issues).toEqual([{ severity: 'warning', code: 'answer-too-long', field: 'answer', message: tooLong(100_001) }]);
   });
 });
