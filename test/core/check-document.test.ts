@@ -296,3 +296,38 @@ describe('documents that are no known form', () => {
     expect(report.forms[0]!.issues).toEqual([expect.objectContaining({ code: 'unknown-form', severity: 'error' })]);
   });
 });
+
+describe('a name and an e-mail address in one box', () => {
+  const halves = (headOfDepartment: string) => {
+    const form = check(secondaryMastery({ headOfDepartment })).forms[0]!;
+    return {
+      name: form.fields.headOfDepartmentName,
+      email: form.fields.headOfDepartmentEmail,
+      issues: form.issues.filter((i) => i.field?.startsWith('headOfDepartment')).map((i) => [i.field, i.message]),
+    };
+  };
+
+  it('says which half is missing', () => {
+    expect(halves(p(r('Mrs Jane Smith')))).toEqual({
+      name: 'Mrs Jane Smith',
+      email: null,
+      issues: [['headOfDepartmentEmail', 'Head of department (name and e-mail): the e-mail address is missing.']],
+    });
+    expect(halves('<w:p/>')).toEqual({
+      name: null,
+      email: null,
+      issues: [
+        ['headOfDepartmentName', 'Head of department (name and e-mail): the name is missing.'],
+        ['headOfDepartmentEmail', 'Head of department (name and e-mail): the e-mail address is missing.'],
+      ],
+    });
+  });
+
+  it('reads the address from the name box when the e-mail box is empty, and a name alone as no address', () => {
+    expect(halves(p(r('Mrs Jane Smith')) + p(r('J.Smith@Ashfield.sch.uk')))).toMatchObject({
+      name: 'Mrs Jane Smith',
+      email: 'j.smith@ashfield.sch.uk',
+      issues: [],
+    });
+  });
+});
