@@ -342,3 +342,111 @@ describe('what cannot be read', () => {
     expect(read31.at(-1)).toBe('Page 30');
   });
 });
+
+describe('paths at their edges', () => {
+  it('passes over a background drawn over the whole page', async () => {
+    expect(await read(page('1 1 1 rg 0 0 595 842 re f 0 0 0 rg', text(72, 770, 'Name of school: Ashfield')))).toEqual([
+      'Name of school: Ashfield',
+    ]);
+  });
+
+  it('takes a box to tick only when it is square, within a point and a half, and 5 to 16 points wide', async () => {
+    const labelled = (shape: string, y: number, label: string) => page(shape, text(92, y + 2, label));
+    expect(
+      await read(
+        page(
+          labelled(box(72, 768, 5, 5), 768, 'five'),
+          labelled(box(72, 740, 17, 17), 740, 'seventeen'),
+          labelled(box(72, 710, 10, 11.4), 710, 'nearly square'),
+          labelled(box(72, 680, 10, 11.5), 680, 'a point and a half off'),
+        ),
+      ),
+    ).toEqual(['☐ five', 'seventeen', '☐ nearly square', 'a point and a half off']);
+  });
+
+  it('ticks a box only for strokes across it, not a dot or a nearly flat stroke inside it', async () => {
+    const inBox = (stroke: string) => page(box(72, 768, 10, 10), stroke, text(86, 770, 'Yes'));
+    expect(await read(inBox(line(74, 770, 80, 776)))).toEqual(['☒ Yes']);
+    expect(await read(inBox(line(75, 771, 76, 772)))).toEqual(['☐ Yes']);
+    expect(await read(inBox(line(74, 771, 78, 772.5)))).toEqual(['☐ Yes']);
+  });
+
+  it('reads a table and its text drawn through two quarter turns that cancel out', async () => {
+    const turned = ['q 0 1 -1 0 595 0 cm', 'q 0 -1 1 0 0 595 cm', row(680, 'Name of school', 'Ashfield'), 'Q', 'Q'];
+    expect(await read(page(...turned))).toEqual([{ rows: [[['Name of school'], ['Ashfield']]] }]);
+  });
+
+  it('reads a table drawn at half size and scaled up twice over', async () => {
+    const scaled = ['q 4 0 0 4 0 0 cm', 'q 0.5 0 0 0.5 0 0 cm', box(36, 340, 100, 15), box(136, 340, 100, 15), 'Q', 'Q'];
+    expect(await read(page(...scaled, text(77, 690, 'Name'), text(277, 690, 'Ann')))).toEqual([{ rows: [[['Name'], ['Ann']]] }]);
+  });
+});
+
+describe('tables from lines at their edges', () => {
+  /** A grid of ruled lines: `columns` edges across, `rows` edges down, from (72, 710), each cell 100 × 30. */
+  const grid = (columns: number, rows: number, skip: (kind: 'h' | 'v', index: number, cell: number) => boolean = () => false) => {
+    const lines: string[] = [];
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c + 1 < columns; c++) if (!skip('h', r, c)) lines.push(line(72 + c * 100, 710 - r * 30, 172 + c * 100, 710 - r * 30));
+    for (let c = 0; c < columns; c++)
+      for (let r = 0; r + 1 < rows; r++) if (!skip('v', c, r)) lines.push(line(72 + c * 100, 710 - r * 30, 72 + c * 100, 680 - r * 30));
+    return lines;
+  };
+  const label = (c: number, r: number, s: string) => text(77 + c * 100, 690 - r * 30, s);
+
+  it('merges cells across and down away from the first row and column', async () => {
+    // Four columns, three rows: the last row's middle two cells one, and the last column's first two rows one.
+    const lines = grid(
+      5,
+      4,
+      (kind, index, cell) => (kind === 'v' && index === 2 && cell === 2) || (kind === 'h' && index === 1 && cell === 3),
+    );
+    const letters = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
+    const labels = letters.map((s, i) => label(i % 4, Math.floor(i / 4), s));
+    expect(await read(page(...lines, ...labels))).toEqual([
+      {
+        rows: [
+          [['a'], ['b'], ['c'], { at: '@3+1 merge', blocks: ['d', 'h'] }],
+          [['e'], ['f'], ['g'], { at: '@3+1 merged from row 0', blocks: [''] }],
+          [['i'], { at: '@1+2', blocks: ['j\tk'] }, ['l']],
+        ],
+      },
+    ]);
+  });
+
+  it('joins lines that stop short of each other by less than two points, and not by more', async () => {
+    const near = [
+      line(72, 710, 471, 710),
+      line(72, 680, 471, 680),
+      line(73.5, 708.5, 73.5, 681.5),
+      line(272, 710, 272, 680),
+      line(472, 710, 472, 680),
+    ];
+    expect(await read(page(...near, text(77, 690, 'Name'), text(277, 690, 'Ann')))).toEqual([{ rows: [[['Name'], ['Ann']]] }]);
+    const apart = [line(72, 710, 272, 710), line(72, 680, 272, 680), line(69, 710, 69, 680), line(275, 710, 275, 680)];
+    expect(await read(page(...apart, text(77, 690, 'Name')))).toEqual(['Name']);
+  });
+
+  it('needs two lines each way to make a table', async () => {
+    expect(await read(page(line(72, 710, 472, 710), line(72, 680, 472, 680), line(72, 710, 72, 680), text(77, 690, 'Bracketed')))).toEqual([
+      'Bracketed',
+    ]);
+    expect(
+      await read(page(line(72, 710, 472, 710), line(72, 710, 72, 680), line(472, 710, 472, 680), text(77, 690, 'Under a lid'))),
+    ).toEqual(['Under a lid']);
+  });
+
+  it('reads a grid of up to 20,000 cells as a table, and a larger one as no table', async () => {
+    const ruled = (columns: number, rows: number) => {
+      const lines: string[] = [];
+      for (let r = 0; r <= rows; r++) lines.push(line(40, 820 - r * 4, 40 + columns * 5, 820 - r * 4));
+      for (let c = 0; c <= columns; c++) lines.push(line(40 + c * 5, 820, 40 + c * 5, 820 - rows * 4));
+      return page(...lines, text(40, 10, 'After the grid'));
+    };
+    const atLimit = await readPdf(pdfOf(ruled(100, 200)));
+    const table = atLimit.blocks[0]!;
+    expect(table.kind === 'table' && [table.rows.length, table.rows[0]!.cells.length]).toEqual([200, 100]);
+    const over = shapeOf(await readPdf(pdfOf(ruled(100, 201))));
+    expect(over).toEqual(['After the grid']);
+  });
+});
