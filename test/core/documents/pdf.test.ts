@@ -450,3 +450,32 @@ describe('tables from lines at their edges', () => {
     expect(over).toEqual(['After the grid']);
   });
 });
+
+describe('text and tables in their order', () => {
+  it('keeps one space between runs that carry their own, and bold across the space between bold runs', async () => {
+    expect(await read(page(text(72, 770, 'Name: '), text(110, 770, 'Ann')))).toEqual(['Name: Ann']);
+    expect(await read(page(text(72, 770, 'Name'), text(110, 770, ' Ann')))).toEqual(['Name Ann']);
+    expect(await read(page(text(72, 770, 'Name', { bold: true }), text(110, 770, 'of', { bold: true })))).toEqual(['**Name of**']);
+  });
+
+  it('reads tables in page order, whichever was drawn first', async () => {
+    expect(await read(page(row(580, 'URN', '137425'), row(700, 'Name', 'Ann'), text(72, 650, 'Part B')))).toEqual([
+      { rows: [[['Name'], ['Ann']]] },
+      'Part B',
+      { rows: [[['URN'], ['137425']]] },
+    ]);
+  });
+
+  it('starts a new table after a page break when the columns change', async () => {
+    const threeColumns = page(
+      box(72, 740, 100, 30),
+      box(172, 740, 100, 30),
+      box(272, 740, 200, 30),
+      text(77, 750, 'a'),
+      text(177, 750, 'b'),
+    );
+    expect(await read(row(100, 'Name', 'Ann'), threeColumns)).toEqual([{ rows: [[['Name'], ['Ann']]] }, { rows: [[['a'], ['b'], ['']]] }]);
+    const wider = page(box(72, 740, 210, 30), box(282, 740, 190, 30), text(77, 750, 'URN'));
+    expect(await read(row(100, 'Name', 'Ann'), wider)).toEqual([{ rows: [[['Name'], ['Ann']]] }, { rows: [[['URN'], ['']]] }]);
+  });
+});
