@@ -23,8 +23,8 @@ export interface DocOptions {
   readonly pieces?: readonly number[];
   /** Store these pieces (by index) as 16-bit text. Every piece is 16-bit when true. */
   readonly unicode?: boolean | readonly number[];
-  /** Write the pieces' descriptors in this order (piece indexes), as a file edited many times has them. */
-  readonly pieceOrder?: readonly number[];
+  /** List the property pages last first, as a file saved many times may. */
+  readonly pagesReversed?: boolean;
   /** Bytes before the piece table in the Clx: a Prc (clxt 1) and its size, as Word writes for property modifiers. */
   readonly prc?: readonly number[];
   /** The text length the FIB gives; the text written by default. */
@@ -74,19 +74,22 @@ export function rowDefinition(edges: readonly number[], merges: readonly ('resta
   return [0x08, 0xd6, ...le16(operand.length + 1), ...operand];
 }
 
-/** A legacy checkbox's data for the Data stream ([MS-DOC] FFData after a PICFAND header). */
-export function checkboxData(state: 'checked' | 'unchecked' | { default: boolean }, name = 'Check1'): number[] {
-  const result = state === 'checked' ? 1 : state === 'unchecked' ? 0 : 25;
+/**
+ * A legacy checkbox's data for the Data stream ([MS-DOC] FFData after a PICFAND header): its own
+ * state, or none ('default', so that its default stands), and its default.
+ */
+export function checkboxData(result: 'checked' | 'unchecked' | 'default', options: { default?: boolean; name?: string } = {}): number[] {
+  const name = options.name ?? 'Check1';
   const header = 0x44;
   const ffdata = [
     ...le32(0xffffffff),
-    ...le16(1 | (result << 2)),
+    ...le16(1 | ({ checked: 1, unchecked: 0, default: 25 }[result] << 2)),
     ...le16(0), // uiMaxLen
     ...le16(20), // hps
     ...le16(name.length),
     ...[...name].flatMap((c) => le16(c.charCodeAt(0))),
     ...le16(0),
-    ...le16(typeof state === 'object' && state.default ? 1 : 0), // wDef
+    ...le16(options.default ? 1 : 0), // wDef
   ];
   return [...le32(header + ffdata.length), ...le16(header), ...new Array<number>(header - 6).fill(0), ...ffdata];
 }
@@ -198,20 +201,17 @@ export function docFile(paragraphs: readonly DocParagraph[], options: DocOptions
   );
 
   // The table stream: the Clx, then the two page tables (PlcBteChpx, PlcBtePapx).
-  const order = options.pieceOrder ?? pieces.map((_, i) => i);
-  const ordered = order.map((i) => pieces[i]!);
   const plcPcd = [
-    ...ordered.flatMap((p) => le32(p.cpStart)),
-    ...le32(ordered[ordered.length - 1]!.cpEnd),
-    ...ordered.flatMap((p) => [0, 0, ...le32(p.compressed ? p.fc * 2 + 0x40000000 : p.fc), 0, 0]),
+    ...pieces.flatMap((p) => le32(p.cpStart)),
+    ...le32(pieces[pieces.length - 1]!.cpEnd),
+    ...pieces.flatMap((p) => [0, 0, ...le32(p.compressed ? p.fc * 2 + 0x40000000 : p.fc), 0, 0]),
   ];
   const table: number[] = [...(options.prc ?? []), 0x02, ...le32(plcPcd.length), ...plcPcd];
   const clx = [0, table.length] as const;
-  const plcBte = (list: { pn: number; fc: number }[], lastFc: number) => [
-    ...list.flatMap((p) => le32(p.fc)),
-    ...le32(lastFc),
-    ...list.flatMap((p) => le32(p.pn)),
-  ];
+  const plcBte = (pages: { pn: number; fc: number }[], lastFc: number) => {
+    const list = options.pagesReversed ? [...pages].reverse() : pages;
+    return [...list.flatMap((p) => le32(p.fc)), ...le32(lastFc), ...list.flatMap((p) => le32(p.pn))];
+  };
   const lastFc = fcAfter(text.length);
   const chpx = [table.length, 0];
   table.push(...plcBte(chpxPages, lastFc));

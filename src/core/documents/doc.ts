@@ -63,7 +63,10 @@ function readPieces(table: Bytes, fcClx: number, lcbClx: number): Piece[] {
   while (at < end) {
     const clxt = table.u8(at);
     if (clxt === 1) {
-      at += 3 + table.i16(at + 1); // a Prc: property modifiers of pieces, not needed for text
+      // A Prc: property modifiers of pieces, not needed for text. A negative size would walk back for ever.
+      const size = table.i16(at + 1);
+      if (size < 0) throw broken();
+      at += 3 + size;
       continue;
     }
     if (clxt !== 2) throw broken();
@@ -231,18 +234,16 @@ interface CharProps {
   highlight: boolean;
   /** sprmCPicLocation: where a form field's data (FFData) is in the Data stream. */
   picLocation?: number;
-  special: boolean;
 }
 
 function charProps(grpprl: Uint8Array | undefined): CharProps {
-  const c: CharProps = { bold: false, strike: false, highlight: false, special: false };
+  const c: CharProps = { bold: false, strike: false, highlight: false };
   if (!grpprl) return c;
   eachSprm(grpprl, (sprm, op) => {
     if (sprm === 0x0835) c.bold = op[0] === 1 || op[0] === 0x81;
     else if (sprm === 0x0837 || sprm === 0x2a53) c.strike = op[0] === 1 || op[0] === 0x81;
     else if (sprm === 0x2a0c) c.highlight = op[0] !== 0;
     else if (sprm === 0x6a03 && op.length >= 4) c.picLocation = new DataView(op.buffer, op.byteOffset, 4).getUint32(0, true);
-    else if (sprm === 0x0855) c.special = op[0] !== 0;
   });
   return c;
 }
@@ -341,7 +342,6 @@ export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
 
   // Fields: 0x13 begin, 0x14 separator (the result follows), 0x15 end.
   const fields: { instruction: string; inResult: boolean; picLocation?: number; link?: string }[] = [];
-  let paragraph: { fc: number }[] = [];
   let pending = '';
   let style = { bold: false, strike: false, highlight: false };
   const flushText = () => {
@@ -402,10 +402,8 @@ export function readDoc(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Wo
         flushText();
         const p = paragraphProps(findRun(papx, fc)?.grpprl);
         endParagraph(p, code);
-        paragraph = [];
         continue;
       }
-      paragraph.push({ fc });
       if (pending === '') paragraphDepth(fc);
       if (code === 0x0b) pending += '\n';
       else if (code === 0x1e) pending += '-';

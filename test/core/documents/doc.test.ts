@@ -111,6 +111,26 @@ describe('character properties', () => {
     expect(read([{ runs: [{ text: 'a', chp: [0x35, 0x08, 2] }] }])).toEqual(['a']);
   });
 
+  it('takes the strike-through toggle as struck, and finds properties on pages listed in any order', () => {
+    expect(read([{ runs: [{ text: 'a', chp: [0x37, 0x08, 0x81] }, 'b'] }])).toEqual(['~~a~~b']);
+    const runs = Array.from({ length: 25 }, (_, i) => ({ text: `w${i} `, chp: bold(i % 2 === 0) }));
+    const expected = runs.map((r, i) => (i % 2 === 0 ? `**${r.text}**` : r.text)).join('');
+    expect(read([{ runs }], { pagesReversed: true })).toEqual([expected]);
+  });
+
+  it('ignores properties that run past the end of their page', () => {
+    const bytes = docFile([{ runs: [{ text: 'Yes', chp: bold() }, ' plain'] }], {
+      // The first character run's size byte, made to reach past the page: the property is dropped, not read from outside.
+      patch: ({ word }) => {
+        const page = 1536; // the first page after the FIB (1024 bytes) and the text
+        const runs = word[page + 511]!;
+        const offset = word[page + (runs + 1) * 4]! * 2;
+        word[page + offset] = 255;
+      },
+    });
+    expect(shapeOf(readDoc(bytes))).toEqual(['Yes plain']);
+  });
+
   it('passes over properties of every size it does not need', () => {
     const others = [
       ...[0x4a, 0x4a, 20], // sprmCHps: 2-byte operand
@@ -193,6 +213,35 @@ describe('tables', () => {
     expect(read([cell('a'), cell('b')])).toEqual([{ rows: [[['a'], ['b']]] }]);
   });
 
+  it('takes a table property set to 0 as off', () => {
+    const off = [0x16, 0x24, 0];
+    expect(
+      read([{ runs: ['Not in a table'], pap: off }, { runs: ['x'], pap: [...inTable, 0x17, 0x24, 0], end: '\x07' }, rowMark([0, 3000])]),
+    ).toEqual(['Not in a table', { rows: [[['x']]] }]);
+  });
+
+  it('reads a row of more cells than fit a one-byte size', () => {
+    const edges = Array.from({ length: 13 }, (_, i) => i * 500);
+    const cells = Array.from({ length: 12 }, (_, i) => cell(`c${i}`));
+    // The second row's two cells each cover six of the first row's twelve columns.
+    expect(read([...cells, rowMark(edges), cell('left'), cell('right'), rowMark([0, 3000, 6000])])).toEqual([
+      {
+        rows: [
+          cells.map((_, i) => [`c${i}`]),
+          [
+            { at: '@0+6', blocks: ['left'] },
+            { at: '@6+6', blocks: ['right'] },
+          ],
+        ],
+      },
+    ]);
+  });
+
+  it('reads a row definition cut short as no definition', () => {
+    const cutShort = { runs: [], end: '\x07' as const, pap: [...inTable, ...rowEnd, 0x08, 0xd6, 4, 0, 3, 0, 0] };
+    expect(read([cell('a'), cell('b'), cutShort])).toEqual([{ rows: [[['a'], ['b']]] }]);
+  });
+
   it('reads a cell of several paragraphs', () => {
     expect(read([{ runs: ['Line one'], pap: inTable }, cell('Line two'), cell('x'), rowMark([0, 3000, 6000])])).toEqual([
       { rows: [[['Line one', 'Line two'], ['x']]] },
@@ -237,8 +286,21 @@ describe('fields', () => {
     it('read their own state, else their default', () => {
       expect(box(Uint8Array.from(checkboxData('checked')))).toEqual(['☒ Yes']);
       expect(box(Uint8Array.from(checkboxData('unchecked')))).toEqual(['☐ Yes']);
-      expect(box(Uint8Array.from(checkboxData({ default: true })))).toEqual(['☒ Yes']);
-      expect(box(Uint8Array.from(checkboxData({ default: false }, 'A longer name')))).toEqual(['☐ Yes']);
+      expect(box(Uint8Array.from(checkboxData('default', { default: true })))).toEqual(['☒ Yes']);
+      expect(box(Uint8Array.from(checkboxData('default', { name: 'A longer name' })))).toEqual(['☐ Yes']);
+    });
+
+    it('read their own state over their default', () => {
+      expect(box(Uint8Array.from(checkboxData('unchecked', { default: true })))).toEqual(['☐ Yes']);
+      expect(box(Uint8Array.from(checkboxData('checked', { default: false })))).toEqual(['☒ Yes']);
+    });
+
+    it('take their data from the instruction character that names it, whatever the other characters carry', () => {
+      const data = Uint8Array.from(checkboxData('checked'));
+      const named = ['\x13', { text: ' ', chp: [...picLocation(0), 0x6d, 0x48, 1, 2, 3, 4] }, 'FORMCHECKBOX ', '\x14', '\x15', ' Yes'];
+      expect(read([{ runs: named }], { data })).toEqual(['☒ Yes']);
+      const unspaced = ['\x13', { text: 'FORMCHECKBOX', chp: picLocation(0) }, '\x15', ' Yes'];
+      expect(read([{ runs: unspaced }], { data })).toEqual(['☒ Yes']);
     });
 
     it('find their data where the field says, not at the start of the stream', () => {
@@ -265,6 +327,12 @@ describe('fields', () => {
         { rows: [[['Going?'], ['☒ Attending']]] },
       ]);
     });
+  });
+
+  it('gives text the target of the innermost hyperlink it stands in', () => {
+    const inner = ['\x13', ' HYPERLINK  "mailto:b@school.org.uk" ', '\x14', 'b@school.org.uk', '\x15'];
+    const outer = ['\x13', ' HYPERLINK "https://a.org" ', '\x14', 'see ', ...inner, '\x15'];
+    expect(read([{ runs: outer }])).toEqual(['[see ](https://a.org)[b@school.org.uk](mailto:b@school.org.uk)']);
   });
 
   it('refuses fields nested more deeply than any form has', () => {
@@ -328,6 +396,11 @@ describe('what is refused', () => {
     expect(read(plain, { flags: 0 })).toEqual(['Ashfield Academy']);
     expect(refusal(docFile(plain, { without: ['1Table'] }))).toEqual(DAMAGED);
     expect(refusal(docFile(plain, { flags: 0, without: ['0Table'] }))).toEqual(DAMAGED);
+  });
+
+  it('property modifiers before the pieces with a negative size, which would walk back for ever', () => {
+    expect(refusal(docFile(plain, { prc: [0x01, 0xfd, 0xff] }))).toEqual(DAMAGED);
+    expect(refusal(docFile(plain, { prc: [0x01, 0xff, 0xff] }))).toEqual(DAMAGED);
   });
 
   it('a piece table that is not one, or that points outside its stream', () => {
