@@ -295,6 +295,18 @@ describe('what is refused', () => {
     expect(() => readRtf(bytes('{\\rtf'))).not.toThrow();
   });
 
+  it('a file whose first five bytes are not {\\rtf, whichever byte differs', () => {
+    for (const start of ['[\\rtf1', '{/rtf1', '{\\Rtf1', '{\\rTf1', '{\\rtF1'])
+      expect(() => readRtf(bytes(`${start} hello}`))).toThrow(
+        expect.objectContaining({ code: 'not-a-word-document', message: 'The file is not a rich-text (.rtf) document.' }),
+      );
+  });
+
+  it('a file at the attachment limit is read', () => {
+    const text = `{\\rtf1 ${'x'.repeat(100)}}`;
+    expect(shapeOf(readRtf(bytes(text), { ...DOCX_LIMITS, attachmentBytes: text.length }))).toEqual(['x'.repeat(100)]);
+  });
+
   it('a file larger than the attachment limit', () => {
     const limits = { ...DOCX_LIMITS, attachmentBytes: 1024 * 1024 };
     expect(() => readRtf(bytes(`{\\rtf1 ${'x'.repeat(1024 * 1024)}}`), limits)).toThrow(
