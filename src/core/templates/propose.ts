@@ -572,7 +572,7 @@ function typeOf(label: string, answerPrompt: string | undefined): FieldType {
   if (/^date\b|\bdate of\b/.test(key)) return 'date';
   if (/\baddress\b/.test(key)) return 'multiline';
   if (
-    /^name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant|teacher|head ?teacher|participant) name$/.test(
+    /^(full |your )?name$|^name of (head|the head|teacher|applicant|contact|senior|subject|lead|deputy|person)|^head ?teacher$|^(contact|applicant|teacher|head ?teacher|participant)( \d+)? name$/.test(
       key,
     )
   )

@@ -315,6 +315,10 @@ describe('field types', () => {
     ['Contact name', 'name', true],
     ['Applicant name', 'name', true],
     ['Teacher name', 'name', true],
+    ['Teacher 2 name', 'name', true],
+    ['Full name', 'name', true],
+    ['Your name', 'name', true],
+    ['Surname', 'text', false],
     ['School name', 'text', false],
     ['Teacher reference number', 'trn', false],
     ['Mobile', 'phone', true],
@@ -451,5 +455,82 @@ describe('keyFromLabel', () => {
     ['Details of the head for a an and in to your please if known e g eg school', 'headSchool'],
   ])('%s → %s', (label, key) => {
     expect(keyFromLabel(label)).toBe(key);
+  });
+});
+
+describe('signatories matched by more than one label', () => {
+  const signatures = (...roles: string[]) => ['Signatures', roles.map((role) => [role, `Signature of ${role}`])] as const;
+  const signatoriesOf = (...blocks: BlockSpec[]) =>
+    propose('Programme X – Application Form', ...blocks).template.signatories.map((s) => [s.role, s.emailField, s.nameField]);
+
+  it('takes each e-mail read after a person’s name as theirs, and the name with it', () => {
+    const table = [
+      ['Teacher 1 name', ''],
+      ['Email', ''],
+      ['Teacher 2 name', ''],
+      ['Email', ''],
+    ];
+    expect(signatoriesOf(table, ...signatures('Teacher 1', 'Teacher 2'))).toEqual([
+      ['teacher1', 'teacher1NameEmail', 'teacher1Name'],
+      ['teacher2', 'teacher2NameEmail', 'teacher2Name'],
+    ]);
+  });
+
+  it('takes the e-mail whose label says the least beside the role, of two that share its word', () => {
+    expect(
+      signatoriesOf(
+        [
+          ['Lead teacher email', ''],
+          ['Teacher email', ''],
+        ],
+        ...signatures('Teacher'),
+      ),
+    ).toEqual([['teacher', 'teacherEmail', undefined]]);
+  });
+
+  it('takes the name in the same section when the labels repeat under each person’s heading', () => {
+    const person = (heading: string) =>
+      [
+        heading,
+        [
+          ['Full name', ''],
+          ['E-mail address', ''],
+        ],
+      ] as const;
+    expect(signatoriesOf(...person('Headteacher'), ...person('Teacher'), ...signatures('Headteacher', 'Teacher'))).toEqual([
+      ['headteacher', 'headteacherEmailAddress', 'headteacherFullName'],
+      ['teacher', 'teacherEmailAddress', 'teacherFullName'],
+    ]);
+  });
+});
+
+describe('titles, return addresses and deadlines as instructions word them', () => {
+  const proposal = (...blocks: BlockSpec[]) => {
+    const { template } = propose(...blocks, [['Name of school', '']]);
+    return { title: template.title, returnTo: template.returnTo, deadline: template.deadline?.date };
+  };
+
+  it('takes no sentence, nothing in brackets and nothing in lower case for the title', () => {
+    expect(proposal('Please complete this application form.', 'Programme Y Expression of Interest').title).toBe(
+      'Programme Y Expression of Interest',
+    );
+    expect(proposal('(Application form for staff)', 'Programme Z Nomination form').title).toBe('Programme Z Nomination form');
+    expect(proposal('the application form below', 'Programme Z Nomination form').title).toBe('Programme Z Nomination form');
+    expect(proposal('Programme Z Nomination form', `Programme Q Application Form ${'and more words '.repeat(12)}`).title).toBe(
+      'Programme Z Nomination form',
+    );
+  });
+
+  it('takes an address only from a sentence that says to send or return the form', () => {
+    expect(proposal('Programme W – Application Form', 'Contact: hub@x.org.uk for help.').returnTo).toBeUndefined();
+    expect(proposal('Programme W – Application Form', 'Please send it to Hub@X.org.uk').returnTo).toEqual({ address: 'hub@x.org.uk' });
+  });
+
+  it('reads "Closing date" and "Deadline" without a colon, and the first date after the deadline word', () => {
+    expect(proposal('Programme W – Application Form', 'Closing date 12 May 2026').deadline).toBe('2026-05-12');
+    expect(proposal('Programme V – Application Form', 'Deadline 3 March 2027. Please send it to hub@x.org.uk').deadline).toBe('2027-03-03');
+    expect(proposal('Programme U – Application Form', 'Return it to hub@x.org.uk by Friday 5 June 2026 or the 2027 round.').deadline).toBe(
+      '2026-06-05',
+    );
   });
 });
