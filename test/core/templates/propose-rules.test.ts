@@ -286,6 +286,14 @@ describe('statements', () => {
     ]);
   });
 
+  it('take the limit from the brackets that give one, written without a full stop or a space', () => {
+    const { template } = propose('Statements', 'Statement K (see the notes) (max 40 words)', 'Statement L (up to 45words)');
+    expect(template.fields.map((f) => [f.label, f.wordLimit])).toEqual([
+      ['Statement K (see the notes) (max 40 words)', { words: 40, kind: 'maximum' }],
+      ['Statement L (up to 45words)', { words: 45, kind: 'maximum' }],
+    ]);
+  });
+
   it('take the instructions in their box as prompts, and a first sentence as the heading', () => {
     const { template } = propose(
       'Statements',
@@ -440,6 +448,12 @@ describe('programmeOf', () => {
     ['Mastery Advocates: Expression of Interest Form', 'Mastery Advocates'],
     ['Leads Programme Registration Form', 'Leads Programme'],
     ['Form', 'Form'],
+    ['Mastery Readiness Expression of Interest', 'Mastery Readiness'],
+    ['Leads Programme Nomination Form', 'Leads Programme'],
+    ['Leads Programme Application', 'Leads Programme'],
+    ['Work Group Form', 'Work Group'],
+    ['Application for   the Work Group', 'Work Group'],
+    ['Our application for the Leads Programme', 'Our application for the Leads Programme'],
   ])('%s → %s', (title, programme) => {
     expect(programmeOf(title)).toBe(programme);
   });
@@ -532,5 +546,83 @@ describe('titles, return addresses and deadlines as instructions word them', () 
     expect(proposal('Programme U – Application Form', 'Return it to hub@x.org.uk by Friday 5 June 2026 or the 2027 round.').deadline).toBe(
       '2026-06-05',
     );
+  });
+});
+
+describe('tables read by what they are', () => {
+  const read = (...blocks: BlockSpec[]) => {
+    const { template } = propose('Programme X – Application Form', ...blocks);
+    return {
+      fields: template.fields.map((f) => `${f.key} ${f.type}${f.columns ? ` ${f.columns.map((c) => c.key).join('/')}` : ''}`),
+      signatories: template.signatories.map((s) => s.label),
+      criteria: template.criteria?.map((c) => `${c.id} ${c.kind}`),
+    };
+  };
+
+  it('reads an Essential | Desirable table as criteria, telling repeated criteria apart, and no other table', () => {
+    expect(
+      read([
+        ['Essential', 'Desirable'],
+        ['QTS', 'Experience'],
+        ['QTS', ''],
+      ]).criteria,
+    ).toEqual(['qts essential', 'experience desirable', 'qts2 essential']);
+    expect(
+      read([
+        ['Essential', 'Desirable', 'Other'],
+        ['QTS', 'Experience', ''],
+      ]).criteria ?? [],
+    ).toEqual([]);
+  });
+
+  it('reads a signature block only when every row is signed, or when the heading says so and every row names a role', () => {
+    const emails = [
+      ['Headteacher email', ''],
+      ['Teacher email', ''],
+    ];
+    expect(
+      read(emails, [
+        ['Headteacher', 'Signature of Headteacher'],
+        ['Teacher', 'Jane Smith'],
+      ]).signatories,
+    ).toEqual([]);
+    expect(
+      read(emails, 'Signed by:', [
+        ['Headteacher', 'Jane Smith'],
+        ['Teacher', 'Sam Patel'],
+      ]).signatories,
+    ).toEqual(['Headteacher', 'Teacher']);
+    expect(
+      read(emails, 'Signed by:', [
+        ['Headteacher', 'Jane Smith', 'x'],
+        ['Teacher', 'Sam Patel', 'y'],
+      ]).signatories,
+    ).toEqual([]);
+    expect(
+      read(emails, 'Please sign below', [
+        ['Headteacher', 'Jane Smith'],
+        ['Teacher', 'Sam Patel'],
+      ]).signatories,
+    ).toEqual([]);
+  });
+
+  it('reads a table of column headings over empty rows as one field of rows, and not one with a heading missing', () => {
+    expect(
+      read('Previous roles', [
+        ['Year', 'Role'],
+        ['', ''],
+        ['', ''],
+      ]).fields,
+    ).toEqual(['previousRoles rows year/role']);
+    expect(
+      read([
+        ['Year', ''],
+        ['', ''],
+      ]).fields,
+    ).toEqual(['year text']);
+  });
+
+  it('reads one-cell rows as labels with their answer boxes under them', () => {
+    expect(read([['Name of school'], [''], ['School address'], ['']]).fields).toEqual(['nameSchool text', 'schoolAddress multiline']);
   });
 });
