@@ -8,15 +8,28 @@ const catalogue = loadCatalogue();
 const cell = (...paragraphs: string[]) => tc(paragraphs.map((t) => p(r(t))).join(''));
 const labelRow = (label: string, value: string) => tr(cell(label), cell(value));
 
-function secondaryMastery(overrides: { qts?: string; history?: string; headOfDepartment?: string; statement?: string } = {}): string {
+function secondaryMastery(
+  overrides: {
+    qts?: string;
+    history?: string;
+    headOfDepartment?: string;
+    statement?: string;
+    teacherName?: string;
+    teacherEmail?: string;
+  } = {},
+): string {
   return [
     p(r('Application to participate in Secondary Mastery Specialist Programme')),
     tbl(
       labelRow('Name of school', 'Ashfield Academy'),
       labelRow('School URN', '137 425'),
       labelRow('Maths Hub', 'the GLOW hub'),
-      tr(tc(p(r('Nominated teacher for programme ')), '<w:vMerge w:val="restart"/>'), cell('Name'), cell('Mr Sam Patel')),
-      tr(tc('<w:p/>', '<w:vMerge/>'), cell('Email'), cell('S.Patel@Ashfield.sch.uk')),
+      tr(
+        tc(p(r('Nominated teacher for programme ')), '<w:vMerge w:val="restart"/>'),
+        cell('Name'),
+        cell(overrides.teacherName ?? 'Mr Sam Patel'),
+      ),
+      tr(tc('<w:p/>', '<w:vMerge/>'), cell('Email'), cell(overrides.teacherEmail ?? 'S.Patel@Ashfield.sch.uk')),
       tr(tc('<w:p/>', '<w:vMerge/>'), cell('NCETM Username'), cell('spatel')),
       tr(
         cell('Head of department (name and e-mail)'),
@@ -329,5 +342,25 @@ describe('a name and an e-mail address in one box', () => {
       email: 'j.smith@ashfield.sch.uk',
       issues: [],
     });
+  });
+});
+
+describe('an e-mail address typed in the name box', () => {
+  const teacher = (teacherName: string, teacherEmail: string) => {
+    const form = check(secondaryMastery({ teacherName, teacherEmail })).forms[0]!;
+    return [
+      form.fields.teacherName,
+      form.fields.teacherEmail,
+      form.issues.filter((i) => i.field?.startsWith('teacher')).map((i) => i.code),
+    ];
+  };
+
+  it('is the address when the e-mail box is empty', () => {
+    expect(teacher('Mr Sam Patel, S.Patel@Ashfield.sch.uk', '')).toEqual(['Mr Sam Patel', 's.patel@ashfield.sch.uk', []]);
+  });
+
+  it('is not taken over the address in the e-mail box, nor when the name box holds no address', () => {
+    expect(teacher('Mr Sam Patel, sam@home.org.uk', 'S.Patel@Ashfield.sch.uk')).toEqual(['Mr Sam Patel', 's.patel@ashfield.sch.uk', []]);
+    expect(teacher('Mr Sam Patel', '')).toEqual(['Mr Sam Patel', null, ['required']]);
   });
 });
