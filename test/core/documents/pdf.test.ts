@@ -335,6 +335,11 @@ describe('what cannot be read', () => {
     });
   });
 
+  it('nothing at the attachment limit', async () => {
+    const bytes = pdfOf(page(text(72, 770, 'Name of school: Ashfield')));
+    expect(shapeOf(await readPdf(bytes, { ...DOCX_LIMITS, attachmentBytes: bytes.length }))).toEqual(['Name of school: Ashfield']);
+  });
+
   it('pages after the thirtieth: a form has a few pages, a long PDF is a brochure', async () => {
     const pages = Array.from({ length: 31 }, (_, i) => text(72, 770, `Page ${i + 1}`));
     const read31 = await read(...pages);
