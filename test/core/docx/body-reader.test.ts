@@ -55,6 +55,11 @@ describe('reading paragraphs and runs', () => {
     expect(inlines).toEqual([{ kind: 'text', text: 'shown', bold: false, strike: false, highlight: false }]);
   });
 
+  it('passes over a run that stands outside any paragraph, in the body or in a cell', () => {
+    expect(text(read(r('stray') + p(r('kept'))))).toBe('kept');
+    expect(text(read(tbl(tr(tc(r('stray') + p(r('kept')))))))).toBe('kept');
+  });
+
   it('maps Wingdings tick symbols to characters', () => {
     const document = read(p('<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>', r(' Yes')));
     expect(paragraphText(firstParagraph(document))).toBe('✓ Yes');
