@@ -3,6 +3,7 @@
 // back as a result naming the problem, never as a throw.
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../../src/core/docx/read-docx';
+import { DOCX_LIMITS } from '../../../src/core/docx/limits';
 import { documentXml, minimalDocx, p, r } from '../../support/minimal-docx';
 import { shapeOf } from '../../support/document-model';
 
@@ -94,6 +95,34 @@ describe('what is wrong comes back as the result', () => {
       expect(result.error.code).toBe('xml-malformed');
       expect(result.error.message).toContain('word/document.xml');
     }
+  });
+});
+
+describe('what is read of the package', () => {
+  it('names the relationships part that is not well-formed', () => {
+    const brokenRoot = zip({ '_rels/.rels': '<Relationships>', 'word/document.xml': documentXml(p(r('x'))) });
+    expect(failure(brokenRoot)).toEqual({ code: 'xml-malformed', message: 'The document part _rels/.rels is not well-formed XML.' });
+    const brokenOwn = zip({ 'word/document.xml': documentXml(p(r('x'))), 'word/_rels/document.xml.rels': '<Relationships>' });
+    expect(failure(brokenOwn)).toEqual({
+      code: 'xml-malformed',
+      message: 'The document part word/_rels/document.xml.rels is not well-formed XML.',
+    });
+  });
+
+  it('takes word/document.xml when the main part’s relationship gives no target', () => {
+    const bytes = zip({
+      '_rels/.rels': `<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${TYPE}/officeDocument"/></Relationships>`,
+      'word/document.xml': documentXml(p(r('Default'))),
+    });
+    expect(shape(bytes)).toEqual(['Default']);
+  });
+
+  it('inflates only the main part and its relationships, whatever else the package holds', () => {
+    const bytes = zipSync({
+      'word/document.xml': strToU8(documentXml(p(r('Read')))),
+      'word/media/image1.png': [new Uint8Array(2 * 1024 * 1024), { level: 9 }],
+    });
+    expect(readDocx(bytes, { ...DOCX_LIMITS, inflatedBytes: 1024 * 1024, compressionRatio: 10 }).ok).toBe(true);
   });
 });
 
