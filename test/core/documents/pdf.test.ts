@@ -376,6 +376,15 @@ describe('paths at their edges', () => {
     expect(await read(inBox(line(74, 771, 78, 772.5)))).toEqual(['☐ Yes']);
   });
 
+  it('ticks a box for a tick drawn as a curve, and not for a stroke that runs out of it on any side', async () => {
+    const inBox = (stroke: string) => page(box(72, 768, 10, 10), stroke, text(86, 770, 'Yes'));
+    expect(await read(inBox('74 772 m 75 770 76 769 80 776 c S'))).toEqual(['☒ Yes']);
+    expect(await read(inBox(line(74, 770, 96, 776)))).toEqual(['☐ Yes']);
+    expect(await read(inBox(line(60, 770, 80, 776)))).toEqual(['☐ Yes']);
+    expect(await read(inBox(line(74, 760, 80, 776)))).toEqual(['☐ Yes']);
+    expect(await read(inBox(line(74, 770, 80, 790)))).toEqual(['☐ Yes']);
+  });
+
   it('reads a table and its text drawn through two quarter turns that cancel out', async () => {
     const turned = ['q 0 1 -1 0 595 0 cm', 'q 0 -1 1 0 0 595 cm', row(680, 'Name of school', 'Ashfield'), 'Q', 'Q'];
     expect(await read(page(...turned))).toEqual([{ rows: [[['Name of school'], ['Ashfield']]] }]);
