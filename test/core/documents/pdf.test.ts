@@ -305,6 +305,7 @@ describe('tables', () => {
 describe('what cannot be read', () => {
   it('a scan: pictures of the pages and no text', async () => {
     await expect(read({ content: '', image: true })).rejects.toMatchObject({
+      name: 'DocumentError',
       code: 'scanned-pdf',
       message: 'This PDF is a scan (pictures of the pages, no text): it cannot be read; ask the school for the Word form.',
     });
