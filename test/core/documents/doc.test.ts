@@ -6,6 +6,7 @@ import CFB from 'cfb';
 import { readDoc } from '../../../src/core/documents/doc';
 import { DOCX_LIMITS, type DocxLimits } from '../../../src/core/docx/limits';
 import { shapeOf } from '../../support/document-model';
+import { refusalOf } from '../../support/refusal';
 import {
   bold,
   boldToggled,
@@ -27,15 +28,7 @@ import {
 } from '../../support/doc-writer';
 
 const read = (paragraphs: DocParagraph[], options?: DocOptions) => shapeOf(readDoc(docFile(paragraphs, options)));
-const refusal = (bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS) => {
-  try {
-    readDoc(bytes, limits);
-    return 'read';
-  } catch (error) {
-    const { code, message } = error as { code: string; message: string };
-    return { code, message };
-  }
-};
+const refusal = (bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS) => refusalOf(() => readDoc(bytes, limits));
 const DAMAGED = { code: 'corrupt-zip', message: 'The Word 97-2003 document is damaged or incomplete.' };
 
 /** A table's cell paragraph, and the mark that ends its row (with the row's cell edges). */

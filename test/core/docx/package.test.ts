@@ -6,6 +6,7 @@ import { Zip, ZipDeflate, ZipPassThrough, strFromU8, strToU8, zipSync } from 'ff
 import { decodePart, openPackage } from '../../../src/core/docx/package';
 import { DOCX_LIMITS, type DocxLimits } from '../../../src/core/docx/limits';
 import { utf16le } from '../../support/repack';
+import { refusalOf } from '../../support/refusal';
 
 const MAIN = 'word/document.xml';
 const everything = () => true;
@@ -58,13 +59,8 @@ function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array 
 }
 
 function refusal(bytes: Uint8Array, limits: Partial<DocxLimits> = {}, wanted: (name: string) => boolean = everything) {
-  try {
-    openPackage(bytes, wanted, { ...DOCX_LIMITS, ...limits });
-  } catch (error) {
-    const { code, message } = error as { code: string; message: string };
-    return { code, message };
-  }
-  return 'opened';
+  const refused = refusalOf(() => openPackage(bytes, wanted, { ...DOCX_LIMITS, ...limits }));
+  return refused === 'read' ? 'opened' : refused;
 }
 
 const ole = (...streams: string[]) => {

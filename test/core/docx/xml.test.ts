@@ -6,6 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { readEml } from '../../../src/adapters/mail-files/read-eml';
 import { NAMESPACES, parseXml } from '../../../src/core/docx/xml';
+import { refusalOf } from '../../support/refusal';
 
 type Event = string;
 
@@ -147,12 +148,8 @@ describe('an element passed over (a handler returns skip)', () => {
     return events;
   };
   const code = (inner: string, maxDepth?: number) => {
-    try {
-      skipping(inner, maxDepth);
-      return 'read';
-    } catch (e) {
-      return (e as { code?: string }).code;
-    }
+    const refusal = refusalOf(() => skipping(inner, maxDepth));
+    return refusal === 'read' ? refusal : refusal.code;
   };
 
   it('reports nothing inside it and goes on after its end tag', () => {
@@ -197,15 +194,7 @@ describe('parseXml at its edges', () => {
     });
     return events;
   };
-  const refusal = (xml: string, read: (xml: string) => unknown = ourEvents) => {
-    try {
-      read(xml);
-      return 'read';
-    } catch (e) {
-      const { code, message } = e as { code: string; message: string };
-      return { code, message };
-    }
-  };
+  const refusal = (xml: string, read: (xml: string) => unknown = ourEvents) => refusalOf(() => read(xml));
   const MALFORMED = { code: 'xml-malformed', message: 'The document part word/document.xml is not well-formed XML.' };
 
   it.each([
